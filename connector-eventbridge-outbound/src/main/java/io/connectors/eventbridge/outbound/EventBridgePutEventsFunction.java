@@ -1,0 +1,74 @@
+package io.connectors.eventbridge.outbound;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.connector.api.annotation.OutboundConnector;
+import io.camunda.connector.api.outbound.OutboundConnectorContext;
+import io.camunda.connector.api.outbound.OutboundConnectorFunction;
+import io.camunda.connector.generator.java.annotation.ElementTemplate;
+import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
+import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
+import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
+import io.connectors.eventbridge.outbound.model.PutEventsRequest;
+import io.connectors.eventbridge.outbound.result.PutEventsResult;
+import io.connectors.eventbridge.outbound.send.ChunkSender;
+import io.connectors.eventbridge.outbound.send.EntryValidator;
+import io.connectors.eventbridge.outbound.send.EventBridgePublisher;
+import io.connectors.eventbridge.outbound.send.PreparedEntry;
+import io.connectors.eventbridge.outbound.send.Sleeper;
+import java.util.List;
+
+/** Puts one event, or a batch of events, on an Amazon EventBridge bus. */
+@OutboundConnector(
+    name = "Amazon EventBridge: Put events",
+    inputVariables = {"authentication", "configuration", "event"},
+    type = EventBridgePutEventsFunction.TYPE)
+@ElementTemplate(
+    id = "io.connectors.eventbridge.PutEvents.v1",
+    name = "Amazon EventBridge: Put events",
+    version = 1,
+    description = "Put events on an Amazon EventBridge bus, one or a batch, with per-entry retries and results.",
+    icon = "icon.svg",
+    documentationRef = "https://github.com/connectors-io/camunda-eventbridge-connectors#outbound-connector-put-events",
+    metadata = @ElementTemplate.Metadata(keywords = {"aws", "eventbridge", "event bus", "put events", "publish"}),
+    inputDataClass = PutEventsRequest.class,
+    outputDataClass = PutEventsResult.class,
+    propertyGroups = {
+      @PropertyGroup(id = "authentication", label = "Authentication"),
+      @PropertyGroup(id = "configuration", label = "Configuration"),
+      @PropertyGroup(id = "event", label = "Event"),
+      @PropertyGroup(id = "batch", label = "Batch")
+    })
+public final class EventBridgePutEventsFunction implements OutboundConnectorFunction {
+
+  public static final String TYPE = "io.connectors.eventbridge:put-events:1";
+
+  private final EventBridgeClientSupplier clients;
+  private final EventBridgePublisher publisher;
+
+  /** For ServiceLoader: clients come from the process-wide cache. */
+  public EventBridgePutEventsFunction() {
+    this(CachingEventBridgeClientSupplier.shared());
+  }
+
+  public EventBridgePutEventsFunction(EventBridgeClientSupplier clients) {
+    this(clients, Sleeper.THREAD_SLEEP);
+  }
+
+  public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper) {
+    this.clients = clients;
+    this.publisher = new EventBridgePublisher(new EntryValidator(new ObjectMapper()), new ChunkSender(sleeper));
+  }
+
+  @Override
+  public PutEventsResult execute(OutboundConnectorContext context) throws InterruptedException {
+    PutEventsRequest request = context.bindVariables(PutEventsRequest.class);
+    return putEvents(request);
+  }
+
+  /** Validates every event first, so nothing is sent when any of them is invalid. */
+  public PutEventsResult putEvents(PutEventsRequest request) throws InterruptedException {
+    List<PreparedEntry> entries = publisher.prepare(request.event(), request.configuration());
+    var client = clients.clientFor(request.authentication(), request.configuration());
+    return publisher.publish(client, entries, request.configuration());
+  }
+}

@@ -1,0 +1,84 @@
+package io.connectors.eventbridge.outbound.model;
+
+import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+public record AwsConfiguration(
+    @TemplateProperty(
+            group = "configuration",
+            label = "Region",
+            description = "AWS region of the event bus, for example eu-central-1",
+            constraints =
+                @PropertyConstraints(
+                    notEmpty = true,
+                    pattern = @TemplateProperty.Pattern(value = ConfigurationRules.REGION_PATTERN, message = ConfigurationRules.REGION_MESSAGE)))
+        @NotBlank
+        @Pattern(regexp = ConfigurationRules.REGION_PATTERN, message = ConfigurationRules.REGION_MESSAGE)
+        String region,
+    @TemplateProperty(
+            group = "configuration",
+            label = "Endpoint override",
+            optional = true,
+            description =
+                "Leave empty for the public regional endpoint. Set it for a VPC interface endpoint, or for the local bus of this project's runtime (http://localhost:8080/local-eventbridge).",
+            constraints =
+                @PropertyConstraints(
+                    pattern = @TemplateProperty.Pattern(value = ConfigurationRules.ENDPOINT_PATTERN, message = ConfigurationRules.ENDPOINT_MESSAGE)))
+        @Pattern(regexp = ConfigurationRules.ENDPOINT_PATTERN, message = ConfigurationRules.ENDPOINT_MESSAGE)
+        String endpoint,
+    @TemplateProperty(
+            group = "configuration",
+            label = "Global endpoint ID",
+            optional = true,
+            description = "The ID of an EventBridge global endpoint, for example abcde.veo. Requests are then signed with SigV4a.",
+            constraints =
+                @PropertyConstraints(
+                    pattern = @TemplateProperty.Pattern(value = ConfigurationRules.ENDPOINT_ID_PATTERN, message = ConfigurationRules.ENDPOINT_ID_MESSAGE)))
+        @Pattern(regexp = ConfigurationRules.ENDPOINT_ID_PATTERN, message = ConfigurationRules.ENDPOINT_ID_MESSAGE)
+        String endpointId,
+    @TemplateProperty(
+            group = "configuration",
+            label = "Maximum request size (bytes)",
+            type = PropertyType.Number,
+            optional = true,
+            defaultValue = "1048576",
+            defaultValueType = TemplateProperty.DefaultValueType.Number,
+            description =
+                "PutEvents size quota, measured with AWS's entry-size formula. 1048576 (1 MiB) is the current quota; use 262144 for regions or accounts still on 256 KB.")
+        @Min(value = 1024, message = "must be at least 1024 bytes")
+        @Max(value = 10_485_760, message = "must be at most 10485760 bytes")
+        Integer maxRequestBytes,
+    @TemplateProperty(
+            group = "configuration",
+            label = "Attempts per entry",
+            type = PropertyType.Number,
+            optional = true,
+            defaultValue = "4",
+            defaultValueType = TemplateProperty.DefaultValueType.Number,
+            description =
+                "How often an entry that failed with ThrottlingException or InternalFailure is sent in all, with exponential backoff and jitter between attempts. Only the failed entries are re-sent.")
+        @Min(value = 1, message = "must be at least 1")
+        @Max(value = 10, message = "must be at most 10")
+        Integer entryAttempts) {
+
+  public int effectiveMaxRequestBytes() {
+    return maxRequestBytes == null ? ConfigurationRules.DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
+  }
+
+  public int effectiveEntryAttempts() {
+    return entryAttempts == null ? ConfigurationRules.DEFAULT_ENTRY_ATTEMPTS : entryAttempts;
+  }
+
+  public boolean hasEndpointOverride() {
+    return endpoint != null && !endpoint.isBlank();
+  }
+
+  public boolean hasEndpointId() {
+    return endpointId != null && !endpointId.isBlank();
+  }
+}

@@ -1,0 +1,75 @@
+package io.connectors.eventbridge.outbound.send;
+
+import io.connectors.eventbridge.outbound.result.EntryResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+/**
+ * Sends one chunk (at most ten entries) with PutEvents and re-sends, with backoff, only the entries
+ * that failed with a retryable code. A whole-request failure (network, 5xx, access denied) is left
+ * to the SDK's own retries and then propagates.
+ */
+public final class ChunkSender {
+
+  private final Sleeper sleeper;
+
+  public ChunkSender(Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
+
+  /** Results of one chunk, in the chunk's order, with the request IDs of every call made. */
+  public record ChunkOutcome(List<EntryResult> results, List<String> requestIds) {}
+
+  public ChunkOutcome send(EventBridgeClient client, List<PreparedEntry> chunk, String endpointId, RetryPolicy policy)
+      throws InterruptedException {
+    EntryResult[] results = new EntryResult[chunk.size()];
+    List<String> requestIds = new ArrayList<>(1);
+    List<Integer> pending = new ArrayList<>(chunk.size());
+    for (int i = 0; i < chunk.size(); i++) {
+      pending.add(i);
+    }
+
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      List<PutEventsRequestEntry> entries = new ArrayList<>(pending.size());
+      for (int index : pending) {
+        entries.add(chunk.get(index).entry());
+      }
+      PutEventsResponse response =
+          client.putEvents(PutEventsRequest.builder().entries(entries).endpointId(endpointId).build());
+      String requestId = response.responseMetadata().requestId();
+      if (requestId != null && !"UNKNOWN".equals(requestId)) {
+        requestIds.add(requestId);
+      }
+      List<PutEventsResultEntry> answered = response.entries();
+      if (answered.size() != pending.size()) {
+        throw new UnexpectedResponseException(
+            "PutEvents answered " + answered.size() + " entries for " + pending.size() + " sent");
+      }
+
+      List<Integer> retry = new ArrayList<>();
+      boolean lastAttempt = attempt >= policy.maxAttempts();
+      for (int i = 0; i < answered.size(); i++) {
+        PutEventsResultEntry entry = answered.get(i);
+        int index = pending.get(i);
+        if (entry.errorCode() == null) {
+          results[index] = EntryResult.success(entry.eventId());
+        } else if (RetryPolicy.isRetryable(entry.errorCode()) && !lastAttempt) {
+          retry.add(index);
+        } else {
+          results[index] = EntryResult.failure(entry.errorCode(), entry.errorMessage());
+        }
+      }
+      pending = retry;
+      if (!pending.isEmpty()) {
+        sleeper.sleep(policy.delayAfter(attempt, ThreadLocalRandom.current()));
+      }
+    }
+    return new ChunkOutcome(List.of(results), requestIds);
+  }
+}
