@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.outbound.auth;
 
+import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownPropertyChoice;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
@@ -81,10 +82,10 @@ public record AssumeRoleAuthentication(
   /** The static keys, which are required when the source credentials are "credentials". */
   public StaticCredentialsAuthentication sourceKeys() {
     if (sourceAccessKey == null || sourceAccessKey.isBlank()) {
-      throw new IllegalArgumentException("authentication.sourceAccessKey: must not be blank when source credentials are an access key");
+      throw new ConnectorInputException("authentication.sourceAccessKey: must not be blank when source credentials are an access key");
     }
     if (sourceSecretKey == null || sourceSecretKey.isBlank()) {
-      throw new IllegalArgumentException("authentication.sourceSecretKey: must not be blank when source credentials are an access key");
+      throw new ConnectorInputException("authentication.sourceSecretKey: must not be blank when source credentials are an access key");
     }
     return new StaticCredentialsAuthentication(sourceAccessKey, sourceSecretKey, null);
   }

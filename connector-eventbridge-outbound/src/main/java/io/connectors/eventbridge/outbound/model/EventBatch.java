@@ -20,6 +20,11 @@ public record EventBatch(
     implements EventInput {
 
   @Override
+  public String path() {
+    return "event.events";
+  }
+
+  @Override
   public List<PathedEntry> entries() {
     if (events == null) {
       return List.of();

@@ -25,5 +25,8 @@ public sealed interface EventInput permits SingleEvent, EventBatch {
   /** The entries in request order, each with the path that names it in error messages. */
   List<PathedEntry> entries();
 
+  /** How error messages name the input as a whole. */
+  String path();
+
   record PathedEntry(String path, EventEntry entry) {}
 }

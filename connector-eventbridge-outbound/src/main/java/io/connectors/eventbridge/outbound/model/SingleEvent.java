@@ -62,6 +62,11 @@ public record SingleEvent(
     implements EventInput {
 
   @Override
+  public String path() {
+    return "event";
+  }
+
+  @Override
   public List<PathedEntry> entries() {
     return List.of(
         new PathedEntry("event", new EventEntry(eventBusName, source, detailType, detail, resources, time, traceHeader)));

@@ -2,7 +2,6 @@ package io.connectors.eventbridge.outbound.send;
 
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.EventInput;
-import io.connectors.eventbridge.outbound.model.EventInput.PathedEntry;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import java.util.ArrayList;
@@ -23,9 +22,7 @@ public final class EventBridgePublisher {
 
   /** Checks the events without sending them. */
   public List<PreparedEntry> prepare(EventInput input, AwsConfiguration configuration) {
-    List<PathedEntry> entries = input.entries();
-    String listPath = entries.size() == 1 && "event".equals(entries.getFirst().path()) ? "event" : "event.events";
-    return validator.prepare(entries, listPath, configuration.effectiveMaxRequestBytes());
+    return validator.prepare(input.entries(), input.path(), configuration.effectiveMaxRequestBytes());
   }
 
   public PutEventsResult publish(EventBridgeClient client, List<PreparedEntry> entries, AwsConfiguration configuration)
