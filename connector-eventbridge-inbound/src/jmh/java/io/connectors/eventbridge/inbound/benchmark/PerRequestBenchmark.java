@@ -1,0 +1,181 @@
+package io.connectors.eventbridge.inbound.benchmark;
+
+import com.sun.net.httpserver.HttpServer;
+import io.camunda.connector.api.inbound.CorrelationResult;
+import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
+import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
+import io.connectors.eventbridge.inbound.support.Events;
+import io.connectors.eventbridge.inbound.support.Jwts;
+import io.connectors.eventbridge.inbound.support.Properties;
+import io.connectors.eventbridge.inbound.support.TestInboundContext;
+import io.connectors.eventbridge.inbound.support.TestPayload;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The connector's own work per request for a 2 KB EventBridge event: header normalisation,
+ * method/size/content-type checks, signature or JWT verification, JSON parsing, the event-pattern
+ * match, building the correlation variables and the JSON answer. Correlation itself is stubbed
+ * (answered at once), so the engine round trip is not measured.
+ *
+ * <p>The JWT case uses the real JWKS path: keys are fetched once over HTTP from a loopback server
+ * at setup and then served from the cache, as in production.
+ *
+ * <p>Run: {@code mvn -B -o -Pbenchmark -pl connector-eventbridge-inbound verify -DskipTests} (add
+ * {@code -Djmh.args="..."} to change iterations).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PerRequestBenchmark {
+
+  private static final String PATTERN =
+      "{\"source\": [\"com.example.orders\"], \"detail-type\": [\"OrderPlaced\"],"
+          + " \"detail\": {\"customer\": {\"tier\": [\"gold\", \"platinum\"]}}}";
+  private static final String HMAC_SECRET = "benchmark-shared-secret";
+  private static final int DISTINCT_TOKENS = 4500;
+
+  private HttpServer jwksServer;
+  private EventBridgeWebhookExecutable jwtWebhook;
+  private EventBridgeWebhookExecutable hmacWebhook;
+  private EventBridgeWebhookExecutable openWebhook;
+  private TestPayload jwtRequest;
+  private TestPayload[] jwtRequestsWithDistinctTokens;
+  private int nextDistinct;
+  private TestPayload hmacRequest;
+  private TestPayload plainRequest;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    var body = Events.twoKilobyteEvent();
+    if (body.length() < 1900 || body.length() > 2300) {
+      throw new IllegalStateException("expected a ~2 KB event, got " + body.length() + " bytes");
+    }
+    plainRequest = TestPayload.post(body);
+
+    jwksServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    var jwks = Jwts.jwks(Jwts.RSA).getBytes(StandardCharsets.UTF_8);
+    jwksServer.createContext(
+        "/jwks.json",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, jwks.length);
+          exchange.getResponseBody().write(jwks);
+          exchange.close();
+        });
+    jwksServer.start();
+
+    jwtWebhook =
+        activate(
+            Properties.webhook()
+                .set("auth.type", "jwt")
+                .set(
+                    "auth.jwksUrl",
+                    "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json")
+                .set("auth.issuer", Jwts.ISSUER)
+                .set("auth.audience", Jwts.AUDIENCE)
+                .set("auth.allowedAlgorithms", "RS256")
+                .set("filter.eventPattern", PATTERN));
+    var token =
+        Jwts.rs256(
+            Jwts.RSA,
+            Jwts.claims()
+                .expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(3600)))
+                .build());
+    jwtRequest = plainRequest.withHeader("Authorization", "Bearer " + token);
+    // More distinct tokens than the verified-token cache holds (4096), so that cycling through
+    // them never hits the cache: every request pays for the full signature check.
+    jwtRequestsWithDistinctTokens = new TestPayload[DISTINCT_TOKENS];
+    for (int i = 0; i < DISTINCT_TOKENS; i++) {
+      var distinct =
+          Jwts.rs256(
+              Jwts.RSA,
+              Jwts.claims()
+                  .jwtID("jti-" + i)
+                  .expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(3600)))
+                  .build());
+      jwtRequestsWithDistinctTokens[i] =
+          plainRequest.withHeader("Authorization", "Bearer " + distinct);
+    }
+
+    hmacWebhook =
+        activate(
+            Properties.webhook()
+                .set("signature.type", "controlRoom")
+                .set("signature.secret", HMAC_SECRET)
+                .set("filter.eventPattern", PATTERN));
+    var mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(HMAC_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    hmacRequest =
+        plainRequest.withHeader(
+            "x-rc-signature",
+            HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))));
+
+    openWebhook = activate(Properties.webhook().set("filter.eventPattern", PATTERN));
+
+    // Fail fast if a configuration would measure a rejection instead of the happy path.
+    for (var check :
+        new Object[][] {
+          {jwtWebhook, jwtRequest}, {hmacWebhook, hmacRequest}, {openWebhook, plainRequest}
+        }) {
+      var response = ((EventBridgeWebhookExecutable) check[0]).verify((TestPayload) check[1]);
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("benchmark request rejected: " + response.body());
+      }
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    jwksServer.stop(0);
+  }
+
+  /** Every request carries a token not seen before: JWKS cached, full RS256 verification. */
+  @Benchmark
+  public WebhookHttpResponse jwtRs256NewTokenEachRequest() {
+    var request = jwtRequestsWithDistinctTokens[nextDistinct];
+    nextDistinct = (nextDistinct + 1) % DISTINCT_TOKENS;
+    return jwtWebhook.verify(request);
+  }
+
+  /** EventBridge OAuth connections resend one access token until it expires. */
+  @Benchmark
+  public WebhookHttpResponse jwtRs256SameToken() {
+    return jwtWebhook.verify(jwtRequest);
+  }
+
+  @Benchmark
+  public WebhookHttpResponse hmacControlRoom() {
+    return hmacWebhook.verify(hmacRequest);
+  }
+
+  @Benchmark
+  public WebhookHttpResponse noAuthPatternOnly() {
+    return openWebhook.verify(plainRequest);
+  }
+
+  private static EventBridgeWebhookExecutable activate(Properties properties) {
+    var context =
+        new TestInboundContext(properties.build())
+            .withoutRecording()
+            .answerAlways(
+                request ->
+                    new CorrelationResult.Success.ProcessInstanceCreated(null, 1L, "<default>"));
+    var executable = new EventBridgeWebhookExecutable();
+    executable.activate(context);
+    return executable;
+  }
+}

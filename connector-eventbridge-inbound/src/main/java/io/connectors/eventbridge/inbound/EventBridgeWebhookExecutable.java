@@ -1,0 +1,236 @@
+package io.connectors.eventbridge.inbound;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.connector.api.annotation.InboundConnector;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.inbound.Health;
+import io.camunda.connector.api.inbound.InboundConnectorContext;
+import io.camunda.connector.api.inbound.Severity;
+import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
+import io.camunda.connector.api.inbound.webhook.WebhookConnectorException;
+import io.camunda.connector.api.inbound.webhook.WebhookConnectorExecutable;
+import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
+import io.camunda.connector.api.inbound.webhook.WebhookProcessingPayload;
+import io.camunda.connector.api.inbound.webhook.WebhookResult;
+import io.camunda.connector.generator.dsl.BpmnType;
+import io.camunda.connector.generator.java.annotation.ElementTemplate;
+import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorElementType;
+import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
+import io.connectors.eventbridge.inbound.auth.Authenticators;
+import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
+import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
+import io.connectors.eventbridge.inbound.http.EventOutcome;
+import io.connectors.eventbridge.inbound.http.HttpStatus;
+import io.connectors.eventbridge.inbound.http.RequestRejected;
+import io.connectors.eventbridge.inbound.http.WebhookRequest;
+import io.connectors.eventbridge.inbound.http.WebhookResponses;
+import io.connectors.eventbridge.inbound.model.WebhookElementProperties;
+import io.connectors.eventbridge.inbound.model.WebhookId;
+import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
+import io.connectors.eventbridge.inbound.signature.SignatureVerifiers;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Receives EventBridge API-destination deliveries and signed webhooks, and starts or correlates
+ * processes with them.
+ *
+ * <h2>Why the work happens in {@link #verify}</h2>
+ *
+ * The 8.8 Spring runtime's {@code InboundWebhookRestController} handles a request like this:
+ *
+ * <ol>
+ *   <li>it calls {@code verify(payload)}; a non-null {@link WebhookHttpResponse} is returned to the
+ *       caller as is (status, headers, body) and nothing else happens;
+ *   <li>otherwise it calls {@code triggerWebhook(payload)} and then correlates the returned request
+ *       <em>once</em>, as a whole, mapping {@code Failure.Other} to a bare 500 and a consumed
+ *       unmatched event to 200;
+ *   <li>a {@link WebhookConnectorException} thrown by either keeps its status.
+ * </ol>
+ *
+ * A batched delivery (a JSON array) must be correlated element by element and answered per element,
+ * and engine errors must become 429/503 so EventBridge retries them. Step 2 can do neither, and
+ * correlating ourselves inside {@code triggerWebhook} would make the controller correlate a second
+ * time. So {@code verify} runs the whole pipeline, calls {@code context.correlate} per event and
+ * always returns the final answer. The price is that the runtime logs each request as a
+ * "verification request" in the connector's activity log; we add our own activity entry with the
+ * real outcome.
+ *
+ * <p>{@link #triggerWebhook} remains for runtimes that never call {@code verify}: it admits a
+ * single event and lets the runtime correlate it.
+ */
+@InboundConnector(name = "Amazon EventBridge Webhook", type = EventBridgeWebhookExecutable.TYPE)
+@ElementTemplate(
+    id = "io.connectors.eventbridge.webhook.v1",
+    name = "Amazon EventBridge Webhook",
+    version = 1,
+    description =
+        "Receive EventBridge API-destination deliveries and signed webhooks (Control Room, GitHub,"
+            + " Standard Webhooks), then start or correlate a process",
+    documentationRef =
+        "https://github.com/connectors-io/camunda-eventbridge-connectors#inbound-connector-eventbridge-webhook",
+    icon = "eventbridge-webhook-icon.svg",
+    metadata =
+        @ElementTemplate.Metadata(
+            keywords = {"aws", "eventbridge", "webhook", "hmac", "control room"}),
+    inputDataClass = WebhookElementProperties.class,
+    propertyGroups = {
+      @PropertyGroup(id = "endpoint", label = "Webhook configuration", openByDefault = true),
+      @PropertyGroup(id = "authorization", label = "Authorization"),
+      @PropertyGroup(id = "signature", label = "HMAC signature"),
+      @PropertyGroup(id = "filter", label = "Event filter")
+    },
+    elementTypes = {
+      @ConnectorElementType(
+          appliesTo = BpmnType.START_EVENT,
+          elementType = BpmnType.START_EVENT,
+          templateIdOverride = "io.connectors.eventbridge.webhook.StartEvent.v1",
+          templateNameOverride = "Amazon EventBridge Webhook Start Event"),
+      @ConnectorElementType(
+          appliesTo = BpmnType.START_EVENT,
+          elementType = BpmnType.MESSAGE_START_EVENT,
+          templateIdOverride = "io.connectors.eventbridge.webhook.MessageStartEvent.v1",
+          templateNameOverride = "Amazon EventBridge Webhook Message Start Event"),
+      @ConnectorElementType(
+          appliesTo = {BpmnType.INTERMEDIATE_THROW_EVENT, BpmnType.INTERMEDIATE_CATCH_EVENT},
+          elementType = BpmnType.INTERMEDIATE_CATCH_EVENT,
+          templateIdOverride = "io.connectors.eventbridge.webhook.IntermediateCatchEvent.v1",
+          templateNameOverride = "Amazon EventBridge Webhook Intermediate Catch Event"),
+      @ConnectorElementType(
+          appliesTo = BpmnType.BOUNDARY_EVENT,
+          elementType = BpmnType.BOUNDARY_EVENT,
+          templateIdOverride = "io.connectors.eventbridge.webhook.BoundaryEvent.v1",
+          templateNameOverride = "Amazon EventBridge Webhook Boundary Event"),
+      @ConnectorElementType(
+          appliesTo = BpmnType.RECEIVE_TASK,
+          elementType = BpmnType.RECEIVE_TASK,
+          templateIdOverride = "io.connectors.eventbridge.webhook.ReceiveTask.v1",
+          templateNameOverride = "Amazon EventBridge Webhook Receive Task")
+    })
+public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable {
+
+  public static final String TYPE = "io.connectors.eventbridge:webhook:1";
+
+  /**
+   * EventBridge custom buses batch at most a few dozen events; this bounds the work per request.
+   */
+  static final int MAX_BATCH_SIZE = 100;
+
+  private final Clock clock;
+  private volatile InboundConnectorContext context;
+  private volatile WebhookRequestHandler handler;
+  private volatile RequestAdmission admission;
+  private volatile ObjectMapper mapper;
+
+  public EventBridgeWebhookExecutable() {
+    this(Clock.systemUTC());
+  }
+
+  EventBridgeWebhookExecutable(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void activate(InboundConnectorContext context) {
+    this.context = context;
+    try {
+      var element = context.bindProperties(WebhookElementProperties.class);
+      var properties = element.inbound();
+      if (properties == null || !WebhookId.isValid(properties.context())) {
+        throw new ConnectorInputException("context (Webhook ID): " + WebhookId.RULE);
+      }
+      // Everything expensive happens here, once: pattern compilation, secret decoding, Mac
+      // prototypes, the JWKS source and JWT processor.
+      var parser = new DeliveryParser(MAX_BATCH_SIZE);
+      mapper = parser.mapper();
+      admission =
+          new RequestAdmission(
+              properties.method(),
+              properties.maxBodyBytes(),
+              SignatureVerifiers.create(properties.signature(), clock),
+              Authenticators.create(properties.auth()),
+              parser);
+      handler =
+          new WebhookRequestHandler(
+              admission,
+              EventPatternFilter.compile(properties.filter().eventPattern()),
+              new EventCorrelator(context, parser.mapper()),
+              element.consumesUnmatched());
+      context.reportHealth(Health.up());
+    } catch (ConnectorInputException invalidConfiguration) {
+      context.reportHealth(Health.down(invalidConfiguration));
+      throw invalidConfiguration;
+    }
+  }
+
+  @Override
+  public void deactivate() {
+    handler = null;
+    admission = null;
+  }
+
+  /** The full pipeline, including correlation; see the class comment for why it lives here. */
+  @Override
+  public WebhookHttpResponse verify(WebhookProcessingPayload payload) {
+    var current = handler;
+    if (current == null) {
+      return WebhookResponses.rejected(
+          new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "webhook is not active"));
+    }
+    var response = current.handle(WebhookRequest.from(payload));
+    logActivity(payload.method(), response);
+    return response;
+  }
+
+  /**
+   * Only reached on runtimes that ignore {@link #verify}. Admits the request and returns a single
+   * event for the runtime to correlate; a batch cannot be answered per element on that path.
+   */
+  @Override
+  public WebhookResult triggerWebhook(WebhookProcessingPayload payload) {
+    var current = admission;
+    if (current == null) {
+      throw new WebhookConnectorException(HttpStatus.SERVICE_UNAVAILABLE, "webhook is not active");
+    }
+    var request = WebhookRequest.from(payload);
+    try {
+      var delivery = current.admit(request);
+      if (delivery.batch()) {
+        throw new WebhookConnectorException(
+            HttpStatus.UNPROCESSABLE, "batched deliveries need a runtime that calls verify()");
+      }
+      var body = mapper.convertValue(delivery.events().getFirst(), Map.class);
+      var mapped =
+          new MappedHttpRequest(body, request.headersWithoutCredentials(), request.params());
+      return () -> mapped;
+    } catch (RequestRejected rejected) {
+      throw new WebhookConnectorException(rejected.status(), rejected.reason());
+    }
+  }
+
+  /** Reasons and outcome words only: never payload, headers or secrets. */
+  private static String summary(Object body) {
+    return switch (body) {
+      case null -> "";
+      case WebhookResponses.Rejection rejection -> rejection.reason();
+      case EventOutcome outcome -> outcome.outcome();
+      case WebhookResponses.BatchAnswer batch ->
+          "batch of " + batch.results().size() + ", " + batch.accepted() + " accepted";
+      default -> "";
+    };
+  }
+
+  private void logActivity(String method, WebhookHttpResponse response) {
+    var current = context;
+    if (current == null) {
+      return;
+    }
+    int status = response.statusCode() == null ? HttpStatus.OK : response.statusCode();
+    current.log(
+        activity ->
+            activity
+                .withSeverity(HttpStatus.isSuccess(status) ? Severity.INFO : Severity.WARNING)
+                .withTag(method)
+                .withMessage("Answered " + status + ": " + summary(response.body())));
+  }
+}

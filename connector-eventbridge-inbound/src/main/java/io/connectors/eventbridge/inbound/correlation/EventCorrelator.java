@@ -1,0 +1,68 @@
+package io.connectors.eventbridge.inbound.correlation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.inbound.CorrelationRequest;
+import io.camunda.connector.api.inbound.InboundConnectorContext;
+import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
+import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
+import io.camunda.connector.feel.FeelEngineWrapperException;
+import io.connectors.eventbridge.inbound.http.EventOutcome;
+import io.connectors.eventbridge.inbound.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hands one event to the runtime, which evaluates the element's activation condition, correlation
+ * key, message ID, TTL and result mapping, then creates the instance or publishes the message.
+ *
+ * <p>The variables have the same shape the stock webhook controller uses ({@code request.body},
+ * {@code request.headers}, {@code request.params}, {@code connectorData}), so every expression
+ * users know from Camunda's webhook works unchanged, per event.
+ */
+public final class EventCorrelator {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final InboundConnectorContext context;
+  private final ObjectMapper mapper;
+
+  public EventCorrelator(InboundConnectorContext context, ObjectMapper mapper) {
+    this.context = context;
+    this.mapper = mapper;
+  }
+
+  /**
+   * @param messageId the event's {@code id}; the runtime uses it as the message ID unless the
+   *     element sets its own message ID expression, so a redelivery is deduplicated by Zeebe
+   */
+  public EventOutcome correlate(
+      JsonNode event,
+      String messageId,
+      Map<String, String> headers,
+      Map<String, String> params,
+      Map<String, Object> connectorData) {
+    // headers arrive without credentials (WebhookRequest#headersWithoutCredentials).
+    Map<String, Object> body = mapper.convertValue(event, MAP);
+    var variables =
+        new WebhookTriggerResultContext(
+            new MappedHttpRequest(body, headers, params), connectorData, List.of());
+    var request = CorrelationRequest.builder().variables(variables).messageId(messageId).build();
+    try {
+      return CorrelationOutcomes.of(context.correlate(request), messageId);
+    } catch (ConnectorInputException | ConnectorException | FeelEngineWrapperException failed) {
+      // The runtime throws (instead of returning a Failure) when the message ID, correlation key
+      // or result expression cannot be evaluated against this event. That is permanent for this
+      // event: 422, not a 500 that EventBridge would retry for a day. Other exceptions are bugs
+      // and are left to the runtime.
+      return EventOutcome.failed(
+          messageId,
+          HttpStatus.UNPROCESSABLE,
+          CorrelationOutcomes.INVALID_INPUT,
+          "an element expression could not be evaluated against this event");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.connectors.eventbridge.inbound.pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.connector.api.error.ConnectorInputException;
+import software.amazon.event.ruler.Machine;
+
+/**
+ * An EventBridge event pattern, matched by AWS's own event-ruler so that a pattern pasted from a
+ * rule behaves exactly as it does on the bus. Compiled once at activation; the compiled machine is
+ * safe for concurrent matching.
+ */
+public final class EventPatternFilter {
+
+  private static final String RULE_NAME = "eventPattern";
+
+  /** Accepts everything; used when no pattern is configured. */
+  public static final EventPatternFilter MATCH_ALL = new EventPatternFilter(null);
+
+  private final Machine machine;
+
+  private EventPatternFilter(Machine machine) {
+    this.machine = machine;
+  }
+
+  /**
+   * @throws ConnectorInputException naming the field when the pattern is not a valid EventBridge
+   *     pattern, so the activation fails with a message the modeller can act on
+   */
+  public static EventPatternFilter compile(String pattern) {
+    if (pattern == null || pattern.isBlank()) {
+      return MATCH_ALL;
+    }
+    var machine = new Machine();
+    try {
+      machine.addRule(RULE_NAME, pattern);
+    } catch (Exception invalid) {
+      // event-ruler signals bad patterns with IOException, JSON parse errors and
+      // IllegalArgumentException alike; all mean the same thing to the user.
+      throw new ConnectorInputException(
+          "eventPattern: not a valid EventBridge event pattern: " + invalid.getMessage(), invalid);
+    }
+    return new EventPatternFilter(machine);
+  }
+
+  public boolean matches(JsonNode event) {
+    return machine == null || !machine.rulesForJSONEvent(event).isEmpty();
+  }
+}

@@ -1,0 +1,509 @@
+package io.connectors.eventbridge.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.inbound.CorrelationResult;
+import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
+import io.camunda.connector.api.inbound.webhook.WebhookConnectorException;
+import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
+import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
+import io.camunda.connector.feel.FeelEngineWrapperException;
+import io.connectors.eventbridge.inbound.http.EventOutcome;
+import io.connectors.eventbridge.inbound.http.WebhookResponses;
+import io.connectors.eventbridge.inbound.support.Events;
+import io.connectors.eventbridge.inbound.support.Properties;
+import io.connectors.eventbridge.inbound.support.TestInboundContext;
+import io.connectors.eventbridge.inbound.support.TestPayload;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The whole request path through {@code verify}, with the runtime's correlation scripted. */
+class EventBridgeWebhookExecutableTest {
+
+  private static final String EVENT =
+      Events.orderPlaced("6a7e8feb-b491-4cf7-a9f1-bf3703467718", "o-1");
+
+  @Nested
+  class Accepted {
+    @Test
+    void aSingleEventIsCorrelatedWithItsIdAsMessageId() {
+      var context =
+          new TestInboundContext(Properties.webhook().build())
+              .answer(
+                  new CorrelationResult.Success.ProcessInstanceCreated(
+                      null, 2251799813685249L, "<default>"));
+
+      var response = activate(context).verify(TestPayload.post(EVENT));
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat((EventOutcome) response.body())
+          .extracting(
+              EventOutcome::outcome, EventOutcome::processInstanceKey, EventOutcome::eventId)
+          .containsExactly(
+              "PROCESS_INSTANCE_CREATED",
+              2251799813685249L,
+              "6a7e8feb-b491-4cf7-a9f1-bf3703467718");
+      var request = context.correlations().getFirst();
+      assertThat(request.getMessageId()).isEqualTo("6a7e8feb-b491-4cf7-a9f1-bf3703467718");
+      var variables = (WebhookTriggerResultContext) request.getVariables();
+      @SuppressWarnings("unchecked")
+      var body = (Map<String, Object>) variables.request().body();
+      assertThat(body)
+          .containsEntry("detail-type", "OrderPlaced")
+          .containsEntry("unknown-field", Map.of("kept", true));
+    }
+
+    @Test
+    void aDuplicateIsStillA2xx() {
+      var context =
+          new TestInboundContext(Properties.webhook().build())
+              .answer(new CorrelationResult.Success.MessageAlreadyCorrelated(null));
+
+      var response = activate(context).verify(TestPayload.post(EVENT));
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void credentialHeadersNeverBecomeProcessVariables() {
+      var context =
+          new TestInboundContext(
+              Properties.webhook()
+                  .set("auth.type", "basic")
+                  .set("auth.username", "u")
+                  .set("auth.password", "p")
+                  .build());
+
+      activate(context)
+          .verify(
+              TestPayload.post(EVENT)
+                  .withHeader(
+                      "Authorization",
+                      "Basic "
+                          + Base64.getEncoder()
+                              .encodeToString("u:p".getBytes(StandardCharsets.UTF_8)))
+                  .withHeader("X-Trace", "t-1"));
+
+      MappedHttpRequest request =
+          ((WebhookTriggerResultContext) context.correlations().getFirst().getVariables())
+              .request();
+      assertThat(request.headers())
+          .containsEntry("x-trace", "t-1")
+          .doesNotContainKey("authorization");
+    }
+  }
+
+  @Nested
+  class Batches {
+    @Test
+    void eachElementIsCorrelatedOnItsOwnAndAnsweredPerElement() {
+      var context =
+          new TestInboundContext(Properties.webhook().build())
+              .answer(
+                  new CorrelationResult.Success.MessagePublished(null, 11L, "<default>"),
+                  new CorrelationResult.Success.MessageAlreadyCorrelated(null),
+                  new CorrelationResult.Failure.ActivationConditionNotMet(false));
+      var body =
+          "["
+              + Events.orderPlaced("e-1", "o-1")
+              + ","
+              + Events.orderPlaced("e-2", "o-2")
+              + ","
+              + Events.orderPlaced("e-3", "o-3")
+              + "]";
+
+      var response = activate(context).verify(TestPayload.post(body));
+
+      assertThat(context.correlations())
+          .extracting(r -> r.getMessageId())
+          .containsExactly("e-1", "e-2", "e-3");
+      var answer = (WebhookResponses.BatchAnswer) response.body();
+      assertThat(answer.results())
+          .extracting(
+              EventOutcome::index,
+              EventOutcome::eventId,
+              EventOutcome::status,
+              EventOutcome::outcome)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(0, "e-1", 200, "MESSAGE_PUBLISHED"),
+              org.assertj.core.groups.Tuple.tuple(1, "e-2", 200, "DUPLICATE"),
+              org.assertj.core.groups.Tuple.tuple(2, "e-3", 422, "NOT_MATCHED"));
+      // Nothing to retry, one element permanently rejected: the sender must not redeliver.
+      assertThat(response.statusCode()).isEqualTo(422);
+      assertThat(answer.accepted()).isEqualTo(2);
+      var data =
+          ((WebhookTriggerResultContext) context.correlations().get(1).getVariables())
+              .connectorData();
+      assertThat(data).containsEntry("batchIndex", 1).containsEntry("batchSize", 3);
+    }
+
+    @Test
+    void backPressureStopsTheBatchAndAsksForARetry() {
+      var context =
+          new TestInboundContext(Properties.webhook().build())
+              .answer(
+                  new CorrelationResult.Success.MessagePublished(null, 11L, "<default>"),
+                  new CorrelationResult.Failure.ZeebeClientStatus("RESOURCE_EXHAUSTED", "busy"));
+      var body =
+          "["
+              + Events.orderPlaced("e-1", "o-1")
+              + ","
+              + Events.orderPlaced("e-2", "o-2")
+              + ","
+              + Events.orderPlaced("e-3", "o-3")
+              + "]";
+
+      var response = activate(context).verify(TestPayload.post(body));
+
+      assertThat(response.statusCode()).isEqualTo(429);
+      assertThat(response.headers()).containsEntry("Retry-After", "5");
+      assertThat(context.correlations()).hasSize(2);
+      assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
+          .extracting(EventOutcome::outcome)
+          .containsExactly("MESSAGE_PUBLISHED", "ENGINE_BACK_PRESSURE", "NOT_ATTEMPTED");
+    }
+
+    @Test
+    void nonObjectElementsAndEmptyBatchesAre400() {
+      var executable = activate(new TestInboundContext(Properties.webhook().build()));
+
+      assertThat(executable.verify(TestPayload.post("[1, 2]")).statusCode()).isEqualTo(400);
+      assertThat(executable.verify(TestPayload.post("[]")).statusCode()).isEqualTo(400);
+      assertThat(executable.verify(TestPayload.post("\"text\"")).statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Nested
+  class Statuses {
+    @Test
+    void malformedJsonIs400() {
+      assertStatus(Properties.webhook(), TestPayload.post("{\"id\": "), 400, "malformed JSON");
+    }
+
+    @Test
+    void wrongMethodIs405() {
+      var response =
+          activate(new TestInboundContext(Properties.webhook().build()))
+              .verify(TestPayload.post(EVENT).withMethod("PUT"));
+      assertThat(response.statusCode()).isEqualTo(405);
+      assertThat(response.headers()).containsEntry("Allow", "POST");
+    }
+
+    @Test
+    void anyMethodAcceptsGetWithoutBody() {
+      var context = new TestInboundContext(Properties.webhook().set("method", "any").build());
+      var response =
+          activate(context).verify(new TestPayload("GET", Map.of(), Map.of("q", "1"), new byte[0]));
+      assertThat(response.statusCode()).isEqualTo(200);
+      // A HEAD probe never starts a process, even with "any".
+      var head = activate(context).verify(new TestPayload("HEAD", Map.of(), Map.of(), new byte[0]));
+      assertThat(head.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+      assertStatus(
+          Properties.webhook().set("maxBodyBytes", "100"),
+          TestPayload.post(EVENT),
+          413,
+          "larger than 100 bytes");
+    }
+
+    @Test
+    void theDefaultLimitIsOneMebibyte() {
+      var big = "{\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}";
+      assertStatus(Properties.webhook(), TestPayload.post(big), 413, "1048576");
+    }
+
+    @Test
+    void nonJsonContentTypeIs415() {
+      assertStatus(
+          Properties.webhook(),
+          TestPayload.post(EVENT).withHeader("Content-Type", "text/plain"),
+          415,
+          "application/json");
+      assertStatus(
+          Properties.webhook(),
+          TestPayload.post(EVENT).withoutHeader("Content-Type"),
+          415,
+          "application/json");
+      assertStatus(
+          Properties.webhook(),
+          TestPayload.post(EVENT).withHeader("Content-Type", "application/cloudevents+json"),
+          200,
+          null);
+    }
+
+    @Test
+    void missingCredentialsAre401NeverA500() {
+      assertStatus(
+          Properties.webhook()
+              .set("auth.type", "basic")
+              .set("auth.username", "u")
+              .set("auth.password", "p"),
+          TestPayload.post(EVENT),
+          401,
+          "missing Basic credentials");
+      assertStatus(
+          Properties.webhook()
+              .set("auth.type", "apiKey")
+              .set("auth.apiKey", "k")
+              .set("auth.apiKeyLocator", "=get value(request.headers, \"x-api-key\")"),
+          TestPayload.post(EVENT),
+          401,
+          "missing API key");
+      assertStatus(
+          Properties.webhook()
+              .set("auth.type", "jwt")
+              .set("auth.jwksUrl", "http://127.0.0.1:9/jwks"),
+          TestPayload.post(EVENT),
+          401,
+          "missing bearer token");
+      assertStatus(
+          Properties.webhook().set("signature.type", "controlRoom").set("signature.secret", "s"),
+          TestPayload.post(EVENT),
+          401,
+          "missing signature header x-rc-signature");
+    }
+
+    @Test
+    void signatureIsCheckedBeforeTheBodyIsParsed() {
+      // Not JSON, but unsigned: the caller learns nothing about our parser.
+      assertStatus(
+          Properties.webhook().set("signature.type", "github").set("signature.secret", "s"),
+          TestPayload.post("{not json"),
+          401,
+          "missing signature");
+    }
+
+    @Test
+    void unmatchedPatternIs422Or202WhenConsumed() {
+      var pattern = "{\"source\": [\"com.example.payments\"]}";
+      var context =
+          new TestInboundContext(Properties.webhook().set("filter.eventPattern", pattern).build());
+      var response = activate(context).verify(TestPayload.post(EVENT));
+      assertThat(response.statusCode()).isEqualTo(422);
+      assertThat(((EventOutcome) response.body()).reason()).isEqualTo("event pattern not matched");
+      assertThat(context.correlations()).isEmpty();
+
+      var consuming =
+          new TestInboundContext(
+              Properties.webhook().set("filter.eventPattern", pattern).consumeUnmatched().build());
+      assertThat(activate(consuming).verify(TestPayload.post(EVENT)).statusCode()).isEqualTo(202);
+      assertThat(consuming.correlations()).isEmpty();
+
+      var matching =
+          new TestInboundContext(
+              Properties.webhook()
+                  .set("filter.eventPattern", "{\"source\": [\"com.example.orders\"]}")
+                  .build());
+      assertThat(activate(matching).verify(TestPayload.post(EVENT)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unmetActivationConditionIs422Or202() {
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.ActivationConditionNotMet(false), 422, "NOT_MATCHED");
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.ActivationConditionNotMet(true), 202, "IGNORED");
+    }
+
+    @Test
+    void engineFailuresMapToRetryableStatuses() {
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.ZeebeClientStatus("RESOURCE_EXHAUSTED", "x"),
+          429,
+          "ENGINE_BACK_PRESSURE");
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.ZeebeClientStatus("UNAVAILABLE", "x"),
+          503,
+          "ENGINE_UNAVAILABLE");
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.ZeebeClientStatus("DEADLINE_EXCEEDED", "x"),
+          503,
+          "ENGINE_UNAVAILABLE");
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.ZeebeClientStatus("INVALID_ARGUMENT", "x"),
+          422,
+          "ENGINE_REJECTED");
+      // What the REST transport's errors become: Failure.Other, which the stock controller turns
+      // into 500.
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(new ClientHttpException(429, "Too Many Requests")),
+          429,
+          "ENGINE_BACK_PRESSURE");
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(new ClientHttpException(503, "Unavailable")),
+          503,
+          "ENGINE_UNAVAILABLE");
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(new ClientHttpException(409, "Conflict")),
+          200,
+          "DUPLICATE");
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(new IllegalStateException("io")),
+          503,
+          "ENGINE_UNAVAILABLE");
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.InvalidInput("bad", null), 422, "INVALID_INPUT");
+    }
+
+    @Test
+    void aFailingElementExpressionIs422() {
+      var context =
+          new TestInboundContext(Properties.webhook().build())
+              .answerAlways(
+                  request -> {
+                    throw new ConnectorInputException("Failed to evaluate expression");
+                  });
+      var response = activate(context).verify(TestPayload.post(EVENT));
+      assertThat(response.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void aFailingResultExpressionInABatchIsAnsweredPerElement() {
+      var context =
+          new TestInboundContext(Properties.webhook().build())
+              .answer(new CorrelationResult.Success.MessagePublished(null, 11L, "<default>"))
+              .answerAlways(
+                  request -> {
+                    throw new FeelEngineWrapperException("no such key", "=request.body.x.y", null);
+                  });
+      var body =
+          "[" + Events.orderPlaced("e-1", "o-1") + "," + Events.orderPlaced("e-2", "o-2") + "]";
+
+      var response = activate(context).verify(TestPayload.post(body));
+
+      assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
+          .extracting(EventOutcome::outcome)
+          .containsExactly("MESSAGE_PUBLISHED", "INVALID_INPUT");
+      assertThat(response.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void responsesNeverEchoSecrets() {
+      var response =
+          activate(
+                  new TestInboundContext(
+                      Properties.webhook()
+                          .set("auth.type", "apiKey")
+                          .set("auth.apiKey", "very-secret-key")
+                          .set("auth.apiKeyLocator", "=get value(request.headers, \"x-api-key\")")
+                          .build()))
+              .verify(TestPayload.post(EVENT).withHeader("x-api-key", "wrong-key"));
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(String.valueOf(response.body()))
+          .doesNotContain("very-secret-key")
+          .doesNotContain("wrong-key");
+    }
+  }
+
+  @Nested
+  class Activation {
+    @Test
+    void anInvalidPatternFailsActivationNamingTheField() {
+      var context =
+          new TestInboundContext(
+              Properties.webhook().set("filter.eventPattern", "{\"source\": 1}").build());
+      assertThatThrownBy(() -> new EventBridgeWebhookExecutable().activate(context))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessageStartingWith("eventPattern:");
+      assertThat(context.health().getStatus()).hasToString("DOWN");
+    }
+
+    @Test
+    void anInvalidWebhookIdFailsActivation() {
+      var context = new TestInboundContext(Properties.webhook().set("context", "../admin").build());
+      assertThatThrownBy(() -> new EventBridgeWebhookExecutable().activate(context))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessageContaining("context");
+    }
+
+    @Test
+    void hsAlgorithmsCannotBeConfigured() {
+      var context =
+          new TestInboundContext(
+              Properties.webhook()
+                  .set("auth.type", "jwt")
+                  .set("auth.jwksUrl", "https://issuer.example/jwks")
+                  .set("auth.allowedAlgorithms", "RS256,HS256")
+                  .build());
+      assertThatThrownBy(() -> new EventBridgeWebhookExecutable().activate(context))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessageContaining("jwtAllowedAlgorithms");
+    }
+
+    @Test
+    void anInactiveWebhookAnswers503() {
+      assertThat(new EventBridgeWebhookExecutable().verify(TestPayload.post(EVENT)).statusCode())
+          .isEqualTo(503);
+    }
+  }
+
+  @Nested
+  class TriggerWebhookFallback {
+    @Test
+    void admitsASingleEventForRuntimesThatDoNotCallVerify() {
+      var executable = activate(new TestInboundContext(Properties.webhook().build()));
+
+      var result =
+          executable.triggerWebhook(TestPayload.post(EVENT).withHeader("Authorization", "x"));
+
+      @SuppressWarnings("unchecked")
+      var body = (Map<String, Object>) result.request().body();
+      assertThat(body).containsEntry("id", "6a7e8feb-b491-4cf7-a9f1-bf3703467718");
+      assertThat(result.request().headers()).doesNotContainKey("authorization");
+    }
+
+    @Test
+    void rejectionsKeepTheirStatusAndBatchesAreRefused() {
+      var executable =
+          activate(
+              new TestInboundContext(
+                  Properties.webhook()
+                      .set("signature.type", "github")
+                      .set("signature.secret", "s")
+                      .build()));
+
+      assertThatThrownBy(() -> executable.triggerWebhook(TestPayload.post(EVENT)))
+          .isInstanceOfSatisfying(
+              WebhookConnectorException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401));
+      var open = activate(new TestInboundContext(Properties.webhook().build()));
+      assertThatThrownBy(() -> open.triggerWebhook(TestPayload.post("[" + EVENT + "]")))
+          .isInstanceOfSatisfying(
+              WebhookConnectorException.class, e -> assertThat(e.getStatusCode()).isEqualTo(422));
+    }
+  }
+
+  private static EventBridgeWebhookExecutable activate(TestInboundContext context) {
+    var executable = new EventBridgeWebhookExecutable();
+    executable.activate(context);
+    return executable;
+  }
+
+  private static void assertStatus(
+      Properties properties, TestPayload payload, int status, String reasonPart) {
+    WebhookHttpResponse response =
+        activate(new TestInboundContext(properties.build())).verify(payload);
+    assertThat(response.statusCode()).isEqualTo(status);
+    if (reasonPart != null) {
+      assertThat(((WebhookResponses.Rejection) response.body()).reason()).contains(reasonPart);
+    }
+  }
+
+  private static void assertCorrelationStatus(
+      CorrelationResult result, int status, String outcome) {
+    var response =
+        activate(new TestInboundContext(Properties.webhook().build()).answer(result))
+            .verify(TestPayload.post(EVENT));
+    assertThat(response.statusCode()).as(result.toString()).isEqualTo(status);
+    assertThat(((EventOutcome) response.body()).outcome()).isEqualTo(outcome);
+  }
+}

@@ -1,0 +1,60 @@
+package io.connectors.eventbridge.inbound.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectors.eventbridge.inbound.http.RequestRejected;
+import io.connectors.eventbridge.inbound.support.Events;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DeliveryParserTest {
+
+  private final DeliveryParser parser = new DeliveryParser(3);
+
+  @Test
+  void readsTheEnvelopeAndToleratesUnknownFields() {
+    var delivery = parser.parse(bytes(Events.orderPlaced("e-1", "o-1")));
+
+    assertThat(delivery.batch()).isFalse();
+    var envelope = EventEnvelope.of(delivery.events().getFirst());
+    assertThat(envelope.id()).isEqualTo("e-1");
+    assertThat(envelope.detailType()).isEqualTo("OrderPlaced");
+    assertThat(envelope.source()).isEqualTo("com.example.orders");
+    assertThat(envelope.detail().get("orderId").asText()).isEqualTo("o-1");
+  }
+
+  @Test
+  void aControlRoomWebhookIsAnEventToo() {
+    var envelope =
+        EventEnvelope.of(
+            parser
+                .parse(
+                    bytes("{\"id\":\"cr-1\",\"event\":\"process_run\",\"action\":\"COMPLETED\"}"))
+                .events()
+                .getFirst());
+    assertThat(envelope.id()).isEqualTo("cr-1");
+    assertThat(envelope.detailType()).isNull();
+  }
+
+  @Test
+  void arraysAreBatchesWithinALimit() {
+    var delivery = parser.parse(bytes("[{\"id\":\"a\"},{\"id\":\"b\"}]"));
+    assertThat(delivery.batch()).isTrue();
+    assertThat(delivery.events()).hasSize(2);
+
+    assertThatThrownBy(() -> parser.parse(bytes("[{},{},{},{}]")))
+        .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.status()).isEqualTo(413));
+  }
+
+  @Test
+  void deeplyNestedJsonIsRejectedNotAStackOverflow() {
+    var deep = "[".repeat(5000) + "]".repeat(5000);
+    assertThatThrownBy(() -> parser.parse(bytes(deep)))
+        .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.status()).isEqualTo(400));
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+}
