@@ -1,0 +1,188 @@
+package io.connectors.eventbridge.runtime.local.bus.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.connectors.eventbridge.runtime.local.bus.rules.RuleTarget;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events to rule targets the way EventBridge API destinations do: asynchronously, as a
+ * POST of the event envelope with API destinations' headers and the connection's auth header,
+ * retrying 429 and 5xx with backoff, and dead-lettering what cannot be delivered.
+ *
+ * <p>Bounded: at most {@code maxPending} deliveries are in flight or waiting for a retry; an event
+ * beyond that goes straight to the dead-letter log rather than piling up in memory.
+ */
+public final class ApiDestinationDispatcher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiDestinationDispatcher.class);
+  static final String USER_AGENT = "Amazon/EventBridge/ApiDestinations";
+  static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+  private final HttpClient http;
+  private final ScheduledExecutorService retryTimer;
+  private final Semaphore pending;
+  private final RetryPolicy retryPolicy;
+  private final Duration timeout;
+  private final DeadLetterLog deadLetters;
+
+  public ApiDestinationDispatcher(
+      RetryPolicy retryPolicy, Duration timeout, int maxPending, DeadLetterLog deadLetters) {
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.retryTimer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("local-bus-retry").factory());
+    this.pending = new Semaphore(maxPending);
+    this.retryPolicy = retryPolicy;
+    this.timeout = timeout;
+    this.deadLetters = deadLetters;
+  }
+
+  /** One event on its way to one target. */
+  private record Delivery(
+      String rule, RuleTarget target, String eventId, byte[] body, JsonNode event) {}
+
+  /** Starts delivering {@code body} (the serialised {@code event}) and returns at once. */
+  public void dispatch(
+      String rule, RuleTarget target, String eventId, byte[] body, JsonNode event) {
+    var delivery = new Delivery(rule, target, eventId, body, event);
+    if (!pending.tryAcquire()) {
+      deadLetter(delivery, 0, "local bus delivery queue full");
+      return;
+    }
+    attempt(delivery, 1);
+  }
+
+  private void attempt(Delivery delivery, int attempt) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(delivery.target().url())
+            .timeout(timeout)
+            .header("User-Agent", USER_AGENT)
+            .header("Content-Type", CONTENT_TYPE)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
+    delivery.target().auth().header().ifPresent(h -> request.header(h.name(), h.value()));
+    try {
+      http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+          .whenComplete((response, error) -> onOutcome(delivery, attempt, response, error));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // sendAsync throws synchronously only for a request it cannot send at all, such as one
+      // after close(); retrying would not help.
+      finish();
+      deadLetter(delivery, attempt, e.getClass().getSimpleName());
+    }
+  }
+
+  private void onOutcome(
+      Delivery delivery, int attempt, HttpResponse<Void> response, Throwable error) {
+    if (error == null && response.statusCode() / 100 == 2) {
+      finish();
+      LOG.debug(
+          "Local bus delivered event {} (rule '{}') to {}: HTTP {}",
+          delivery.eventId(),
+          delivery.rule(),
+          delivery.target().displayUrl(),
+          response.statusCode());
+      return;
+    }
+    String outcome = error != null ? describe(error) : "HTTP " + response.statusCode();
+    boolean retryable = error != null || RetryPolicy.isRetryable(response.statusCode());
+    if (retryable && attempt < retryPolicy.maxAttempts()) {
+      Duration delay =
+          retryPolicy.delayAfter(attempt, error != null ? Optional.empty() : retryAfter(response));
+      LOG.info(
+          "Local bus delivery of event {} to {} failed ({}), attempt {}/{}, retrying in {} ms",
+          delivery.eventId(),
+          delivery.target().displayUrl(),
+          outcome,
+          attempt,
+          retryPolicy.maxAttempts(),
+          delay.toMillis());
+      try {
+        retryTimer.schedule(
+            () -> attempt(delivery, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException shuttingDown) {
+        finish();
+        deadLetter(delivery, attempt, outcome + "; shutting down");
+      }
+      return;
+    }
+    finish();
+    deadLetter(
+        delivery,
+        attempt,
+        retryable ? outcome + "; retries exhausted" : outcome + "; not retryable");
+  }
+
+  private void finish() {
+    pending.release();
+  }
+
+  private void deadLetter(Delivery delivery, int attempts, String reason) {
+    deadLetters.add(
+        new DeadLetter(
+            Instant.now(),
+            delivery.eventId(),
+            delivery.rule(),
+            delivery.target().displayUrl(),
+            attempts,
+            reason,
+            delivery.event()));
+  }
+
+  /** Retry-After as seconds or as an HTTP date, as RFC 9110 allows both. */
+  static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(ApiDestinationDispatcher::parseRetryAfter);
+  }
+
+  static Optional<Duration> parseRetryAfter(String value) {
+    String trimmed = value.trim();
+    try {
+      long seconds = Long.parseLong(trimmed);
+      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+    } catch (NumberFormatException notSeconds) {
+      try {
+        var date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(Instant.now(), date.toInstant());
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static String describe(Throwable error) {
+    Throwable cause = error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof HttpTimeoutException) {
+      return "timeout";
+    }
+    return cause.getClass().getSimpleName();
+  }
+
+  @Override
+  public void close() {
+    retryTimer.shutdownNow();
+    http.shutdownNow();
+  }
+}

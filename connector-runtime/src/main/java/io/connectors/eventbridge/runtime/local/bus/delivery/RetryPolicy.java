@@ -1,0 +1,35 @@
+package io.connectors.eventbridge.runtime.local.bus.delivery;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When to retry a delivery, as API destinations do: 429 and 5xx (and network failures) are retried
+ * with exponential backoff, honouring Retry-After; any other status is final.
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+  public static boolean isRetryable(int status) {
+    return status == 429 || status >= 500;
+  }
+
+  /**
+   * The wait before attempt {@code attempt + 1}: the target's Retry-After if it sent one, else the
+   * backoff doubled per attempt with up to 20% jitter (so a burst of failures does not retry in
+   * lockstep); both capped by {@code maxBackoff}.
+   */
+  public Duration delayAfter(int attempt, Optional<Duration> retryAfter) {
+    if (retryAfter.isPresent()) {
+      return min(retryAfter.get(), maxBackoff);
+    }
+    long base = initialBackoff.toMillis() << Math.min(attempt - 1, 30);
+    long capped = Math.min(Math.max(base, 0), maxBackoff.toMillis());
+    long jitter = (long) (capped * 0.2 * ThreadLocalRandom.current().nextDouble());
+    return Duration.ofMillis(capped - jitter);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

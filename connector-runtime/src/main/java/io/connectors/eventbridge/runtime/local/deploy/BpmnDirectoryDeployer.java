@@ -1,0 +1,159 @@
+package io.connectors.eventbridge.runtime.local.deploy;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.response.DeploymentEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * Deploys every {@code *.bpmn} file of the local-mode folders to the embedded engine at start-up,
+ * then again whenever a file is added or changed.
+ *
+ * <p>Each file is its own deployment, so one broken file is reported in a single log line and does
+ * not keep the others out. It deploys through the same gRPC API as Desktop Modeler, so the
+ * connector runtime discovers these processes exactly like any other deployment.
+ */
+public final class BpmnDirectoryDeployer implements ApplicationRunner, DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BpmnDirectoryDeployer.class);
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(30);
+
+  private final CamundaClient client;
+  private final List<Path> directories;
+  private final Duration scanInterval;
+  private final Map<Path, FileVersion> attempted = new HashMap<>();
+  private final List<DeployOutcome> outcomes = new CopyOnWriteArrayList<>();
+  private ScheduledExecutorService scanner;
+
+  public BpmnDirectoryDeployer(
+      CamundaClient client, List<Path> directories, Duration scanInterval) {
+    this.client = client;
+    this.directories = List.copyOf(directories);
+    this.scanInterval = scanInterval;
+  }
+
+  /** The result of deploying one file. */
+  public record DeployOutcome(
+      Path file, boolean deployed, List<String> bpmnProcessIds, String error) {}
+
+  /** The size and modification time of a file at its last deployment attempt. */
+  private record FileVersion(long size, long lastModified) {}
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (directories.isEmpty()) {
+      LOG.info("No BPMN folders to deploy in local mode");
+    }
+    scan();
+    if (!scanInterval.isZero() && !scanInterval.isNegative() && !directories.isEmpty()) {
+      scanner =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("local-bpmn-deployer").factory());
+      long millis = scanInterval.toMillis();
+      scanner.scheduleWithFixedDelay(this::scanSafely, millis, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Every deployment attempt so far, in order. */
+  public List<DeployOutcome> outcomes() {
+    return List.copyOf(outcomes);
+  }
+
+  public List<Path> directories() {
+    return directories;
+  }
+
+  /** Deploys the new and changed files of all folders. */
+  public synchronized void scan() {
+    for (Path directory : directories) {
+      for (Path file : bpmnFiles(directory)) {
+        FileVersion version = versionOf(file);
+        if (version != null && !version.equals(attempted.get(file))) {
+          attempted.put(file, version);
+          outcomes.add(deploy(file));
+        }
+      }
+    }
+  }
+
+  private void scanSafely() {
+    try {
+      scan();
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again; keep watching the folders.
+      LOG.warn("Scan of the local BPMN folders failed: {}", e.toString());
+    }
+  }
+
+  private DeployOutcome deploy(Path file) {
+    try {
+      byte[] bpmn = Files.readAllBytes(file);
+      DeploymentEvent deployment =
+          client
+              .newDeployResourceCommand()
+              .addResourceBytes(bpmn, file.getFileName().toString())
+              .send()
+              .join(DEPLOY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      var ids = deployment.getProcesses().stream().map(p -> p.getBpmnProcessId()).toList();
+      LOG.info("Deployed {} (process {})", file, String.join(", ", ids));
+      return new DeployOutcome(file, true, ids, null);
+    } catch (IOException | ClientException e) {
+      // One line per broken file: the engine's message lists every problem, across lines.
+      String reason = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+      LOG.warn("Not deployed: {}: {}", file, reason);
+      return new DeployOutcome(file, false, List.of(), reason);
+    }
+  }
+
+  private static List<Path> bpmnFiles(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> f.getFileName().toString().endsWith(".bpmn"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      LOG.warn("Cannot list {}: {}", directory, e.toString());
+      return new ArrayList<>();
+    }
+  }
+
+  private static FileVersion versionOf(Path file) {
+    try {
+      return new FileVersion(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static String oneLine(String message) {
+    return message.replaceAll("\\s+", " ").trim();
+  }
+
+  @Override
+  public void destroy() {
+    if (scanner != null) {
+      scanner.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.connectors.eventbridge.runtime.local.engine;
+
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.ValueType;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory Zeebe engine of local mode, with a real gRPC gateway on a fixed port, so that
+ * Desktop Modeler, zbctl and the Camunda clients can deploy and run processes on it.
+ */
+public final class EmbeddedZeebeEngine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
+
+  private final ZeebeTestEngine engine;
+  private final int port;
+  private final GuardedRecordStream records;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private EmbeddedZeebeEngine(ZeebeTestEngine engine, int port) {
+    this.engine = engine;
+    this.port = port;
+    this.records = new GuardedRecordStream(engine.getRecordStreamSource());
+  }
+
+  /**
+   * Starts an engine whose gateway listens on {@code port}, or on a free port when it is 0.
+   *
+   * @throws GrpcPortInUseException when the port is taken
+   */
+  public static EmbeddedZeebeEngine start(int port) {
+    int effectivePort = port == 0 ? findFreePort() : port;
+    // The engine factory builds its scheduler and database before it binds the port, and a
+    // failed bind leaves them running; checking first keeps a port clash cheap and clean.
+    ensurePortIsFree(effectivePort);
+    ZeebeTestEngine engine = EngineFactory.create(effectivePort);
+    try {
+      engine.start();
+    } catch (RuntimeException e) {
+      stopQuietly(engine);
+      if (hasCause(e, BindException.class)) {
+        throw new GrpcPortInUseException(effectivePort, e);
+      }
+      throw e;
+    }
+    LOG.info("In-memory Zeebe engine started, gRPC gateway on port {}", effectivePort);
+    return new EmbeddedZeebeEngine(engine, effectivePort);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The gateway address in the form {@code camunda.client.grpc-address} expects. */
+  public String grpcAddress() {
+    return "http://localhost:" + port;
+  }
+
+  /**
+   * A new incremental reader of the engine's committed events, for one consumer that polls.
+   *
+   * <p>It reads the engine's log directly when it can. The engine does not expose its log, so it is
+   * taken from the engine's private field; this is tied to zeebe-process-test-engine 8.8 and
+   * checked by the runtime's tests. If the field is gone, the reader falls back to the public
+   * record stream, which works but keeps every record in memory, and says so once in the log.
+   */
+  public EngineEvents newEventReader(Set<ValueType> valueTypes) {
+    Optional<LogStream> logStream = logStreamOf(engine);
+    if (logStream.isPresent() && LogStreamEvents.canDecode(valueTypes)) {
+      return new LogStreamEvents(logStream.get());
+    }
+    LOG.warn(
+        "Reading the in-memory engine's events through its record stream, which keeps every"
+            + " record in memory: expect the heap to grow with each process instance");
+    return new RecordStreamEvents(records);
+  }
+
+  /** Whether event readers read the engine's log directly (see {@link #newEventReader}). */
+  public boolean readsLogDirectly() {
+    return logStreamOf(engine).isPresent();
+  }
+
+  private static Optional<LogStream> logStreamOf(ZeebeTestEngine engine) {
+    try {
+      Field field = engine.getClass().getDeclaredField("logStream");
+      field.setAccessible(true);
+      return field.get(engine) instanceof LogStream logStream
+          ? Optional.of(logStream)
+          : Optional.empty();
+    } catch (ReflectiveOperationException | InaccessibleObjectException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The engine's record stream; read it only through this guard. */
+  public GuardedRecordStream records() {
+    return records;
+  }
+
+  /**
+   * The underlying engine, for tests that move its clock or wait for it to be idle. Read its
+   * records through {@link #records()}, never through the engine's own record stream source.
+   */
+  public ZeebeTestEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      stopQuietly(engine);
+      LOG.info("In-memory Zeebe engine stopped, port {} released", port);
+    }
+  }
+
+  private static void stopQuietly(ZeebeTestEngine engine) {
+    try {
+      engine.stop();
+    } catch (RuntimeException e) {
+      // Shutting down: report and carry on, so the rest of the context still closes.
+      LOG.warn("In-memory Zeebe engine did not stop cleanly: {}", e.toString());
+    }
+  }
+
+  private static void ensurePortIsFree(int port) {
+    try (var socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new GrpcPortInUseException(port, e);
+    }
+  }
+
+  private static int findFreePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("No free port for the in-memory engine's gateway", e);
+    }
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

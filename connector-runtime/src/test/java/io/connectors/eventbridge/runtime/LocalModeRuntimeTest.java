@@ -1,0 +1,215 @@
+package io.connectors.eventbridge.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.connector.api.secret.SecretContext;
+import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
+import io.connectors.eventbridge.runtime.local.search.EngineSearchQueryClient;
+import io.connectors.eventbridge.runtime.support.CompletedInstance;
+import io.connectors.eventbridge.runtime.support.LocalRuntime;
+import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import io.connectors.eventbridge.runtime.support.TestProcesses;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+@LocalRuntimeTest
+class LocalModeRuntimeTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Autowired LocalRuntime runtime;
+  @Autowired EngineSearchQueryClient searchClient;
+  @Autowired SecretProviderAggregator secrets;
+
+  @Value("${camunda.client.grpc-address}")
+  String grpcAddress;
+
+  @Test
+  void localSecretsReachTheConnectors() {
+    var tenant = new SecretContext("<default>");
+    assertThat(secrets.getSecret("RUNTIME_TEST_SECRET", tenant))
+        .isEqualTo(LocalRuntime.TEST_SECRET_VALUE);
+    // A default for the examples, resolved once the web server listens.
+    assertThat(secrets.getSecret("EVENTBRIDGE_ENDPOINT", tenant))
+        .isEqualTo(runtime.localBusEndpoint().toString());
+  }
+
+  @Test
+  void healthIsUp() throws Exception {
+    var response = get("/actuator/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void unknownPathIs404AndWrongMethodIs405NotA500() throws Exception {
+    assertThat(get("/no-such-path").statusCode()).isEqualTo(404);
+    var wrongMethod = get("/local-eventbridge");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
+  }
+
+  @Test
+  void camundaClientTalksToTheEmbeddedEngineOnAFreePort() {
+    assertThat(grpcAddress).isEqualTo(runtime.engine().grpcAddress());
+    assertThat(runtime.engine().port()).isNotEqualTo(26500);
+    // The runtime's own polling must not make the engine keep every record in memory.
+    assertThat(runtime.engine().readsLogDirectly()).isTrue();
+
+    var topology = runtime.client().newTopologyRequest().send().join();
+
+    assertThat(topology.getBrokers()).hasSize(1);
+  }
+
+  @Test
+  void deployedWebhookStartEventGoesLiveWithinASecondAndStartsTheProcess() throws Exception {
+    String suffix = shortId();
+    String processId = "rt-webhook-start-" + suffix;
+    String webhookId = "rt-start-" + suffix;
+    Instant deployedAt = Instant.now();
+    runtime
+        .client()
+        .newDeployResourceCommand()
+        .addProcessModel(TestProcesses.webhookStart(processId, webhookId), processId + ".bpmn")
+        .send()
+        .join();
+
+    runtime.awaitWebhook(webhookId, Duration.ofSeconds(5));
+    Duration toLive = Duration.between(deployedAt, Instant.now());
+    // One importer scan (every 500 ms in local mode) plus activation; generous for a busy CI box.
+    assertThat(toLive).isLessThan(Duration.ofSeconds(2));
+    assertThat(get("/inbound").body()).contains(webhookId);
+
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(runtime.webhookUrl(webhookId))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"42\",\"amount\":12.5}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isBetween(200, 299);
+
+    CompletedInstance done = runtime.awaitCompleted(processId, Duration.ofSeconds(10));
+    assertThat(done.variables()).containsKey("webhook");
+    @SuppressWarnings("unchecked")
+    var request =
+        (Map<String, Object>)
+            ((Map<String, Object>) done.variables().get("webhook")).get("request");
+    assertThat(request.get("body")).isEqualTo(Map.of("orderId", "42", "amount", 12.5));
+  }
+
+  @Test
+  void activeCatchEventsAndVariablesAreAnsweredFromTheEngineRecords() {
+    String processId = "rt-wait-" + shortId();
+    DeploymentEvent deployment =
+        runtime
+            .client()
+            .newDeployResourceCommand()
+            .addProcessModel(
+                TestProcesses.waitForMessage(processId, "PaymentConfirmed"), processId + ".bpmn")
+            .send()
+            .join();
+    long definitionKey = deployment.getProcesses().getFirst().getProcessDefinitionKey();
+    long instanceKey =
+        runtime
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .variables(Map.of("orderId", "o-1", "amount", 5))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    var waiting =
+        LocalRuntime.await(
+            "the catch event to be active",
+            Duration.ofSeconds(5),
+            () -> {
+              var items = searchClient.queryActiveFlowNodes(definitionKey, "wait", null).items();
+              return items.isEmpty() ? Optional.empty() : Optional.of(items);
+            });
+    assertThat(waiting)
+        .singleElement()
+        .satisfies(
+            element -> {
+              assertThat(element.getProcessInstanceKey()).isEqualTo(instanceKey);
+              assertThat(element.getProcessDefinitionId()).isEqualTo(processId);
+            });
+    var variables = searchClient.queryVariables(instanceKey, null);
+    assertThat(variables.items())
+        .extracting(v -> v.getName() + "=" + v.getValue())
+        .containsExactlyInAnyOrder("orderId=\"o-1\"", "amount=5");
+    // The runtime pages with the returned cursor until a page is empty.
+    assertThat(searchClient.queryVariables(instanceKey, variables.page().endCursor()).items())
+        .isEmpty();
+
+    runtime
+        .client()
+        .newPublishMessageCommand()
+        .messageName("PaymentConfirmed")
+        .correlationKey("o-1")
+        .send()
+        .join();
+
+    runtime.awaitCompleted(instanceKey, Duration.ofSeconds(5));
+    assertThat(searchClient.queryActiveFlowNodes(definitionKey, "wait", null).items()).isEmpty();
+  }
+
+  @Test
+  void onlyTheLatestVersionOfAProcessIsOffered() {
+    String processId = "rt-versions-" + shortId();
+    runtime
+        .client()
+        .newDeployResourceCommand()
+        .addProcessModel(TestProcesses.waitForMessage(processId, "First"), processId + ".bpmn")
+        .send()
+        .join();
+    long latestKey =
+        runtime
+            .client()
+            .newDeployResourceCommand()
+            .addProcessModel(TestProcesses.waitForMessage(processId, "Second"), processId + ".bpmn")
+            .send()
+            .join()
+            .getProcesses()
+            .getFirst()
+            .getProcessDefinitionKey();
+
+    var offered =
+        searchClient.queryProcessDefinitions(null).items().stream()
+            .filter(p -> p.getProcessDefinitionId().equals(processId))
+            .toList();
+
+    assertThat(offered)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getVersion()).isEqualTo(2);
+              assertThat(p.getProcessDefinitionKey()).isEqualTo(latestKey);
+            });
+    Object waitElement = searchClient.getProcessModel(latestKey).getModelElementById("wait");
+    assertThat(waitElement).isNotNull();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(runtime.baseUrl().resolve(path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,80 @@
+package io.connectors.eventbridge.runtime.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectors.eventbridge.runtime.support.CompletedInstance;
+import io.connectors.eventbridge.runtime.support.LocalRuntime;
+import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The order round trip of bpmn-examples/, end to end in local mode with nothing mocked: checkout
+ * puts OrderPlaced with the outbound connector (through the runtime's job worker and the real AWS
+ * SDK) on the local bus; the committed bus rules deliver it, as an API destination with an API key,
+ * to the fulfilment process's message start webhook; checkout then puts PaymentConfirmed (batch
+ * mode), which the bus delivers to the intermediate catch event's webhook, correlated by order id.
+ */
+@LocalRuntimeTest
+class OrderRoundTripTest {
+
+  private static final Path EXAMPLES = Path.of("..", "bpmn-examples");
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  @Autowired LocalRuntime runtime;
+
+  @BeforeAll
+  static void examplesExist() {
+    assertThat(EXAMPLES.resolve("checkout.bpmn")).exists();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anOrderPlacedInCheckoutIsFulfilledAfterItsPaymentIsConfirmed() throws Exception {
+    runtime.writeBusRules(Files.readString(EXAMPLES.resolve("local-bus-rules.yaml")));
+    runtime.deploy(EXAMPLES.resolve("fulfilment.bpmn"));
+    runtime.deploy(EXAMPLES.resolve("checkout.bpmn"));
+    runtime.awaitWebhook("orders", TIMEOUT);
+    runtime.awaitWebhook("payments", TIMEOUT);
+
+    long checkoutKey =
+        runtime.client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId("checkout")
+            .latestVersion()
+            .variables(Map.of("orderId", "A-1001", "total", 42.5, "customer", Map.of("name", "Ada")))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    CompletedInstance checkout = runtime.awaitCompleted(checkoutKey, TIMEOUT);
+    Map<String, Object> orderPlaced = (Map<String, Object>) checkout.variables().get("orderPlaced");
+    assertThat(orderPlaced).containsEntry("failedEntryCount", 0);
+    List<String> eventIds = (List<String>) orderPlaced.get("eventIds");
+    assertThat(eventIds).hasSize(1);
+    assertThat((List<Map<String, Object>>) orderPlaced.get("entries"))
+        .singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.get("eventId")).isEqualTo(eventIds.getFirst());
+          assertThat(entry.get("errorCode")).isNull();
+        });
+    assertThat((List<String>) orderPlaced.get("requestIds")).hasSize(1).first().isEqualTo(orderPlaced.get("requestId"));
+    assertThat(checkout.variables()).containsEntry("paymentPutCalls", 1).containsKey("paymentEventId");
+
+    CompletedInstance fulfilment = runtime.awaitCompleted("fulfilment", TIMEOUT);
+    assertThat(fulfilment.variables())
+        .containsEntry("orderId", "A-1001")
+        .containsEntry("total", 42.5)
+        .containsEntry("customer", Map.of("name", "Ada"))
+        .containsEntry("paymentId", "pay-A-1001")
+        .containsEntry("paidAmount", 42.5)
+        // The webhook saw the very event the outbound connector put: its id came from PutEvents.
+        .containsEntry("orderEventId", eventIds.getFirst());
+  }
+}

@@ -1,0 +1,54 @@
+package io.connectors.eventbridge.runtime.local.bus.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+  private final RetryPolicy policy =
+      new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(1));
+
+  @Test
+  void retriesThrottlingAndServerErrorsOnly() {
+    assertThat(RetryPolicy.isRetryable(429)).isTrue();
+    assertThat(RetryPolicy.isRetryable(500)).isTrue();
+    assertThat(RetryPolicy.isRetryable(503)).isTrue();
+    assertThat(RetryPolicy.isRetryable(400)).isFalse();
+    assertThat(RetryPolicy.isRetryable(401)).isFalse();
+    assertThat(RetryPolicy.isRetryable(404)).isFalse();
+  }
+
+  @Test
+  void backoffDoublesWithBoundedJitterAndIsCapped() {
+    assertThat(policy.delayAfter(1, Optional.empty()))
+        .isBetween(Duration.ofMillis(80), Duration.ofMillis(100));
+    assertThat(policy.delayAfter(3, Optional.empty()))
+        .isBetween(Duration.ofMillis(320), Duration.ofMillis(400));
+    assertThat(policy.delayAfter(40, Optional.empty()))
+        .isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void retryAfterIsHonouredUpToTheCap() {
+    assertThat(policy.delayAfter(1, Optional.of(Duration.ofMillis(700))))
+        .isEqualTo(Duration.ofMillis(700));
+    assertThat(policy.delayAfter(1, Optional.of(Duration.ofSeconds(30))))
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
+    assertThat(ApiDestinationDispatcher.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
+    String inTenSeconds =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
+    assertThat(ApiDestinationDispatcher.parseRetryAfter(inTenSeconds))
+        .hasValueSatisfying(
+            d -> assertThat(d).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10)));
+    assertThat(ApiDestinationDispatcher.parseRetryAfter("soon")).isEmpty();
+  }
+}

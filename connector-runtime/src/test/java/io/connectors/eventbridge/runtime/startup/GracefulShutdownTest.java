@@ -1,0 +1,77 @@
+package io.connectors.eventbridge.runtime.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
+import io.connectors.eventbridge.runtime.ConnectorRuntimeApplication;
+import io.connectors.eventbridge.runtime.local.engine.EmbeddedZeebeEngine;
+import io.connectors.eventbridge.runtime.support.LocalRuntime;
+import io.connectors.eventbridge.runtime.support.TestProcesses;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Shutting down lets an in-flight webhook request finish (the engine outlives the web server) and
+ * then releases both ports. Uses its own runtime, as it stops it.
+ */
+class GracefulShutdownTest {
+
+  @Test
+  void inFlightWebhookFinishesAndBothPortsAreReleased() throws Exception {
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(ConnectorRuntimeApplication.class)
+            .run(
+                "--server.port=0",
+                "--eventbridge.local.grpc-port=0",
+                "--eventbridge.local.examples-dir=",
+                "--eventbridge.local.bus.enabled=false",
+                "--spring.main.banner-mode=off");
+    int httpPort = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    int grpcPort = context.getBean(EmbeddedZeebeEngine.class).port();
+    var webhooks = context.getBean(WebhookConnectorRegistry.class);
+    context
+        .getBean(CamundaClient.class)
+        .newDeployResourceCommand()
+        .addProcessModel(TestProcesses.webhookStart("rt-shutdown", "rt-shutdown"), "rt-shutdown.bpmn")
+        .send()
+        .join();
+    LocalRuntime.await(
+        "the webhook to become active",
+        Duration.ofSeconds(5),
+        () -> Optional.ofNullable(webhooks.getExecutablesByContext().get("rt-shutdown")));
+
+    CompletableFuture<HttpResponse<String>> inFlight =
+        HttpClient.newHttpClient()
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/inbound/rt-shutdown"))
+                    .header("Content-Type", "application/json")
+                    .header("x-test-delay-ms", "1500")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"late\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(300);
+    context.close();
+
+    assertThat(inFlight.get().statusCode()).isBetween(200, 299);
+    assertPortIsFree(httpPort);
+    assertPortIsFree(grpcPort);
+  }
+
+  private static void assertPortIsFree(int port) throws IOException {
+    try (var socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(port));
+    }
+  }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# End-to-end load benchmark of local mode: starts the runtime jar with a 512 MiB heap, the load
+# processes and the loop's bus rules, runs webhook-load.mjs against it, and stops it.
+#   tools/load/run.sh [--duration 15] [--connections 16] [--loop-events 2000]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+here=tools/load
+
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+jar=$(ls connector-runtime/target/connector-runtime-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$jar" ]; then
+  mvn -B -q -pl connector-runtime -am package -DskipTests
+  jar=$(ls connector-runtime/target/connector-runtime-*.jar | grep -v original | head -1)
+fi
+java_bin=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do v=$("$j" -XX:+IgnoreUnrecognizedVMOptions -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p'); [ "${v:-0}" -ge 21 ] && echo "$j"; done | tail -1)
+java_bin=${java_bin:-java}
+
+log=$(mktemp)
+"$java_bin" -Xmx512m -jar "$jar" \
+  --eventbridge.local.examples-dir= \
+  --eventbridge.local.deploy-dirs="$here/bpmn" \
+  --eventbridge.local.bus.rules-file="$here/local-bus-rules.yaml" \
+  --logging.level.root=WARN >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+
+node "$here/webhook-load.mjs" "$@"
+echo "runtime resident memory: $(ps -o rss= -p $pid | awk '{printf "%.0f MiB", $1/1024}')"
