@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end load benchmark of local mode: starts the runtime jar with a 512 MiB heap, the load
 # processes and the loop's bus rules, runs webhook-load.mjs against it, and stops it.
-#   tools/load/run.sh [--duration 15] [--connections 16] [--loop-events 2000]
+#   tools/load/run.sh [--duration 15] [--connections 16] [--loop-events 2000] [--only none,jwt,hmac,loop]
+# Extra runtime options (Spring properties) go in RUNTIME_ARGS, e.g. RUNTIME_ARGS=--camunda.client.execution-threads=4
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=tools/load
@@ -20,7 +21,7 @@ log=$(mktemp)
   --eventbridge.local.examples-dir= \
   --eventbridge.local.deploy-dirs="$here/bpmn" \
   --eventbridge.local.bus.rules-file="$here/local-bus-rules.yaml" \
-  --logging.level.root=WARN >"$log" 2>&1 &
+  --logging.level.root=WARN ${RUNTIME_ARGS:-} >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 

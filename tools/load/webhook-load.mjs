@@ -155,3 +155,4 @@ try {
   jwksServer.close();
 }
 console.log(JSON.stringify(results));
+process.exit(0);
