@@ -1,6 +1,7 @@
 package io.connectors.eventbridge.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.annotation.InboundConnector;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.inbound.Health;
@@ -18,6 +19,8 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorE
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.connectors.eventbridge.inbound.auth.Authenticators;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
+import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
+import io.connectors.eventbridge.inbound.crypto.EventDecryption;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.HttpStatus;
@@ -78,7 +81,8 @@ import java.util.Map;
       @PropertyGroup(id = "endpoint", label = "Webhook configuration", openByDefault = true),
       @PropertyGroup(id = "authorization", label = "Authorization"),
       @PropertyGroup(id = "signature", label = "HMAC signature"),
-      @PropertyGroup(id = "filter", label = "Event filter")
+      @PropertyGroup(id = "filter", label = "Event filter"),
+      @PropertyGroup(id = "decryption", label = "Payload decryption")
     },
     elementTypes = {
       @ConnectorElementType(
@@ -120,6 +124,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   private volatile InboundConnectorContext context;
   private volatile WebhookRequestHandler handler;
   private volatile RequestAdmission admission;
+  private volatile EventDecryption decryption;
   private volatile ObjectMapper mapper;
 
   public EventBridgeWebhookExecutable() {
@@ -140,9 +145,10 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
         throw new ConnectorInputException("context (Webhook ID): " + WebhookId.RULE);
       }
       // Everything expensive happens here, once: pattern compilation, secret decoding, Mac
-      // prototypes, the JWKS source and JWT processor.
+      // prototypes, the JWKS source and JWT processor, the decryption keyring.
       var parser = new DeliveryParser(MAX_BATCH_SIZE);
       mapper = parser.mapper();
+      decryption = EventDecryption.create(properties.decryption(), mapper);
       admission =
           new RequestAdmission(
               properties.method(),
@@ -154,6 +160,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
           new WebhookRequestHandler(
               admission,
               EventPatternFilter.compile(properties.filter().eventPattern()),
+              decryption,
               new EventCorrelator(context, parser.mapper()),
               element.consumesUnmatched());
       context.reportHealth(Health.up());
@@ -167,6 +174,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   public void deactivate() {
     handler = null;
     admission = null;
+    decryption = null;
   }
 
   /** The full pipeline, including correlation; see the class comment for why it lives here. */
@@ -199,12 +207,19 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
         throw new WebhookConnectorException(
             HttpStatus.UNPROCESSABLE, "batched deliveries need a runtime that calls verify()");
       }
-      var body = mapper.convertValue(delivery.events().getFirst(), Map.class);
+      var event = (ObjectNode) delivery.events().getFirst();
+      var currentDecryption = decryption;
+      if (currentDecryption != null) {
+        currentDecryption.decrypt(event);
+      }
+      var body = mapper.convertValue(event, Map.class);
       var mapped =
           new MappedHttpRequest(body, request.headersWithoutCredentials(), request.params());
       return () -> mapped;
     } catch (RequestRejected rejected) {
       throw new WebhookConnectorException(rejected.status(), rejected.reason());
+    } catch (DecryptionFailed failed) {
+      throw new WebhookConnectorException(HttpStatus.UNPROCESSABLE, failed.reason());
     }
   }
 

@@ -1,9 +1,12 @@
 package io.connectors.eventbridge.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
 import io.connectors.eventbridge.inbound.correlation.CorrelationOutcomes;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
+import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
+import io.connectors.eventbridge.inbound.crypto.EventDecryption;
 import io.connectors.eventbridge.inbound.envelope.Delivery;
 import io.connectors.eventbridge.inbound.envelope.EventEnvelope;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
@@ -20,24 +23,29 @@ import java.util.Map;
  * One request from admission to answer: admit, then for each event filter and correlate, then
  * answer with one status that tells the sender whether to retry.
  *
- * <p>Per-event transformations that must see an authenticated, parsed event but run before the
- * pattern and the element expressions (such as decrypting Control Room's {@code
- * detail.encrypted_payload}) belong at the start of {@link #correlateOne}.
+ * <p>Per event, the order is: event pattern, decryption, correlation. The pattern comes first
+ * because it is the cheap check and matches what the bus saw (the encrypted event), so events
+ * nobody wants are never decrypted; the element's expressions (activation condition, correlation
+ * key, message ID, result) run in the runtime after decryption and see {@code
+ * detail.decrypted_payload}.
  */
 public final class WebhookRequestHandler {
 
   private final RequestAdmission admission;
   private final EventPatternFilter filter;
+  private final EventDecryption decryption;
   private final EventCorrelator correlator;
   private final boolean consumeUnmatched;
 
   public WebhookRequestHandler(
       RequestAdmission admission,
       EventPatternFilter filter,
+      EventDecryption decryption,
       EventCorrelator correlator,
       boolean consumeUnmatched) {
     this.admission = admission;
     this.filter = filter;
+    this.decryption = decryption;
     this.correlator = correlator;
     this.consumeUnmatched = consumeUnmatched;
   }
@@ -89,6 +97,13 @@ public final class WebhookRequestHandler {
       Map<String, Object> connectorData) {
     if (!filter.matches(event)) {
       return CorrelationOutcomes.unmatched(eventId, consumeUnmatched, "event pattern not matched");
+    }
+    try {
+      // The parser admits only JSON objects as events.
+      decryption.decrypt((ObjectNode) event);
+    } catch (DecryptionFailed failed) {
+      return EventOutcome.failed(
+          eventId, HttpStatus.UNPROCESSABLE, CorrelationOutcomes.DECRYPTION_FAILED, failed.reason());
     }
     return correlator.correlate(event, eventId, headers, params, connectorData);
   }

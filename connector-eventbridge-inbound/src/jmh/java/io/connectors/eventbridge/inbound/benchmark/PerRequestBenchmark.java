@@ -6,6 +6,7 @@ import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
 import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
 import io.connectors.eventbridge.inbound.support.Events;
 import io.connectors.eventbridge.inbound.support.Jwts;
+import io.connectors.eventbridge.inbound.support.OdwFixtures;
 import io.connectors.eventbridge.inbound.support.Properties;
 import io.connectors.eventbridge.inbound.support.TestInboundContext;
 import io.connectors.eventbridge.inbound.support.TestPayload;
@@ -34,7 +35,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>The JWT case uses the real JWKS path: keys are fetched once over HTTP from a loopback server
  * at setup and then served from the cache, as in production.
  *
- * <p>Run: {@code mvn -B -o -Pbenchmark -pl connector-eventbridge-inbound verify -DskipTests} (add
+ * <p>The On-Demand Worker cases add payload decryption (AWS Encryption SDK, raw AES keyring) of
+ * the JavaScript-made fixtures: a key-committing signed suite (the SDK default) and a
+ * non-committing signed suite. Both verify an ECDSA P-384 signature per message.
+ *
+ * <p>Run: {@code mvn -B -Dbenchmark -pl connector-eventbridge-inbound -am verify -DskipTests} (add
  * {@code -Djmh.args="..."} to change iterations).
  */
 @State(Scope.Benchmark)
@@ -57,6 +62,9 @@ public class PerRequestBenchmark {
   private int nextDistinct;
   private TestPayload hmacRequest;
   private TestPayload plainRequest;
+  private EventBridgeWebhookExecutable decryptingWebhook;
+  private TestPayload odwCommittingRequest;
+  private TestPayload odwNonCommittingRequest;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -126,10 +134,23 @@ public class PerRequestBenchmark {
 
     openWebhook = activate(Properties.webhook().set("filter.eventPattern", PATTERN));
 
+    decryptingWebhook =
+        activate(
+            Properties.webhook()
+                .set("filter.eventPattern", "{\"detail-type\": [\"On-Demand Worker Request\"]}")
+                .set("decryption.type", "awsEncryptionSdk")
+                .set("decryption.key", OdwFixtures.KEY_BASE64));
+    odwCommittingRequest = TestPayload.post(OdwFixtures.read(OdwFixtures.COMMITTING));
+    odwNonCommittingRequest = TestPayload.post(OdwFixtures.read(OdwFixtures.NON_COMMITTING));
+
     // Fail fast if a configuration would measure a rejection instead of the happy path.
     for (var check :
         new Object[][] {
-          {jwtWebhook, jwtRequest}, {hmacWebhook, hmacRequest}, {openWebhook, plainRequest}
+          {jwtWebhook, jwtRequest},
+          {hmacWebhook, hmacRequest},
+          {openWebhook, plainRequest},
+          {decryptingWebhook, odwCommittingRequest},
+          {decryptingWebhook, odwNonCommittingRequest}
         }) {
       var response = ((EventBridgeWebhookExecutable) check[0]).verify((TestPayload) check[1]);
       if (response.statusCode() != 200) {
@@ -165,6 +186,18 @@ public class PerRequestBenchmark {
   @Benchmark
   public WebhookHttpResponse noAuthPatternOnly() {
     return openWebhook.verify(plainRequest);
+  }
+
+  /** On-Demand Worker Request, key-committing suite with ECDSA P-384 (the JS SDK default). */
+  @Benchmark
+  public WebhookHttpResponse odwDecryptCommittingSuite() {
+    return decryptingWebhook.verify(odwCommittingRequest);
+  }
+
+  /** On-Demand Worker Request, non-committing suite with ECDSA P-384. */
+  @Benchmark
+  public WebhookHttpResponse odwDecryptNonCommittingSuite() {
+    return decryptingWebhook.verify(odwNonCommittingRequest);
   }
 
   private static EventBridgeWebhookExecutable activate(Properties properties) {

@@ -29,6 +29,9 @@ public final class CorrelationOutcomes {
   public static final String ENGINE_REJECTED = "ENGINE_REJECTED";
   public static final String NOT_ATTEMPTED = "NOT_ATTEMPTED";
 
+  /** The event's encrypted payload is missing, malformed, or not for our key. Not retried. */
+  public static final String DECRYPTION_FAILED = "DECRYPTION_FAILED";
+
   private CorrelationOutcomes() {}
 
   public static EventOutcome of(CorrelationResult result, String eventId) {

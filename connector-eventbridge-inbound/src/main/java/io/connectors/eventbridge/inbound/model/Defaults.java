@@ -9,5 +9,11 @@ public final class Defaults {
   public static final int STANDARD_WEBHOOKS_TOLERANCE_SECONDS = 300;
   public static final int JWT_LEEWAY_SECONDS = 60;
 
+  /** Control Room's On-Demand Worker Request: the raw AES keyring it encrypts for. */
+  public static final String ODW_KEY_NAMESPACE = "robocorp";
+
+  public static final String ODW_KEY_NAME = "on-demand-worker-secret";
+  public static final String ODW_DETAIL_TYPE = "On-Demand Worker Request";
+
   private Defaults() {}
 }

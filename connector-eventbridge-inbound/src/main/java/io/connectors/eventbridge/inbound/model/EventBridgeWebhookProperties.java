@@ -68,7 +68,8 @@ public record EventBridgeWebhookProperties(
         Integer maxBodyBytes,
     @Valid Authorization auth,
     @Valid SignatureVerification signature,
-    @Valid EventFilter filter) {
+    @Valid EventFilter filter,
+    @Valid PayloadDecryption decryption) {
 
   public EventBridgeWebhookProperties {
     method = method == null || method.isBlank() ? "post" : method;
@@ -76,5 +77,6 @@ public record EventBridgeWebhookProperties(
     auth = auth == null ? new Authorization.None() : auth;
     signature = signature == null ? new SignatureVerification.None() : signature;
     filter = filter == null ? new EventFilter(null) : filter;
+    decryption = decryption == null ? new PayloadDecryption.None() : decryption;
   }
 }

@@ -58,6 +58,37 @@ class SignatureVerifiersTest {
           .doesNotThrowAnyException();
     }
 
+    /**
+     * The process-scoped "Completed process run" example of the documentation, byte for byte as
+     * printed there, signed with the run-request example's secret: what a run-request callback
+     * sends. node -e "console.log(require('crypto').createHmac('sha256',
+     * 'your-callback-secret').update(PROCESS_RUN_COMPLETED).digest('hex'))"
+     */
+    static final String PROCESS_RUN_COMPLETED =
+        "{ \"event\": \"process_run.completed\", \"id\": \"123\", \"state\": \"completed\","
+            + " \"workspace\": { \"id\": \"456\" }, \"process\": { \"id\": \"789\" },"
+            + " \"outputs\": { \"data\": [ { \"id\": \"101\", \"process\": { \"id\": \"789\" },"
+            + " \"created_at\": \"2024-01-11T01:01:01.000Z\", \"payload\": { \"key\": \"value\" },"
+            + " \"files\": [ { \"id\": \"102\", \"name\": \"filename.txt\", \"size\": 123,"
+            + " \"url\": \"https://url.to.file\", \"url_expires_at\": \"2024-01-12T01:01:01.000Z\" } ]"
+            + " } ], \"has_more\": true }, \"work_items_summary\": { \"failed\": 0, \"done\": 1,"
+            + " \"output\": 1 } }";
+
+    static final String PROCESS_RUN_COMPLETED_SIGNATURE =
+        "ac57b3e0f5252b093f4fd4cc2bc6886b0aed873086b88c248865b096e910694a";
+
+    @Test
+    void verifiesARunRequestCallbackAsTheDocsComputeIt() {
+      var verifier = create(new SignatureVerification.ControlRoom("your-callback-secret", null));
+
+      assertThatCode(
+              () ->
+                  verifier.verify(
+                      request(
+                          PROCESS_RUN_COMPLETED, "x-rc-signature", PROCESS_RUN_COMPLETED_SIGNATURE)))
+          .doesNotThrowAnyException();
+    }
+
     @Test
     void acceptsARotatedSecret() {
       var verifier =

@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  *   <li>{@code connectorBatchOf1000}: one task with 1,000 events (100 PutEvents calls).
  * </ul>
  *
- * Run: {@code mvn -Pbenchmark -pl connector-eventbridge-outbound verify -DskipTests}
+ * Run: {@code mvn -Dbenchmark -pl connector-eventbridge-outbound -am verify -DskipTests}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
