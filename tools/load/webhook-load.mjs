@@ -7,6 +7,7 @@
 //   jwt   POST /inbound/load-jwt, RS256 bearer token (JWKS here)  -> one process instance per request
 //   hmac  POST /inbound/load-hmac, Control Room x-rc-signature    -> one process instance per request
 //   loop  webhook -> instance -> Put events -> local bus -> webhook -> instance -> Put events -> sink
+//         (closed loop with --loop-senders concurrent senders, default 8)
 import autocannon from 'autocannon';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -19,6 +20,7 @@ const base = args.url || 'http://localhost:8080';
 const duration = Number(args.duration || 15);
 const connections = Number(args.connections || 16);
 const loopEvents = Number(args['loop-events'] || 2000);
+const warmup = Number(args.warmup || 5);
 const only = args.only ? args.only.split(',') : ['none', 'jwt', 'hmac', 'loop'];
 const HMAC_SECRET = 'load-test-hmac-secret';
 
@@ -101,51 +103,63 @@ async function hammer(name, path, headersFor) {
 }
 
 async function loop() {
-  // Each event goes: webhook load-loop-a -> instance -> Put events (local bus) -> webhook
-  // load-loop-b -> instance -> Put events (local bus) -> this sink. Latency is send to sink.
+  // Closed loop: each of --loop-senders senders sends one event and waits until it has crossed
+  // webhook load-loop-a -> instance -> Put events (local bus) -> webhook load-loop-b -> instance ->
+  // Put events (local bus) -> this sink, then sends the next. Latency is send to sink.
+  const senders = Number(args['loop-senders'] || 8);
+  const waiting = new Map();
   const latencies = [];
-  let resolveAll;
-  const allDone = new Promise((r) => (resolveAll = r));
   const sink = createServer((req, res) => {
     let data = '';
     req.on('data', (c) => (data += c));
     req.on('end', () => {
-      const event = JSON.parse(data);
-      latencies.push(Date.now() - event.detail.sentAt);
+      const detail = JSON.parse(data).detail;
+      latencies.push(Date.now() - detail.sentAt);
       res.writeHead(200).end();
-      if (latencies.length === loopEvents) resolveAll();
+      waiting.get(detail.loopId)?.();
     });
   });
   await listen(sink, 18090);
   const started = Date.now();
   let next = 0;
+  let lost = 0;
   async function sender() {
     while (next < loopEvents) {
       next++;
-      const body = JSON.stringify(envelope('LoopStart', { sentAt: Date.now() }));
+      const loopId = randomUUID();
+      const arrived = new Promise((resolve) => waiting.set(loopId, resolve));
+      const body = JSON.stringify(envelope('LoopStart', { sentAt: Date.now(), loopId }));
       const res = await fetch(`${base}/inbound/load-loop-a`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       if (!res.ok) console.error(`loop start answered ${res.status}: ${await res.text()}`);
+      const outcome = await Promise.race([arrived, new Promise((r) => setTimeout(r, 30_000, 'lost'))]);
+      if (outcome === 'lost') lost++;
+      waiting.delete(loopId);
     }
   }
-  await Promise.all(Array.from({ length: Math.min(connections, 8) }, sender));
-  const timeout = new Promise((r) => setTimeout(r, 120_000, 'timeout'));
-  const outcome = await Promise.race([allDone, timeout]);
+  await Promise.all(Array.from({ length: senders }, sender));
   const seconds = (Date.now() - started) / 1000;
   sink.close();
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   console.log(
-    `loop  ${(latencies.length / seconds).toFixed(0).padStart(6)} events/s through the full loop  p50 ${pct(50)} ms  p99 ${pct(99)} ms  ` +
-      `${latencies.length}/${loopEvents} arrived${outcome === 'timeout' ? ' (timed out)' : ''}`,
+    `loop  ${(latencies.length / seconds).toFixed(0).padStart(6)} events/s through the full loop with ${senders} senders  ` +
+      `p50 ${pct(50)} ms  p99 ${pct(99)} ms  ${latencies.length}/${loopEvents} arrived, ${lost} lost`,
   );
-  return { scenario: 'loop', eventsPerSecond: Math.round(latencies.length / seconds), p50: pct(50), p99: pct(99), arrived: latencies.length };
+  return { scenario: 'loop', senders, eventsPerSecond: Math.round(latencies.length / seconds), p50: pct(50), p99: pct(99), arrived: latencies.length, lost };
 }
 
 const results = [];
 const { server: jwksServer, token } = await jwks();
 try {
   await waitForWebhooks(['load-none', 'load-jwt', 'load-hmac', 'load-loop-a', 'load-loop-b']);
-  console.log(`runtime ${base}, ${connections} connections, ${duration} s per scenario`);
+  console.log(`runtime ${base}, ${connections} connections, ${duration} s per scenario, ${warmup} s warm-up`);
+  if (warmup > 0) {
+    // JIT and connection pools warm up here, not in the first measured scenario.
+    await autocannon({
+      url: `${base}/inbound/load-none`, method: 'POST', connections, duration: warmup,
+      requests: [{ setupRequest: (r) => ({ ...r, body: JSON.stringify(envelope('Warmup', {})), headers: { 'content-type': 'application/json' } }) }],
+    });
+  }
   if (only.includes('none')) results.push(await hammer('none', '/inbound/load-none', () => ({})));
   if (only.includes('jwt')) results.push(await hammer('jwt', '/inbound/load-jwt', () => ({ authorization: `Bearer ${token}` })));
   if (only.includes('hmac'))

@@ -19,6 +19,9 @@ import io.connectors.eventbridge.runtime.local.engine.LocalEngineInitializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +52,7 @@ public class LocalRuntime {
   public static final String TEST_SECRET_VALUE = "local-test-secret-value";
 
   private static final Duration POLL = Duration.ofMillis(50);
+  private static final HttpClient PROBE = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EmbeddedZeebeEngine engine;
@@ -126,15 +130,38 @@ public class LocalRuntime {
     }
   }
 
-  /** Waits until the runtime serves the webhook {@code /inbound/{webhookId}}. */
+  /**
+   * Waits until the runtime serves the webhook {@code /inbound/{webhookId}}: registered, and done
+   * activating. The runtime registers a webhook before its connector's {@code activate} returns;
+   * in between, the connector answers 503 (so a real sender retries), which a test must not see.
+   */
   public void awaitWebhook(String webhookId, Duration timeout) {
     await(
         "webhook '" + webhookId + "' to become active",
         timeout,
         () ->
-            webhooks.getExecutablesByContext().containsKey(webhookId)
+            webhooks.getExecutablesByContext().containsKey(webhookId) && answersAsActive(webhookId)
                 ? Optional.of(true)
                 : Optional.empty());
+  }
+
+  private boolean answersAsActive(String webhookId) {
+    try {
+      int status =
+          PROBE
+              .send(
+                  HttpRequest.newBuilder(webhookUrl(webhookId))
+                      .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+      return status != 404 && status != 503;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,16 @@ public final class BpmnDirectoryDeployer implements ApplicationRunner, Disposabl
   public record DeployOutcome(
       Path file, boolean deployed, List<String> bpmnProcessIds, String error) {}
 
-  /** The size and modification time of a file at its last deployment attempt. */
-  private record FileVersion(long size, long lastModified) {}
+  /**
+   * The content of a file at its last deployment attempt. Comparing content, not size and
+   * modification time, means a file caught half-written is attempted again only once it really
+   * changes, instead of twice with the same bytes.
+   */
+  private record FileVersion(int length, int contentHash) {
+    static FileVersion of(byte[] content) {
+      return new FileVersion(content.length, Arrays.hashCode(content));
+    }
+  }
 
   @Override
   public void run(ApplicationArguments args) {
@@ -84,10 +93,14 @@ public final class BpmnDirectoryDeployer implements ApplicationRunner, Disposabl
   public synchronized void scan() {
     for (Path directory : directories) {
       for (Path file : bpmnFiles(directory)) {
-        FileVersion version = versionOf(file);
-        if (version != null && !version.equals(attempted.get(file))) {
+        byte[] content = read(file);
+        if (content == null) {
+          continue;
+        }
+        FileVersion version = FileVersion.of(content);
+        if (!version.equals(attempted.get(file))) {
           attempted.put(file, version);
-          outcomes.add(deploy(file));
+          outcomes.add(deploy(file, content));
         }
       }
     }
@@ -102,9 +115,8 @@ public final class BpmnDirectoryDeployer implements ApplicationRunner, Disposabl
     }
   }
 
-  private DeployOutcome deploy(Path file) {
+  private DeployOutcome deploy(Path file, byte[] bpmn) {
     try {
-      byte[] bpmn = Files.readAllBytes(file);
       DeploymentEvent deployment =
           client
               .newDeployResourceCommand()
@@ -114,7 +126,7 @@ public final class BpmnDirectoryDeployer implements ApplicationRunner, Disposabl
       var ids = deployment.getProcesses().stream().map(p -> p.getBpmnProcessId()).toList();
       LOG.info("Deployed {} (process {})", file, String.join(", ", ids));
       return new DeployOutcome(file, true, ids, null);
-    } catch (IOException | ClientException e) {
+    } catch (ClientException e) {
       // One line per broken file: the engine's message lists every problem, across lines.
       String reason = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
       LOG.warn("Not deployed: {}: {}", file, reason);
@@ -138,10 +150,12 @@ public final class BpmnDirectoryDeployer implements ApplicationRunner, Disposabl
     }
   }
 
-  private static FileVersion versionOf(Path file) {
+  /** The file's bytes, or null when it vanished or cannot be read (it is tried again next scan). */
+  private static byte[] read(Path file) {
     try {
-      return new FileVersion(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+      return Files.readAllBytes(file);
     } catch (IOException e) {
+      LOG.warn("Cannot read {}: {}", file, e.toString());
       return null;
     }
   }
