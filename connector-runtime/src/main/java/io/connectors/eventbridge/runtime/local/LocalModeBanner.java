@@ -148,11 +148,13 @@ public final class LocalModeBanner implements ApplicationListener<ApplicationRea
     if (!busEnabled) {
       return List.of(webhook);
     }
+    // Through the bus rather than straight to a webhook: the first webhook in the list may need
+    // credentials or a signature, while the bus rules know what each webhook expects.
     String putEvents =
         ("curl -i %s%s -H 'X-Amz-Target: AWSEvents.PutEvents'"
                 + " -H 'Content-Type: application/x-amz-json-1.1' -d '%s'")
             .formatted(baseUrl, LocalEventBusController.PATH, SAMPLE_PUT_EVENTS);
-    return List.of(webhook, putEvents);
+    return List.of("# put an event on the local bus; its rules deliver it to a webhook", putEvents);
   }
 
   private static void line(StringBuilder out, String label, String value) {
