@@ -22,15 +22,13 @@ final class BasicAuthenticator implements RequestAuthenticator {
 
   @Override
   public void authenticate(WebhookRequest request) {
-    var header = request.header("authorization");
-    if (header == null
-        || header.length() <= SCHEME.length()
-        || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+    var credentials = AuthorizationHeader.credentials(request, SCHEME);
+    if (credentials == null) {
       throw RequestRejected.unauthorized("missing Basic credentials", CHALLENGE);
     }
     byte[] presented;
     try {
-      presented = Base64.getDecoder().decode(header.substring(SCHEME.length()).strip());
+      presented = Base64.getDecoder().decode(credentials);
     } catch (IllegalArgumentException notBase64) {
       throw RequestRejected.unauthorized("malformed Basic credentials", CHALLENGE);
     }

@@ -157,13 +157,10 @@ final class JwtAuthenticator implements RequestAuthenticator {
 
   @Override
   public void authenticate(WebhookRequest request) {
-    var header = request.header("authorization");
-    if (header == null
-        || header.length() <= SCHEME.length()
-        || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+    var serialized = AuthorizationHeader.credentials(request, SCHEME);
+    if (serialized == null) {
       throw RequestRejected.unauthorized("missing bearer token", CHALLENGE);
     }
-    var serialized = header.substring(SCHEME.length()).strip();
     var cacheKey = verifiedTokens.keyOf(serialized);
     if (verifiedTokens.isVerified(cacheKey)) {
       return;

@@ -48,15 +48,7 @@ public final class CorrelationOutcomes {
       case Success.MessagePublished published ->
           new EventOutcome(
               null, eventId, HttpStatus.OK, MESSAGE_PUBLISHED, null, null, published.messageKey());
-      case Success.MessageAlreadyCorrelated duplicate ->
-          new EventOutcome(
-              null,
-              eventId,
-              HttpStatus.OK,
-              DUPLICATE,
-              "already published with this message ID",
-              null,
-              null);
+      case Success.MessageAlreadyCorrelated alreadyCorrelated -> duplicate(eventId);
       case Failure.ActivationConditionNotMet notMet ->
           unmatched(eventId, notMet.consumeUnmatched(), "activation condition not met");
       case Failure.InvalidInput invalid ->
@@ -73,6 +65,12 @@ public final class CorrelationOutcomes {
         : EventOutcome.failed(eventId, HttpStatus.UNPROCESSABLE, NOT_MATCHED, reason);
   }
 
+  /** The message ID was published before: the event is accepted, with no second effect. */
+  static EventOutcome duplicate(String eventId) {
+    return new EventOutcome(
+        null, eventId, HttpStatus.OK, DUPLICATE, "already published with this message ID", null, null);
+  }
+
   public static EventOutcome notAttempted(String eventId, int status) {
     return EventOutcome.failed(
         eventId, status, NOT_ATTEMPTED, "skipped after an earlier event hit a retryable failure");
@@ -81,15 +79,7 @@ public final class CorrelationOutcomes {
   static EventOutcome ofGrpcStatus(String code, String eventId) {
     return switch (code) {
       case "RESOURCE_EXHAUSTED" -> backPressure(eventId);
-      case "ALREADY_EXISTS" ->
-          new EventOutcome(
-              null,
-              eventId,
-              HttpStatus.OK,
-              DUPLICATE,
-              "already published with this message ID",
-              null,
-              null);
+      case "ALREADY_EXISTS" -> duplicate(eventId);
       case "INVALID_ARGUMENT",
           "NOT_FOUND",
           "FAILED_PRECONDITION",
@@ -110,15 +100,7 @@ public final class CorrelationOutcomes {
       if (cause instanceof ClientHttpException http) {
         return switch (http.code()) {
           case 429 -> backPressure(eventId);
-          case 409 ->
-              new EventOutcome(
-                  null,
-                  eventId,
-                  HttpStatus.OK,
-                  DUPLICATE,
-                  "already published with this message ID",
-                  null,
-                  null);
+          case 409 -> duplicate(eventId);
           case 400, 404, 422 ->
               EventOutcome.failed(
                   eventId,
