@@ -214,7 +214,8 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       }
       var body = mapper.convertValue(event, Map.class);
       var mapped =
-          new MappedHttpRequest(body, request.headersWithoutCredentials(), request.params());
+          new MappedHttpRequest(
+              body, current.headersForProcess(request), current.paramsForProcess(request));
       return () -> mapped;
     } catch (RequestRejected rejected) {
       throw new WebhookConnectorException(rejected.status(), rejected.reason());

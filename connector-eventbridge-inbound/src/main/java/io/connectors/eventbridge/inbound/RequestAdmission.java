@@ -41,6 +41,16 @@ public final class RequestAdmission {
     this.parser = parser;
   }
 
+  /** Headers as they may reach process variables: no credentials of any kind. */
+  public Map<String, String> headersForProcess(WebhookRequest request) {
+    return authenticator.withoutCredentials(request.headersWithoutCredentials());
+  }
+
+  /** Query parameters as they may reach process variables: no API key. */
+  public Map<String, String> paramsForProcess(WebhookRequest request) {
+    return authenticator.withoutCredentials(request.params());
+  }
+
   /**
    * @throws RequestRejected with the status the sender should see
    */

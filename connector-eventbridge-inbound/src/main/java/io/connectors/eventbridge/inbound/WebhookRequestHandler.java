@@ -57,7 +57,9 @@ public final class WebhookRequestHandler {
     } catch (RequestRejected rejected) {
       return WebhookResponses.rejected(rejected);
     }
-    var outcomes = correlateAll(delivery, request.headersWithoutCredentials(), request.params());
+    var outcomes =
+        correlateAll(
+            delivery, admission.headersForProcess(request), admission.paramsForProcess(request));
     return delivery.batch()
         ? WebhookResponses.batch(outcomes)
         : WebhookResponses.single(outcomes.getFirst());

@@ -388,6 +388,34 @@ class EventBridgeWebhookExecutableTest {
     }
 
     @Test
+    void anApiKeyReadFromACustomHeaderOrAQueryParameterNeverReachesTheProcess() {
+      var context =
+          new TestInboundContext(
+              Properties.webhook()
+                  .set("auth.type", "apiKey")
+                  .set("auth.apiKey", "very-secret-key")
+                  .set(
+                      "auth.apiKeyLocator",
+                      "=if get value(request.params, \"token\") != null then get value(request.params, \"token\")"
+                          + " else substring after(get value(request.headers, \"x-my-auth\"), \"ApiKey \")")
+                  .build());
+      var webhook = activate(context);
+
+      assertThat(webhook.verify(TestPayload.post(EVENT).withHeader("X-My-Auth", "ApiKey very-secret-key").withHeader("X-Trace", "t-1")).statusCode())
+          .isEqualTo(200);
+      assertThat(webhook.verify(TestPayload.post(Events.orderPlaced("e-2", "o-2")).withParam("token", "very-secret-key").withParam("page", "1")).statusCode())
+          .isEqualTo(200);
+
+      MappedHttpRequest fromHeader =
+          ((WebhookTriggerResultContext) context.correlations().get(0).getVariables()).request();
+      MappedHttpRequest fromParam =
+          ((WebhookTriggerResultContext) context.correlations().get(1).getVariables()).request();
+      assertThat(fromHeader.headers()).containsEntry("x-trace", "t-1").doesNotContainKey("x-my-auth");
+      assertThat(fromParam.params()).containsEntry("page", "1").doesNotContainKey("token");
+      assertThat(String.valueOf(fromHeader) + fromParam).doesNotContain("very-secret-key");
+    }
+
+    @Test
     void responsesNeverEchoSecrets() {
       var response =
           activate(

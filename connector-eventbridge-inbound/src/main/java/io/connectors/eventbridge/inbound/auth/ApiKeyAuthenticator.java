@@ -3,6 +3,7 @@ package io.connectors.eventbridge.inbound.auth;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -41,6 +42,32 @@ final class ApiKeyAuthenticator implements RequestAuthenticator {
         expectedKeyDigest, presented.getBytes(StandardCharsets.UTF_8))) {
       throw RequestRejected.unauthorized("invalid API key");
     }
+  }
+
+  /**
+   * Drops every value that is the key, or ends in it after a space ({@code ApiKey <key>}): the
+   * locator is FEEL, so which header or parameter held the key is only known by its value.
+   */
+  @Override
+  public Map<String, String> withoutCredentials(Map<String, String> values) {
+    var kept = new HashMap<String, String>(values.size() * 2);
+    values.forEach(
+        (name, value) -> {
+          if (!holdsKey(value)) {
+            kept.put(name, value);
+          }
+        });
+    return kept;
+  }
+
+  private boolean holdsKey(String value) {
+    if (value == null || value.isEmpty()) {
+      return false;
+    }
+    String stripped = value.strip();
+    String lastToken = stripped.substring(stripped.lastIndexOf(' ') + 1);
+    return ConstantTime.matchesDigest(expectedKeyDigest, stripped.getBytes(StandardCharsets.UTF_8))
+        || ConstantTime.matchesDigest(expectedKeyDigest, lastToken.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.connectors.eventbridge.inbound.crypto;
 
 import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CommitmentPolicy;
-import com.amazonaws.encryptionsdk.exception.AwsCryptoException;
 import com.amazonaws.encryptionsdk.exception.BadCiphertextException;
 import io.connectors.eventbridge.inbound.model.DecryptionCommitmentPolicy;
 import java.nio.ByteBuffer;
@@ -11,7 +10,6 @@ import software.amazon.cryptography.materialproviders.ICryptographicMaterialsMan
 import software.amazon.cryptography.materialproviders.IKeyring;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
 import software.amazon.cryptography.materialproviders.model.AesWrappingAlg;
-import software.amazon.cryptography.materialproviders.model.AwsCryptographicMaterialProvidersException;
 import software.amazon.cryptography.materialproviders.model.CollectionOfErrors;
 import software.amazon.cryptography.materialproviders.model.CreateDefaultCryptographicMaterialsManagerInput;
 import software.amazon.cryptography.materialproviders.model.CreateRawAesKeyringInput;
@@ -84,13 +82,12 @@ final class RawAesMessageDecrypter {
       throw new DecryptionFailed(
           "detail.encrypted_payload could not be decrypted: the message is corrupt or was"
               + " tampered with");
-    } catch (AwsCryptoException
-        | AwsCryptographicMaterialProvidersException
-        | CollectionOfErrors
-        | OpaqueError rejected) {
-      // The SDK reports a wrong key, a foreign key name, a suite the commitment policy forbids and
-      // a malformed header through these types, with messages we do not forward: they can quote
-      // header fields. The reason below covers them without echoing anything.
+    } catch (RuntimeException rejected) {
+      // The SDK and the Material Providers library report a wrong key, a foreign key name, a
+      // suite the commitment policy forbids and a malformed header through many unchecked types
+      // (AwsCryptoException, CollectionOfErrors, OpaqueError, InvalidDecryptionMaterials, ...),
+      // with messages we do not forward: they can quote header fields. Any of them means the
+      // event cannot be decrypted, which the sender must not retry (422), never a 500.
       throw new DecryptionFailed(
           "detail.encrypted_payload could not be decrypted: wrong key, key namespace or key name,"
               + " an algorithm suite the commitment policy does not allow, or a malformed"

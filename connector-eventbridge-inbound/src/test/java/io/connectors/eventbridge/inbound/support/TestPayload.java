@@ -27,6 +27,12 @@ public record TestPayload(
     return new TestPayload(method, copy, params, rawBody);
   }
 
+  public TestPayload withParam(String name, String value) {
+    var copy = new HashMap<>(params);
+    copy.put(name, value);
+    return new TestPayload(method, headers, copy, rawBody);
+  }
+
   public TestPayload withoutHeader(String name) {
     var copy = new HashMap<>(headers);
     copy.remove(name);

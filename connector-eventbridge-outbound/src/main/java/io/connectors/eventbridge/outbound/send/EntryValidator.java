@@ -155,7 +155,11 @@ public final class EntryValidator {
         }
       };
     } catch (JsonProcessingException e) {
-      violations.add(path + ": is not valid JSON (" + e.getOriginalMessage() + ")");
+      // Jackson's own message quotes the offending text; the event may carry personal data, so
+      // only the position goes into the incident.
+      var location = e.getLocation();
+      violations.add(path + ": is not valid JSON"
+          + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
       return null;
     }
   }
@@ -168,7 +172,7 @@ public final class EntryValidator {
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
-      violations.add(path + ": must be an ISO-8601 timestamp with offset, e.g. 2026-01-31T12:00:00Z, was '" + text + "'");
+      violations.add(path + ": must be an ISO-8601 timestamp with offset, e.g. 2026-01-31T12:00:00Z");
       return null;
     }
   }

@@ -74,8 +74,14 @@ public final class LocalEngineInitializer
   private static MapPropertySource overridableDefaults() {
     return new MapPropertySource(
         DEFAULTS_PROPERTY_SOURCE_NAME,
-        // Webhooks of a fresh deployment should be live within about a second.
-        Map.of("camunda.connector.polling.interval", "500"));
+        Map.of(
+            // Webhooks of a fresh deployment should be live within about a second.
+            "camunda.connector.polling.interval",
+            "500",
+            // Local mode has an unauthenticated bus, dead letters with event payloads and
+            // well-known example secrets: keep it on this machine unless asked otherwise.
+            "server.address",
+            "127.0.0.1"));
   }
 
   private static void registerEngine(

@@ -84,6 +84,8 @@ class LocalEventBusDeliveryTest {
     // Secrets come from placeholders, as a user would take them from the environment.
     System.setProperty("LOCAL_BUS_TEST_API_KEY", API_KEY);
     System.setProperty("LOCAL_BUS_TEST_PASSWORD", PASSWORD);
+    // A secret pasted with its trailing newline: no valid header can carry it.
+    System.setProperty("LOCAL_BUS_TEST_BROKEN_KEY", "broken-key-value\n");
     String base = "http://localhost:" + target.port();
     runtime.writeBusRules(
         """
@@ -104,6 +106,12 @@ class LocalEventBusDeliveryTest {
           - name: rejecting
             eventPattern: { detail-type: ["Rejected"] }
             targets: [{ url: "%1$s/rejecting" }]
+          - name: broken-header
+            eventPattern: { detail-type: ["BrokenHeader"] }
+            targets:
+              - url: %1$s/broken
+                auth:
+                  apiKey: { header: x-api-key, value: "${LOCAL_BUS_TEST_BROKEN_KEY}" }
           - name: down
             eventPattern: { detail-type: ["Down"] }
             targets: [{ url: "%1$s/down" }]
@@ -208,6 +216,22 @@ class LocalEventBusDeliveryTest {
     assertThat(letter.reason()).contains("HTTP 400").contains("not retryable");
     assertThat(letter.rule()).isEqualTo("rejecting");
     assertThat(target.findAll(postRequestedFor(urlEqualTo("/rejecting")))).hasSize(1);
+  }
+
+  @Test
+  void aHeaderThatCannotBeSentIsDeadLetteredWithoutEchoingItAndTheBusKeepsWorking()
+      throws Exception {
+    String eventId = putEvent("default", "BrokenHeader", "{}");
+
+    DeadLetter letter = awaitDeadLetter(eventId);
+
+    assertThat(letter.attempts()).isEqualTo(1);
+    assertThat(letter.reason()).contains("could not be built or sent").doesNotContain("broken-key-value");
+    assertThat(target.findAll(postRequestedFor(urlEqualTo("/broken")))).isEmpty();
+    // The delivery slot was released: the next event of another rule is still delivered.
+    int before = target.findAll(postRequestedFor(urlEqualTo("/slow"))).size();
+    putEvent("default", "Slow", "{}");
+    awaitRequests("/slow", before + 1);
   }
 
   @Test

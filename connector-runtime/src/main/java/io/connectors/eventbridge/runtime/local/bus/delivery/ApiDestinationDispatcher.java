@@ -73,21 +73,23 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
   }
 
   private void attempt(Delivery delivery, int attempt) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(delivery.target().url())
-            .timeout(timeout)
-            .header("User-Agent", USER_AGENT)
-            .header("Content-Type", CONTENT_TYPE)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-    delivery.target().auth().header().ifPresent(h -> request.header(h.name(), h.value()));
     try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(delivery.target().url())
+              .timeout(timeout)
+              .header("User-Agent", USER_AGENT)
+              .header("Content-Type", CONTENT_TYPE)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
+      delivery.target().auth().header().ifPresent(h -> request.header(h.name(), h.value()));
       http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
           .whenComplete((response, error) -> onOutcome(delivery, attempt, response, error));
     } catch (IllegalArgumentException | IllegalStateException e) {
-      // sendAsync throws synchronously only for a request it cannot send at all, such as one
-      // after close(); retrying would not help.
+      // A request that cannot be sent at all: a restricted header name or a value with CR/LF
+      // (e.g. a secret with a trailing newline), or a client after close(). Retrying would not
+      // help; the delivery slot is released and the event dead-lettered. The message is not
+      // logged: it can quote the header value.
       finish();
-      deadLetter(delivery, attempt, e.getClass().getSimpleName());
+      deadLetter(delivery, attempt, "request could not be built or sent (" + e.getClass().getSimpleName() + ")");
     }
   }
 
