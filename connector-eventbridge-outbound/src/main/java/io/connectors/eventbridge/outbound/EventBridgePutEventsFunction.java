@@ -6,12 +6,15 @@ import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
+import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
+import io.connectors.eventbridge.outbound.client.ClientLease;
 import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ChunkSender;
 import io.connectors.eventbridge.outbound.send.EntryValidator;
+import io.connectors.eventbridge.outbound.send.ErrorCodes;
 import io.connectors.eventbridge.outbound.send.EventBridgePublisher;
 import io.connectors.eventbridge.outbound.send.PreparedEntry;
 import io.connectors.eventbridge.outbound.send.Sleeper;
@@ -68,7 +71,17 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
   /** Validates every event first, so nothing is sent when any of them is invalid. */
   public PutEventsResult putEvents(PutEventsRequest request) throws InterruptedException {
     List<PreparedEntry> entries = publisher.prepare(request.event(), request.configuration());
-    var client = clients.clientFor(request.authentication(), request.configuration());
-    return publisher.publish(client, entries, request.configuration());
+    try (ClientLease lease = lease(request)) {
+      return publisher.publish(lease.client(), entries, request.configuration());
+    }
+  }
+
+  private ClientLease lease(PutEventsRequest request) {
+    try {
+      return clients.lease(request.authentication(), request.configuration());
+    } catch (IllegalStateException shuttingDown) {
+      // Failing the job (with its retries) hands it to a runtime that is still running.
+      throw new ConnectorException(ErrorCodes.SERVICE_ERROR, shuttingDown.getMessage(), shuttingDown);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.connectors.eventbridge.outbound.benchmark;
 import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.outbound.auth.StaticCredentialsAuthentication;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
+import io.connectors.eventbridge.outbound.client.ClientLease;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.EventBatch;
 import io.connectors.eventbridge.outbound.model.EventEntry;
@@ -62,7 +63,6 @@ public class PutEventsBenchmark {
   private CachingEventBridgeClientSupplier cachedClients;
   private EventBridgePutEventsFunction connector;
   private EventBridgePutEventsFunction connectorWithNewClientPerCall;
-  private EventBridgeClient lastPerCallClient;
   private EventBridgeClient warmRawClient;
   private PutEventsRequest single;
   private PutEventsRequest batchOf1000;
@@ -75,7 +75,8 @@ public class PutEventsBenchmark {
     cachedClients = new CachingEventBridgeClientSupplier(4);
     connector = new EventBridgePutEventsFunction(cachedClients, Sleeper.THREAD_SLEEP);
     connectorWithNewClientPerCall =
-        new EventBridgePutEventsFunction((auth, config) -> lastPerCallClient = newStandaloneClient(config.endpoint()), Sleeper.THREAD_SLEEP);
+        new EventBridgePutEventsFunction(
+            (auth, config) -> ClientLease.closing(newStandaloneClient(config.endpoint())), Sleeper.THREAD_SLEEP);
     warmRawClient = newStandaloneClient(stub.endpoint());
 
     Map<String, Object> detail = Map.of("orderId", "order-42", "total", 99.5, "currency", "EUR", "items", List.of("a", "b", "c"));
@@ -129,11 +130,7 @@ public class PutEventsBenchmark {
 
   @Benchmark
   public PutEventsResult connectorSingleEventNewClientPerCall() throws InterruptedException {
-    try {
-      return connectorWithNewClientPerCall.putEvents(single);
-    } finally {
-      lastPerCallClient.close();
-    }
+    return connectorWithNewClientPerCall.putEvents(single);
   }
 
   @Benchmark

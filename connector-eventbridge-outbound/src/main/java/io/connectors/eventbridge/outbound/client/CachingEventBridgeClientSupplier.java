@@ -7,22 +7,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * One SDK client per region, endpoint and credential identity, reused across jobs: building a
  * client costs milliseconds and a TLS handshake, sending an event on a warm one does not.
  *
- * <p>The cache is bounded; the least recently used client is closed when a new identity would
- * exceed the bound. All clients share one HTTP connection pool.
+ * <p>The cache is bounded: the least recently used client is retired when a new identity would
+ * exceed the bound. Clients are leased per job and a retired client is closed only once its last
+ * lease is returned, so neither eviction nor shutdown pulls a client from under a running call.
+ * All clients share one HTTP connection pool.
  */
 public final class CachingEventBridgeClientSupplier implements EventBridgeClientSupplier, AutoCloseable {
 
   public static final int DEFAULT_MAX_CLIENTS = 32;
+  /** How long {@link #close()} waits for running calls: the SDK's own limit per call. */
+  static final Duration DRAIN_TIMEOUT = EventBridgeClientFactory.API_CALL_TIMEOUT;
 
   private static final Logger LOG = LoggerFactory.getLogger(CachingEventBridgeClientSupplier.class);
   private static volatile CachingEventBridgeClientSupplier shared;
@@ -31,8 +37,21 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   private final SdkHttpClient httpClient;
   private final int maxClients;
   private final ReentrantLock lock = new ReentrantLock();
-  private final LinkedHashMap<ClientKey, OwnedClient> clients = new LinkedHashMap<>(16, 0.75f, true);
+  private final Condition drained = lock.newCondition();
+  private final LinkedHashMap<ClientKey, CachedClient> clients = new LinkedHashMap<>(16, 0.75f, true);
+  private final List<CachedClient> retiredInUse = new ArrayList<>();
   private boolean closed;
+
+  /** A cached client and how many jobs are using it right now; guarded by {@link #lock}. */
+  private static final class CachedClient {
+    final OwnedClient owned;
+    int leases;
+    boolean retired;
+
+    CachedClient(OwnedClient owned) {
+      this.owned = owned;
+    }
+  }
 
   public CachingEventBridgeClientSupplier(int maxClients) {
     this.httpClient =
@@ -46,8 +65,8 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   }
 
   /**
-   * The process-wide instance used when the runtime creates the connector through ServiceLoader,
-   * closed by a shutdown hook since nothing else would close it.
+   * The process-wide instance used when the runtime creates the connector through ServiceLoader.
+   * Nothing else would close it, so a shutdown hook does; it waits for running calls first.
    */
   public static CachingEventBridgeClientSupplier shared() {
     CachingEventBridgeClientSupplier instance = shared;
@@ -64,34 +83,83 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
     return instance;
   }
 
+  /**
+   * @throws IllegalStateException once the supplier is closed (the runtime is shutting down)
+   */
   @Override
-  public software.amazon.awssdk.services.eventbridge.EventBridgeClient clientFor(
-      AwsAuthentication authentication, AwsConfiguration configuration) {
+  public ClientLease lease(AwsAuthentication authentication, AwsConfiguration configuration) {
     ClientKey key = ClientKey.of(authentication, configuration);
-    OwnedClient evicted = null;
+    CachedClient evicted = null;
+    CachedClient leased;
     lock.lock();
     try {
       if (closed) {
-        throw new IllegalStateException("The EventBridge client cache is closed");
+        throw new IllegalStateException("The EventBridge client cache is closed: the runtime is shutting down");
       }
-      OwnedClient client = clients.get(key);
-      if (client != null) {
-        return client.client();
+      leased = clients.get(key);
+      if (leased == null) {
+        leased = new CachedClient(factory.create(authentication, configuration));
+        clients.put(key, leased);
+        if (clients.size() > maxClients) {
+          var eldest = clients.entrySet().iterator().next();
+          clients.remove(eldest.getKey());
+          evicted = retire(eldest.getValue());
+        }
       }
-      client = factory.create(authentication, configuration);
-      clients.put(key, client);
-      if (clients.size() > maxClients) {
-        var eldest = clients.entrySet().iterator().next();
-        evicted = eldest.getValue();
-        clients.remove(eldest.getKey());
-      }
-      return client.client();
+      leased.leases++;
     } finally {
       lock.unlock();
-      if (evicted != null) {
-        LOG.debug("Closing the least recently used EventBridge client; more than {} identities are in use", maxClients);
-        evicted.close();
+    }
+    if (evicted != null) {
+      LOG.debug("Closing the least recently used EventBridge client; more than {} identities are in use", maxClients);
+      closeQuietly(evicted);
+    }
+    CachedClient client = leased;
+    return new ClientLease() {
+      private boolean returned;
+
+      @Override
+      public EventBridgeClient client() {
+        return client.owned.client();
       }
+
+      @Override
+      public void close() {
+        if (!returned) {
+          returned = true;
+          giveBack(client);
+        }
+      }
+    };
+  }
+
+  /** Marks a client retired; returns it when it can be closed right away (no lease out). */
+  private CachedClient retire(CachedClient client) {
+    client.retired = true;
+    if (client.leases == 0) {
+      return client;
+    }
+    retiredInUse.add(client);
+    return null;
+  }
+
+  private void giveBack(CachedClient client) {
+    boolean closeNow;
+    lock.lock();
+    try {
+      client.leases--;
+      closeNow = client.retired && client.leases == 0;
+      if (closeNow) {
+        retiredInUse.remove(client);
+        if (retiredInUse.isEmpty()) {
+          drained.signalAll();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (closeNow) {
+      closeQuietly(client);
     }
   }
 
@@ -105,27 +173,54 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
     }
   }
 
+  /** Refuses new leases, closes idle clients, waits for running calls (bounded), then closes the rest. */
   @Override
   public void close() {
-    List<OwnedClient> toClose;
+    List<CachedClient> idle = new ArrayList<>();
+    List<CachedClient> stillBusy;
     lock.lock();
     try {
       if (closed) {
         return;
       }
       closed = true;
-      toClose = new ArrayList<>(clients.values());
+      for (CachedClient client : clients.values()) {
+        CachedClient closeNow = retire(client);
+        if (closeNow != null) {
+          idle.add(closeNow);
+        }
+      }
       clients.clear();
     } finally {
       lock.unlock();
     }
-    toClose.forEach(CachingEventBridgeClientSupplier::closeQuietly);
+    idle.forEach(CachingEventBridgeClientSupplier::closeQuietly);
+
+    lock.lock();
+    try {
+      long remaining = DRAIN_TIMEOUT.toNanos();
+      while (!retiredInUse.isEmpty() && remaining > 0) {
+        remaining = drained.awaitNanos(remaining);
+      }
+      stillBusy = new ArrayList<>(retiredInUse);
+      retiredInUse.clear();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stillBusy = new ArrayList<>(retiredInUse);
+      retiredInUse.clear();
+    } finally {
+      lock.unlock();
+    }
+    if (!stillBusy.isEmpty()) {
+      LOG.warn("Closing {} EventBridge client(s) with calls still running after {}", stillBusy.size(), DRAIN_TIMEOUT);
+    }
+    stillBusy.forEach(CachingEventBridgeClientSupplier::closeQuietly);
     httpClient.close();
   }
 
-  private static void closeQuietly(OwnedClient client) {
+  private static void closeQuietly(CachedClient client) {
     try {
-      client.close();
+      client.owned.close();
     } catch (RuntimeException e) {
       LOG.warn("Closing an EventBridge client failed: {}", e.toString());
     }

@@ -299,24 +299,4 @@ class PutEventsWireTest {
         .hasMessageContaining("event.events[1].source: must not start with 'aws.'");
     server.verify(0, postRequestedFor(urlEqualTo("/")));
   }
-
-  @Test
-  void reusesOneClientPerIdentityRegionAndEndpoint() throws Exception {
-    server.stubFor(post("/").willReturn(json(success(1, 0))));
-    var local = new CachingEventBridgeClientSupplier(2);
-    try {
-      var fn = new EventBridgePutEventsFunction(local, sleeps::add);
-      fn.putEvents(request(orderPlaced()));
-      fn.putEvents(request(orderPlaced()));
-      assertThat(local.size()).isEqualTo(1);
-
-      fn.putEvents(new PutEventsRequest(
-          new StaticCredentialsAuthentication("AKIDEXAMPLE", "another-secret", null), configuration("eu-central-1"), orderPlaced()));
-      fn.putEvents(new PutEventsRequest(
-          new StaticCredentialsAuthentication("AKIDEXAMPLE", SECRET_KEY, null), configuration("eu-west-1"), orderPlaced()));
-      assertThat(local.size()).as("bounded at 2, least recently used closed").isEqualTo(2);
-    } finally {
-      local.close();
-    }
-  }
 }
