@@ -23,13 +23,19 @@ public final class ChunkSender {
     this.sleeper = sleeper;
   }
 
-  /** Results of one chunk, in the chunk's order, with the request IDs of every call made. */
-  public record ChunkOutcome(List<EntryResult> results, List<String> requestIds) {}
-
-  public ChunkOutcome send(EventBridgeClient client, List<PreparedEntry> chunk, String endpointId, RetryPolicy policy)
+  /**
+   * Sends the chunk and writes each entry's final result into {@code results} at the entry's
+   * {@link PreparedEntry#index()} as soon as it is known, so that a later attempt that fails as a
+   * whole does not lose what earlier attempts already put. Request IDs go to {@code requestIds}.
+   */
+  public void send(
+      EventBridgeClient client,
+      List<PreparedEntry> chunk,
+      String endpointId,
+      RetryPolicy policy,
+      EntryResult[] results,
+      List<String> requestIds)
       throws InterruptedException {
-    EntryResult[] results = new EntryResult[chunk.size()];
-    List<String> requestIds = new ArrayList<>(1);
     List<Integer> pending = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
       pending.add(i);
@@ -58,11 +64,11 @@ public final class ChunkSender {
         PutEventsResultEntry entry = answered.get(i);
         int index = pending.get(i);
         if (entry.errorCode() == null) {
-          results[index] = EntryResult.success(entry.eventId());
+          results[chunk.get(index).index()] = EntryResult.success(entry.eventId());
         } else if (RetryPolicy.isRetryable(entry.errorCode()) && !lastAttempt) {
           retry.add(index);
         } else {
-          results[index] = EntryResult.failure(entry.errorCode(), entry.errorMessage());
+          results[chunk.get(index).index()] = EntryResult.failure(entry.errorCode(), entry.errorMessage());
         }
       }
       pending = retry;
@@ -70,6 +76,5 @@ public final class ChunkSender {
         sleeper.sleep(policy.delayAfter(attempt, ThreadLocalRandom.current()));
       }
     }
-    return new ChunkOutcome(List.of(results), requestIds);
   }
 }

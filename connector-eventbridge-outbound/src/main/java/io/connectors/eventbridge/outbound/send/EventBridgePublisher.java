@@ -7,6 +7,7 @@ import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Validates, packs and sends a task's events, then turns what AWS said into a result or an error. */
@@ -32,19 +33,16 @@ public final class EventBridgePublisher {
     EntryResult[] results = new EntryResult[entries.size()];
     List<String> requestIds = new ArrayList<>();
 
-    int sent = 0;
     for (List<PreparedEntry> chunk : EntryBatcher.chunk(entries, configuration.effectiveMaxRequestBytes())) {
-      ChunkSender.ChunkOutcome outcome;
       try {
-        outcome = sender.send(client, chunk, endpointId, policy);
+        sender.send(client, chunk, endpointId, policy, results, requestIds);
+      } catch (AbortedException interrupted) {
+        // The SDK reports an interrupted call this way; the job is being cancelled, not failing.
+        Thread.currentThread().interrupt();
+        throw (InterruptedException) new InterruptedException("interrupted while putting events").initCause(interrupted);
       } catch (RuntimeException e) {
-        throw FailureTranslator.requestFailed(e, sentSoFar(results, sent), entries.size());
+        throw FailureTranslator.requestFailed(e, alreadyPut(results), entries.size());
       }
-      for (int i = 0; i < chunk.size(); i++) {
-        results[chunk.get(i).index()] = outcome.results().get(i);
-      }
-      sent += chunk.size();
-      requestIds.addAll(outcome.requestIds());
     }
 
     PutEventsResult result = PutEventsResult.of(Arrays.asList(results), requestIds);
@@ -54,7 +52,8 @@ public final class EventBridgePublisher {
     return result;
   }
 
-  private static List<EntryResult> sentSoFar(EntryResult[] results, int count) {
-    return Arrays.asList(results).subList(0, count);
+  /** Entries that EventBridge accepted before the failure: a job retry will put them again. */
+  private static List<EntryResult> alreadyPut(EntryResult[] results) {
+    return Arrays.stream(results).filter(r -> r != null && !r.failed()).toList();
   }
 }

@@ -290,6 +290,27 @@ class PutEventsWireTest {
   }
 
   @Test
+  void aCallThatFailsAfterEarlierOnesSucceededSaysHowManyEventsWereAlreadyPut() {
+    server.stubFor(post("/").inScenario("late").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(json(success(10, 0))).willSetStateTo("second chunk"));
+    server.stubFor(post("/").inScenario("late").whenScenarioStateIs("second chunk")
+        .willReturn(json("""
+            {"FailedEntryCount":1,"Entries":[{"EventId":"id-10"},{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded"}]}"""))
+        .willSetStateTo("down"));
+    server.stubFor(post("/").inScenario("late").whenScenarioStateIs("down")
+        .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBody("{\"__type\":\"ServiceUnavailableException\",\"message\":\"try later\"}")));
+
+    assertThatThrownBy(() -> connector.putEvents(request(batchOf(12, 0))))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR);
+          // Ten from the first call and one from the first attempt of the second.
+          assertThat(e.getMessage()).endsWith("11 of 12 events had already been put by earlier calls of this task.");
+          assertThat((List<?>) e.getErrorVariables().get("entries")).hasSize(11);
+        });
+  }
+
+  @Test
   void nothingIsSentWhenAnyEventIsInvalid() {
     var mixed = new EventBatch(List.of(
         new EventEntry(null, "ok", "T", Map.of(), null, null, null),
