@@ -126,6 +126,8 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   private volatile RequestAdmission admission;
   private volatile EventDecryption decryption;
   private volatile ObjectMapper mapper;
+  private volatile EventPatternFilter filter;
+  private volatile boolean consumeUnmatched;
 
   public EventBridgeWebhookExecutable() {
     this(Clock.systemUTC());
@@ -156,15 +158,19 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               SignatureVerifiers.create(properties.signature(), clock),
               Authenticators.create(properties.auth()),
               parser);
+      filter = EventPatternFilter.compile(properties.filter().eventPattern());
+      consumeUnmatched = element.consumesUnmatched();
       handler =
           new WebhookRequestHandler(
               admission,
-              EventPatternFilter.compile(properties.filter().eventPattern()),
+              filter,
               decryption,
               new EventCorrelator(context, parser.mapper()),
-              element.consumesUnmatched());
+              consumeUnmatched);
       context.reportHealth(Health.up());
-    } catch (ConnectorInputException invalidConfiguration) {
+    } catch (RuntimeException invalidConfiguration) {
+      // Not only ConnectorInputException: the Encryption SDK, for one, refuses some keyring
+      // settings with its own exception types. Either way the element is down, and says why.
       context.reportHealth(Health.down(invalidConfiguration));
       throw invalidConfiguration;
     }
@@ -208,6 +214,11 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
             HttpStatus.UNPROCESSABLE, "batched deliveries need a runtime that calls verify()");
       }
       var event = (ObjectNode) delivery.events().getFirst();
+      if (!filter.matches(event)) {
+        throw consumeUnmatched
+            ? new WebhookConnectorException(HttpStatus.ACCEPTED, "event pattern not matched; event consumed")
+            : new WebhookConnectorException(HttpStatus.UNPROCESSABLE, "event pattern not matched");
+      }
       var currentDecryption = decryption;
       if (currentDecryption != null) {
         currentDecryption.decrypt(event);

@@ -508,6 +508,18 @@ class EventBridgeWebhookExecutableTest {
           .isInstanceOfSatisfying(
               WebhookConnectorException.class, e -> assertThat(e.getStatusCode()).isEqualTo(422));
     }
+
+    @Test
+    void theEventPatternAppliesOnThisPathToo() {
+      var filtered =
+          activate(
+              new TestInboundContext(
+                  Properties.webhook().set("filter.eventPattern", "{\"source\": [\"other.source\"]}").build()));
+
+      assertThatThrownBy(() -> filtered.triggerWebhook(TestPayload.post(EVENT)))
+          .isInstanceOfSatisfying(
+              WebhookConnectorException.class, e -> assertThat(e.getStatusCode()).isEqualTo(422));
+    }
   }
 
   private static EventBridgeWebhookExecutable activate(TestInboundContext context) {

@@ -42,7 +42,15 @@ public final class EventPatternFilter {
     return new EventPatternFilter(machine);
   }
 
+  /** An event the matcher cannot evaluate (event-ruler throws on some edge cases) does not match. */
   public boolean matches(JsonNode event) {
-    return machine == null || !machine.rulesForJSONEvent(event).isEmpty();
+    if (machine == null) {
+      return true;
+    }
+    try {
+      return !machine.rulesForJSONEvent(event).isEmpty();
+    } catch (RuntimeException unmatchable) {
+      return false;
+    }
   }
 }

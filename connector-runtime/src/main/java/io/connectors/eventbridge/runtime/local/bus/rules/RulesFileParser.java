@@ -44,8 +44,9 @@ public final class RulesFileParser {
     try {
       root = YAML.readTree(content);
     } catch (JsonProcessingException e) {
+      var location = e.getLocation();
       throw new InvalidRulesException(
-          "not valid YAML or JSON at line " + e.getLocation().getLineNr());
+          "not valid YAML or JSON" + (location == null ? "" : " at line " + location.getLineNr()));
     }
     if (root == null || root.isNull() || root.isMissingNode()) {
       return List.of();
