@@ -61,6 +61,33 @@ class LocalModeRuntimeTest {
   }
 
   @Test
+  void aWebhookBodyOverTheRuntimeLimitIsRefusedBeforeAnyWebhookReadsIt() throws Exception {
+    // A raw request that only declares its size: the answer must come before any body is sent,
+    // which proves nothing was read into memory.
+    try (var socket = new java.net.Socket("127.0.0.1", runtime.baseUrl().getPort())) {
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(
+          ("POST /inbound/any-webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 10485761\r\nConnection: close\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      // Read the answer as it arrives: the server then waits for the body it will discard, so
+      // the connection does not close by itself.
+      var answer = new StringBuilder();
+      byte[] buffer = new byte[4096];
+      while (!answer.toString().contains("}")) {
+        int read = socket.getInputStream().read(buffer);
+        if (read < 0) {
+          break;
+        }
+        answer.append(new String(buffer, 0, read, java.nio.charset.StandardCharsets.UTF_8));
+      }
+
+      assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("body larger than 10485760 bytes");
+    }
+  }
+
+  @Test
   void camundaClientTalksToTheEmbeddedEngineOnAFreePort() {
     assertThat(grpcAddress).isEqualTo(runtime.engine().grpcAddress());
     assertThat(runtime.engine().port()).isNotEqualTo(26500);
