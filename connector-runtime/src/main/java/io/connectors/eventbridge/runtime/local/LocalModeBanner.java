@@ -142,11 +142,10 @@ public final class LocalModeBanner implements ApplicationListener<ApplicationRea
   }
 
   private List<String> exampleCommands(String baseUrl, String webhookId) {
-    String webhook =
-        "curl -i -X POST %s/inbound/%s -H 'Content-Type: application/json' -d '%s'"
-            .formatted(baseUrl, webhookId != null ? webhookId : "{id}", SAMPLE_EVENT);
     if (!busEnabled) {
-      return List.of(webhook);
+      return List.of(
+          "curl -i -X POST %s/inbound/%s -H 'Content-Type: application/json' -d '%s'"
+              .formatted(baseUrl, webhookId != null ? webhookId : "{id}", SAMPLE_EVENT));
     }
     // Through the bus rather than straight to a webhook: the first webhook in the list may need
     // credentials or a signature, while the bus rules know what each webhook expects.
