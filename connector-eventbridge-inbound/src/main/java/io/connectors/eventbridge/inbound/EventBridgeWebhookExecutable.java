@@ -18,6 +18,8 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorElementType;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.connectors.eventbridge.inbound.auth.Authenticators;
+import io.connectors.eventbridge.inbound.binding.ActivationFailure;
+import io.connectors.eventbridge.inbound.binding.ElementPropertiesBinder;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
 import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
 import io.connectors.eventbridge.inbound.crypto.EventDecryption;
@@ -33,6 +35,8 @@ import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifiers;
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives EventBridge API-destination deliveries and signed webhooks, and starts or correlates
@@ -77,6 +81,7 @@ import java.util.Map;
         @ElementTemplate.Metadata(
             keywords = {"aws", "eventbridge", "webhook", "hmac", "control room"}),
     inputDataClass = WebhookElementProperties.class,
+    engineVersion = "^8.8",
     propertyGroups = {
       @PropertyGroup(id = "endpoint", label = "Webhook configuration", openByDefault = true),
       @PropertyGroup(id = "authorization", label = "Authorization"),
@@ -84,36 +89,39 @@ import java.util.Map;
       @PropertyGroup(id = "filter", label = "Event filter"),
       @PropertyGroup(id = "decryption", label = "Payload decryption")
     },
+    // Short names: Modeler's properties panel header cuts longer ones off.
     elementTypes = {
       @ConnectorElementType(
           appliesTo = BpmnType.START_EVENT,
           elementType = BpmnType.START_EVENT,
           templateIdOverride = "io.connectors.eventbridge.webhook.StartEvent.v1",
-          templateNameOverride = "Amazon EventBridge Webhook Start Event"),
+          templateNameOverride = "EventBridge Webhook Start"),
       @ConnectorElementType(
           appliesTo = BpmnType.START_EVENT,
           elementType = BpmnType.MESSAGE_START_EVENT,
           templateIdOverride = "io.connectors.eventbridge.webhook.MessageStartEvent.v1",
-          templateNameOverride = "Amazon EventBridge Webhook Message Start Event"),
+          templateNameOverride = "EventBridge Webhook Message Start"),
       @ConnectorElementType(
           appliesTo = {BpmnType.INTERMEDIATE_THROW_EVENT, BpmnType.INTERMEDIATE_CATCH_EVENT},
           elementType = BpmnType.INTERMEDIATE_CATCH_EVENT,
           templateIdOverride = "io.connectors.eventbridge.webhook.IntermediateCatchEvent.v1",
-          templateNameOverride = "Amazon EventBridge Webhook Intermediate Catch Event"),
+          templateNameOverride = "EventBridge Webhook Catch"),
       @ConnectorElementType(
           appliesTo = BpmnType.BOUNDARY_EVENT,
           elementType = BpmnType.BOUNDARY_EVENT,
           templateIdOverride = "io.connectors.eventbridge.webhook.BoundaryEvent.v1",
-          templateNameOverride = "Amazon EventBridge Webhook Boundary Event"),
+          templateNameOverride = "EventBridge Webhook Boundary"),
       @ConnectorElementType(
           appliesTo = BpmnType.RECEIVE_TASK,
           elementType = BpmnType.RECEIVE_TASK,
           templateIdOverride = "io.connectors.eventbridge.webhook.ReceiveTask.v1",
-          templateNameOverride = "Amazon EventBridge Webhook Receive Task")
+          templateNameOverride = "EventBridge Webhook Receive")
     })
 public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable {
 
   public static final String TYPE = "io.connectors.eventbridge:webhook:1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventBridgeWebhookExecutable.class);
 
   /**
    * EventBridge custom buses batch at most a few dozen events; this bounds the work per request.
@@ -137,14 +145,20 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     this.clock = clock;
   }
 
+  /**
+   * Builds everything a request needs, once. A configuration the connector cannot use leaves the
+   * webhook registered but DOWN, answering 503 (so EventBridge keeps the events until the element
+   * is fixed), and never throws: the 8.8 runtime registers the webhook ID before calling us and
+   * does not release it when activation throws, so a corrected redeployment would stay blocked.
+   */
   @Override
   public void activate(InboundConnectorContext context) {
     this.context = context;
     try {
-      var element = context.bindProperties(WebhookElementProperties.class);
+      var element = ElementPropertiesBinder.bind(context, WebhookElementProperties.class);
       var properties = element.inbound();
       if (properties == null || !WebhookId.isValid(properties.context())) {
-        throw new ConnectorInputException("context (Webhook ID): " + WebhookId.RULE);
+        throw new ConnectorInputException("inbound.context (Webhook ID): " + WebhookId.RULE);
       }
       // Everything expensive happens here, once: pattern compilation, secret decoding, Mac
       // prototypes, the JWKS source and JWT processor, the decryption keyring.
@@ -165,14 +179,34 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               admission,
               filter,
               decryption,
-              new EventCorrelator(context, parser.mapper()),
+              new EventCorrelator(context, parser.mapper(), consumeUnmatched),
               consumeUnmatched);
       context.reportHealth(Health.up());
     } catch (RuntimeException invalidConfiguration) {
       // Not only ConnectorInputException: the Encryption SDK, for one, refuses some keyring
-      // settings with its own exception types. Either way the element is down, and says why.
-      context.reportHealth(Health.down(invalidConfiguration));
-      throw invalidConfiguration;
+      // settings with its own exception types, whose text we do not pass on.
+      deactivate();
+      String reason = ActivationFailure.reason(invalidConfiguration);
+      LOG.warn(
+          "Webhook '{}' is DOWN, its settings cannot be used: {}",
+          webhookIdOf(context),
+          reason);
+      context.reportHealth(Health.down(new Health.Error(ActivationFailure.CODE, reason)));
+      context.log(
+          activity ->
+              activity
+                  .withSeverity(Severity.ERROR)
+                  .withTag("Activation")
+                  .withMessage("Settings cannot be used: " + reason));
+    }
+  }
+
+  private static String webhookIdOf(InboundConnectorContext context) {
+    try {
+      return String.valueOf(
+          ((Map<?, ?>) context.getProperties().get("inbound")).get("context"));
+    } catch (RuntimeException unreadable) {
+      return "?";
     }
   }
 

@@ -308,11 +308,18 @@ class EventBridgeWebhookExecutableTest {
     }
 
     @Test
-    void unmetActivationConditionIs422Or202() {
+    void unmetActivationConditionIs422Or202AsTheElementSays() {
       assertCorrelationStatus(
           new CorrelationResult.Failure.ActivationConditionNotMet(false), 422, "NOT_MATCHED");
-      assertCorrelationStatus(
-          new CorrelationResult.Failure.ActivationConditionNotMet(true), 202, "IGNORED");
+      // The runtime reads Modeler's "=true" as false; the element's setting, as we bind it, wins.
+      var response =
+          activate(
+                  new TestInboundContext(
+                          Properties.webhook().consumeUnmatched("=true").build())
+                      .answer(new CorrelationResult.Failure.ActivationConditionNotMet(false)))
+              .verify(TestPayload.post(EVENT));
+      assertThat(response.statusCode()).isEqualTo(202);
+      assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("IGNORED");
     }
 
     @Test
@@ -440,18 +447,13 @@ class EventBridgeWebhookExecutableTest {
       var context =
           new TestInboundContext(
               Properties.webhook().set("filter.eventPattern", "{\"source\": 1}").build());
-      assertThatThrownBy(() -> new EventBridgeWebhookExecutable().activate(context))
-          .isInstanceOf(ConnectorInputException.class)
-          .hasMessageStartingWith("eventPattern:");
-      assertThat(context.health().getStatus()).hasToString("DOWN");
+      assertDownNaming(context, "eventPattern:");
     }
 
     @Test
     void anInvalidWebhookIdFailsActivation() {
       var context = new TestInboundContext(Properties.webhook().set("context", "../admin").build());
-      assertThatThrownBy(() -> new EventBridgeWebhookExecutable().activate(context))
-          .isInstanceOf(ConnectorInputException.class)
-          .hasMessageContaining("context");
+      assertDownNaming(context, "inbound.context");
     }
 
     @Test
@@ -463,9 +465,20 @@ class EventBridgeWebhookExecutableTest {
                   .set("auth.jwksUrl", "https://issuer.example/jwks")
                   .set("auth.allowedAlgorithms", "RS256,HS256")
                   .build());
-      assertThatThrownBy(() -> new EventBridgeWebhookExecutable().activate(context))
-          .isInstanceOf(ConnectorInputException.class)
-          .hasMessageContaining("jwtAllowedAlgorithms");
+      assertDownNaming(context, "jwtAllowedAlgorithms");
+    }
+
+    /**
+     * A failed activation must not throw: the runtime has already registered the webhook ID and
+     * only releases it when an activated executable is deactivated.
+     */
+    private static void assertDownNaming(TestInboundContext context, String field) {
+      var executable = new EventBridgeWebhookExecutable();
+      executable.activate(context);
+      assertThat(context.health().getStatus()).hasToString("DOWN");
+      assertThat(context.health().getError().code()).isEqualTo("INVALID_CONFIGURATION");
+      assertThat(context.health().getError().message()).contains(field);
+      assertThat(executable.verify(TestPayload.post(EVENT)).statusCode()).isEqualTo(503);
     }
 
     @Test

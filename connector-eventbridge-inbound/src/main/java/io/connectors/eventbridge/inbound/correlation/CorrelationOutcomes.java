@@ -34,7 +34,8 @@ public final class CorrelationOutcomes {
 
   private CorrelationOutcomes() {}
 
-  public static EventOutcome of(CorrelationResult result, String eventId) {
+  public static EventOutcome of(
+      CorrelationResult result, String eventId, boolean consumeUnmatched) {
     return switch (result) {
       case Success.ProcessInstanceCreated created ->
           new EventOutcome(
@@ -50,7 +51,7 @@ public final class CorrelationOutcomes {
               null, eventId, HttpStatus.OK, MESSAGE_PUBLISHED, null, null, published.messageKey());
       case Success.MessageAlreadyCorrelated alreadyCorrelated -> duplicate(eventId);
       case Failure.ActivationConditionNotMet notMet ->
-          unmatched(eventId, notMet.consumeUnmatched(), "activation condition not met");
+          unmatched(eventId, consumeUnmatched, "activation condition not met");
       case Failure.InvalidInput invalid ->
           EventOutcome.failed(eventId, HttpStatus.UNPROCESSABLE, INVALID_INPUT, invalid.message());
       case Failure.ZeebeClientStatus status -> ofGrpcStatus(status.status(), eventId);

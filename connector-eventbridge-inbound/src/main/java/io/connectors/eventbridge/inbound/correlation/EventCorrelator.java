@@ -29,10 +29,17 @@ public final class EventCorrelator {
 
   private final InboundConnectorContext context;
   private final ObjectMapper mapper;
+  private final boolean consumeUnmatched;
 
-  public EventCorrelator(InboundConnectorContext context, ObjectMapper mapper) {
+  /**
+   * @param consumeUnmatched the element's setting as we bound it; the runtime's own reading of it
+   *     ({@code Boolean.parseBoolean}) takes Modeler's {@code =true} for false
+   */
+  public EventCorrelator(
+      InboundConnectorContext context, ObjectMapper mapper, boolean consumeUnmatched) {
     this.context = context;
     this.mapper = mapper;
+    this.consumeUnmatched = consumeUnmatched;
   }
 
   /**
@@ -52,7 +59,7 @@ public final class EventCorrelator {
             new MappedHttpRequest(body, headers, params), connectorData, List.of());
     var request = CorrelationRequest.builder().variables(variables).messageId(messageId).build();
     try {
-      return CorrelationOutcomes.of(context.correlate(request), messageId);
+      return CorrelationOutcomes.of(context.correlate(request), messageId, consumeUnmatched);
     } catch (ConnectorInputException | ConnectorException | FeelEngineWrapperException failed) {
       // The runtime throws (instead of returning a Failure) when the message ID, correlation key
       // or result expression cannot be evaluated against this event. That is permanent for this

@@ -37,7 +37,12 @@ public final class Properties {
   }
 
   public Properties consumeUnmatched() {
-    root.put("consumeUnmatchedEvents", "true");
+    return consumeUnmatched("true");
+  }
+
+  /** As Modeler writes the checkbox: {@code =true}, or plain {@code true} in hand-written XML. */
+  public Properties consumeUnmatched(String written) {
+    root.put("consumeUnmatchedEvents", written);
     return this;
   }
 
