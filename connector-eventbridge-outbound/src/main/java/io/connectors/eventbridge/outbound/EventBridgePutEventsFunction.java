@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
+import io.camunda.connector.generator.dsl.BpmnType;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
+import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorElementType;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
@@ -33,6 +35,10 @@ import java.util.List;
     icon = "icon.svg",
     documentationRef = "https://github.com/connectors-io/camunda-eventbridge-connectors#outbound-connector-put-events",
     metadata = @ElementTemplate.Metadata(keywords = {"aws", "eventbridge", "event bus", "put events", "publish"}),
+    engineVersion = "^8.8",
+    // A service task only: a receive or send task with a job type is not what users expect, and
+    // Modeler offers a template on every element its appliesTo names.
+    elementTypes = @ConnectorElementType(appliesTo = BpmnType.SERVICE_TASK, elementType = BpmnType.SERVICE_TASK),
     inputDataClass = PutEventsRequest.class,
     outputDataClass = PutEventsResult.class,
     propertyGroups = {

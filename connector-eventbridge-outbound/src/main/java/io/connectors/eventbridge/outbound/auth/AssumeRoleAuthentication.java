@@ -7,8 +7,8 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyC
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import io.connectors.eventbridge.outbound.validation.Format;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 
 /**
  * Assumes an IAM role with STS, on top of static keys or the default chain: the usual way to put
@@ -20,29 +20,23 @@ public record AssumeRoleAuthentication(
             group = "authentication",
             label = "Role ARN",
             description = "The role to assume, for example arn:aws:iam::123456789012:role/put-events",
-            constraints =
-                @PropertyConstraints(
-                    notEmpty = true,
-                    pattern =
-                        @TemplateProperty.Pattern(
-                            value = AuthPatterns.ROLE_ARN,
-                            message = "must be an IAM role ARN: arn:aws:iam::<account>:role/<name>")))
+            constraints = @PropertyConstraints(notEmpty = true))
         @NotBlank
-        @Pattern(regexp = AuthPatterns.ROLE_ARN, message = "must be an IAM role ARN: arn:aws:iam::<account>:role/<name>")
+        @Format(regexp = AuthPatterns.ROLE_ARN, message = "must be an IAM role ARN: arn:aws:iam::<account>:role/<name>")
         String roleArn,
     @TemplateProperty(
             group = "authentication",
             label = "External ID",
             optional = true,
             description = "The external ID the role's trust policy requires, if any. Use a secret: {{secrets.AWS_EXTERNAL_ID}}")
-        @Pattern(regexp = "^$|^[\\w+=,.@:/-]{2,1224}$", message = "must be 2 to 1224 characters of letters, digits and +=,.@:/_-")
+        @Format(regexp = "^[\\w+=,.@:/-]{2,1224}$", message = "must be 2 to 1224 characters of letters, digits and +=,.@:/_-")
         String externalId,
     @TemplateProperty(
             group = "authentication",
             label = "Role session name",
             optional = true,
             description = "Shows in CloudTrail. Defaults to camunda-eventbridge-connector.")
-        @Pattern(regexp = "^$|^[\\w+=,.@-]{2,64}$", message = "must be 2 to 64 characters of letters, digits and +=,.@_-")
+        @Format(regexp = "^[\\w+=,.@-]{2,64}$", message = "must be 2 to 64 characters of letters, digits and +=,.@_-")
         String sessionName,
     @TemplateProperty(
             group = "authentication",

@@ -5,41 +5,32 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyC
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.connectors.eventbridge.outbound.validation.Format;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 
 public record AwsConfiguration(
     @TemplateProperty(
             group = "configuration",
             label = "Region",
             description = "AWS region of the event bus, for example eu-central-1",
-            constraints =
-                @PropertyConstraints(
-                    notEmpty = true,
-                    pattern = @TemplateProperty.Pattern(value = ConfigurationRules.REGION_PATTERN, message = ConfigurationRules.REGION_MESSAGE)))
+            constraints = @PropertyConstraints(notEmpty = true))
         @NotBlank
-        @Pattern(regexp = ConfigurationRules.REGION_PATTERN, message = ConfigurationRules.REGION_MESSAGE)
+        @Format(regexp = ConfigurationRules.REGION_PATTERN, message = ConfigurationRules.REGION_MESSAGE)
         String region,
     @TemplateProperty(
             group = "configuration",
             label = "Endpoint override",
             optional = true,
             description =
-                "Leave empty for the public regional endpoint. Set it for a VPC interface endpoint, or for the local bus of this project's runtime (http://localhost:8080/local-eventbridge).",
-            constraints =
-                @PropertyConstraints(
-                    pattern = @TemplateProperty.Pattern(value = ConfigurationRules.ENDPOINT_PATTERN, message = ConfigurationRules.ENDPOINT_MESSAGE)))
-        @Pattern(regexp = ConfigurationRules.ENDPOINT_PATTERN, message = ConfigurationRules.ENDPOINT_MESSAGE)
+                "Leave empty for the public regional endpoint. Set it for a VPC interface endpoint, or for the local bus of this project's runtime (http://localhost:8080/local-eventbridge).")
+        @Format(regexp = ConfigurationRules.ENDPOINT_PATTERN, message = ConfigurationRules.ENDPOINT_MESSAGE)
         String endpoint,
     @TemplateProperty(
             group = "configuration",
             label = "Global endpoint ID",
             optional = true,
-            description = "The ID of an EventBridge global endpoint, for example abcde.veo. Requests are then signed with SigV4a.",
-            constraints =
-                @PropertyConstraints(
-                    pattern = @TemplateProperty.Pattern(value = ConfigurationRules.ENDPOINT_ID_PATTERN, message = ConfigurationRules.ENDPOINT_ID_MESSAGE)))
-        @Pattern(regexp = ConfigurationRules.ENDPOINT_ID_PATTERN, message = ConfigurationRules.ENDPOINT_ID_MESSAGE)
+            description = "The ID of an EventBridge global endpoint, for example abcde.veo. Requests are then signed with SigV4a.")
+        @Format(regexp = ConfigurationRules.ENDPOINT_ID_PATTERN, message = ConfigurationRules.ENDPOINT_ID_MESSAGE)
         String endpointId,
     @TemplateProperty(
             group = "configuration",

@@ -8,9 +8,9 @@ public final class ConfigurationRules {
 
   public static final String REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-\\d{1,2}$";
   public static final String REGION_MESSAGE = "must be an AWS region code such as eu-central-1";
-  public static final String ENDPOINT_PATTERN = "^$|^https?://[^\\s/?#]+(/[^\\s?#]*)?$";
+  public static final String ENDPOINT_PATTERN = "^https?://[^\\s/?#]+(/[^\\s?#]*)?$";
   public static final String ENDPOINT_MESSAGE = "must be an absolute http(s) URL without query, such as https://vpce-123.events.eu-central-1.vpce.amazonaws.com";
-  public static final String ENDPOINT_ID_PATTERN = "^$|^[A-Za-z0-9-]+\\.[A-Za-z0-9-]+$";
+  public static final String ENDPOINT_ID_PATTERN = "^[A-Za-z0-9-]+\\.[A-Za-z0-9-]+$";
   public static final String ENDPOINT_ID_MESSAGE = "must be a global endpoint ID such as abcde.veo";
 
   private ConfigurationRules() {}
