@@ -20,6 +20,7 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGr
 import io.connectors.eventbridge.inbound.auth.Authenticators;
 import io.connectors.eventbridge.inbound.binding.ActivationFailure;
 import io.connectors.eventbridge.inbound.binding.ElementPropertiesBinder;
+import io.connectors.eventbridge.inbound.binding.MessageTtl;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
 import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
 import io.connectors.eventbridge.inbound.crypto.EventDecryption;
@@ -156,6 +157,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     this.context = context;
     try {
       var element = ElementPropertiesBinder.bind(context, WebhookElementProperties.class);
+      MessageTtl.check(context.getProperties());
       var properties = element.inbound();
       if (properties == null || !WebhookId.isValid(properties.context())) {
         throw new ConnectorInputException("inbound.context (Webhook ID): " + WebhookId.RULE);

@@ -108,4 +108,14 @@ class ElementPropertiesBinderTest {
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("maxBodyBytes");
   }
+
+  @Test
+  void aMessageTtlThatIsNoDurationNamesTheField() {
+    MessageTtl.check(Map.of("messageTtl", "PT1H"));
+    MessageTtl.check(Map.of("messageTtl", "=ttl"));
+    MessageTtl.check(Map.of("messageTtl", ""));
+    assertThatThrownBy(() -> MessageTtl.check(Map.of("messageTtl", "1 hour")))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageStartingWith("messageTtl (Message TTL): must be an ISO-8601 duration");
+  }
 }
