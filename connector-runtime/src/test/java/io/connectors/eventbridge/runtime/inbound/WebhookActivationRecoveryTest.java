@@ -3,7 +3,6 @@ package io.connectors.eventbridge.runtime.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
@@ -13,9 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,7 +25,6 @@ class WebhookActivationRecoveryTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired LocalRuntime runtime;
 
@@ -39,15 +35,13 @@ class WebhookActivationRecoveryTest {
     String webhookId = "rt-recover-" + suffix;
 
     deploy(webhook(processId, webhookId, "{\"source\": 1}"));
-    JsonNode down =
-        LocalRuntime.await(
-            "the broken webhook to report DOWN", TIMEOUT, () -> health(processId, "DOWN"));
+    JsonNode down = runtime.awaitInboundHealth(processId, "DOWN", TIMEOUT);
     assertThat(down.path("error").path("code").asText()).isEqualTo("INVALID_CONFIGURATION");
     assertThat(down.path("error").path("message").asText()).startsWith("eventPattern:");
     assertThat(post(webhookId).statusCode()).isEqualTo(503);
 
     deploy(webhook(processId, webhookId, "{\"source\": [\"orders\"]}"));
-    LocalRuntime.await("the corrected webhook to report UP", TIMEOUT, () -> health(processId, "UP"));
+    runtime.awaitInboundHealth(processId, "UP", TIMEOUT);
     runtime.awaitWebhook(webhookId, TIMEOUT);
     assertThat(post(webhookId).statusCode()).isEqualTo(200);
     runtime.awaitCompleted(processId, TIMEOUT);
@@ -80,28 +74,5 @@ class WebhookActivationRecoveryTest {
             .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"e-1\",\"source\":\"orders\"}"))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The health of the newest inbound connector of the process, once it has {@code status}. */
-  private Optional<JsonNode> health(String processId, String status) {
-    try {
-      var response =
-          HTTP.send(
-              HttpRequest.newBuilder(runtime.baseUrl().resolve("/inbound")).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      return StreamSupport.stream(JSON.readTree(response.body()).spliterator(), false)
-          .filter(connector -> connector.path("elements").toString().contains(processId))
-          .max(
-              (a, b) ->
-                  Long.compare(
-                      a.path("activationTimestamp").asLong(), b.path("activationTimestamp").asLong()))
-          .map(connector -> connector.path("health"))
-          .filter(health -> status.equals(health.path("status").asText()));
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
   }
 }

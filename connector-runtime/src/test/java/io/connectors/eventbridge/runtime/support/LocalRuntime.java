@@ -1,6 +1,7 @@
 package io.connectors.eventbridge.runtime.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -143,6 +144,48 @@ public class LocalRuntime {
             webhooks.getExecutablesByContext().containsKey(webhookId) && answersAsActive(webhookId)
                 ? Optional.of(true)
                 : Optional.empty());
+  }
+
+  /**
+   * Waits until the runtime's {@code GET /inbound} reports the newest inbound connector of {@code
+   * bpmnProcessId} with health {@code status} (UP, DOWN), and returns that health object.
+   */
+  public JsonNode awaitInboundHealth(String bpmnProcessId, String status, Duration timeout) {
+    return await(
+        "the inbound connector of '" + bpmnProcessId + "' to report " + status,
+        timeout,
+        () -> inboundHealth(bpmnProcessId).filter(h -> status.equals(h.path("status").asText())));
+  }
+
+  private Optional<JsonNode> inboundHealth(String bpmnProcessId) {
+    try {
+      var response =
+          PROBE.send(
+              HttpRequest.newBuilder(baseUrl().resolve("/inbound")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return Optional.empty();
+      }
+      JsonNode newest = null;
+      for (JsonNode connector : JSON.readTree(response.body())) {
+        boolean ofProcess = false;
+        for (JsonNode element : connector.path("elements")) {
+          ofProcess |= bpmnProcessId.equals(element.path("bpmnProcessId").asText());
+        }
+        if (ofProcess
+            && (newest == null
+                || connector.path("activationTimestamp").asLong()
+                    >= newest.path("activationTimestamp").asLong())) {
+          newest = connector;
+        }
+      }
+      return Optional.ofNullable(newest).map(connector -> connector.path("health"));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   private boolean answersAsActive(String webhookId) {
