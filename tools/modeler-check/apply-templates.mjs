@@ -578,11 +578,30 @@ async function runCase(page, spec, fill, out) {
   await openAllGroups(page);
   await waitPanelFor(page, applied.id);
   result.panelErrors = (await collectPanelErrors(page, entriesAfter));
+  result.headerCutOff = await headerCutOff(page);
 
   if (result.panelErrors.length || result.lintErrors.length || result.harnessErrors.length) {
     await screenshotPanel(page, join(out, 'screenshots', `${ fileSafe(spec.id) }.png`));
   }
   return result;
+}
+
+// The header texts (template name, element type) that the panel cuts off with an ellipsis at
+// Desktop Modeler's default panel width of 280 px.
+const DESKTOP_PANEL_WIDTH = '280px';
+
+async function headerCutOff(page) {
+  return page.evaluate(async (width) => {
+    const panel = document.querySelector('#panel');
+    const before = panel.style.width;
+    panel.style.width = width;
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const cut = [ ...panel.querySelectorAll('.bio-properties-panel-header-type, .bio-properties-panel-header-label') ]
+      .filter(n => n.scrollWidth > n.clientWidth)
+      .map(n => n.textContent.trim());
+    panel.style.width = before;
+    return cut;
+  }, DESKTOP_PANEL_WIDTH);
 }
 
 // ---------------------------------------------------------------- one example

@@ -90,33 +90,34 @@ import org.slf4j.LoggerFactory;
       @PropertyGroup(id = "filter", label = "Event filter"),
       @PropertyGroup(id = "decryption", label = "Payload decryption")
     },
-    // Short names: Modeler's properties panel header cuts longer ones off.
+    // Names that fit the properties panel's header at Desktop Modeler's default width (280 px);
+    // ModelerAppliedTemplatesTest measures them in the real panel.
     elementTypes = {
       @ConnectorElementType(
           appliesTo = BpmnType.START_EVENT,
           elementType = BpmnType.START_EVENT,
           templateIdOverride = "io.connectors.eventbridge.webhook.StartEvent.v1",
-          templateNameOverride = "EventBridge Webhook Start"),
+          templateNameOverride = "EventBridge Start Event"),
       @ConnectorElementType(
           appliesTo = BpmnType.START_EVENT,
           elementType = BpmnType.MESSAGE_START_EVENT,
           templateIdOverride = "io.connectors.eventbridge.webhook.MessageStartEvent.v1",
-          templateNameOverride = "EventBridge Webhook Message Start"),
+          templateNameOverride = "EventBridge Message Start"),
       @ConnectorElementType(
           appliesTo = {BpmnType.INTERMEDIATE_THROW_EVENT, BpmnType.INTERMEDIATE_CATCH_EVENT},
           elementType = BpmnType.INTERMEDIATE_CATCH_EVENT,
           templateIdOverride = "io.connectors.eventbridge.webhook.IntermediateCatchEvent.v1",
-          templateNameOverride = "EventBridge Webhook Catch"),
+          templateNameOverride = "EventBridge Catch Event"),
       @ConnectorElementType(
           appliesTo = BpmnType.BOUNDARY_EVENT,
           elementType = BpmnType.BOUNDARY_EVENT,
           templateIdOverride = "io.connectors.eventbridge.webhook.BoundaryEvent.v1",
-          templateNameOverride = "EventBridge Webhook Boundary"),
+          templateNameOverride = "EventBridge Boundary"),
       @ConnectorElementType(
           appliesTo = BpmnType.RECEIVE_TASK,
           elementType = BpmnType.RECEIVE_TASK,
           templateIdOverride = "io.connectors.eventbridge.webhook.ReceiveTask.v1",
-          templateNameOverride = "EventBridge Webhook Receive")
+          templateNameOverride = "EventBridge Receive Task")
     })
 public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable {
 

@@ -29,7 +29,8 @@ import java.util.List;
     type = EventBridgePutEventsFunction.TYPE)
 @ElementTemplate(
     id = "io.connectors.eventbridge.PutEvents.v1",
-    name = "Amazon EventBridge: Put events",
+    // Fits the properties panel's header at Desktop Modeler's default width (280 px).
+    name = "EventBridge Put Events",
     version = 1,
     description = "Put events on an Amazon EventBridge bus, one or a batch, with per-entry retries and results.",
     icon = "icon.svg",

@@ -52,6 +52,11 @@ class ModelerAppliedTemplatesTest {
   @MethodSource("appliedTemplates")
   void modelerShowsNoErrorAndTheElementWorks(AppliedTemplate applied) throws Exception {
     assertThat(applied.problems()).as("what Modeler reported for %s", applied).isEmpty();
+    if (!applied.hybrid()) {
+      assertThat(applied.headerCutOff())
+          .as("names the properties panel cuts off at Desktop Modeler's default width")
+          .isEmpty();
+    }
 
     runtime.deploy(applied.bpmnFile());
     switch (applied.elementType()) {

@@ -69,6 +69,18 @@ record ModelerCheckReport(Path directory, JsonNode root) {
       return "bpmn:MessageEventDefinition".equals(node.path("eventDefinition").asText());
     }
 
+    /** Hybrid templates carry the generator's "Hybrid " prefix in their names. */
+    boolean hybrid() {
+      return node.path("templateFile").asText().startsWith("hybrid/");
+    }
+
+    /** Header texts the properties panel cuts off at Desktop Modeler's default width. */
+    List<String> headerCutOff() {
+      var cut = new ArrayList<String>();
+      node.path("headerCutOff").forEach(text -> cut.add(text.asText()));
+      return cut;
+    }
+
     String webhookId() {
       return node.path("typed").path("inbound.context").asText(null);
     }
