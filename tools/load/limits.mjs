@@ -1,0 +1,111 @@
+// Our paths beside the engine's own limits, measured in one run against a running local mode
+// (start it with run.sh, which deploys bpmn/). Each scenario runs one at a time and with
+// --concurrency (default 16) closed-loop callers for --duration seconds after --warmup seconds.
+//
+//   raw-create   gRPC CreateProcessInstance of start->end          (the limit for a webhook)
+//   webhook      POST /inbound/load-none, answered once the instance exists
+//   noop-stream  start -> job -> end, the job worked by a no-op worker with job streaming,
+//                timed with CreateProcessInstanceWithResult          (the limit for a task)
+//   outbound     start -> Put events (local bus) -> end, worked by the connector runtime
+//
+// Prints p50/p99 latency and throughput per scenario, and our figures as ratios to the limits.
+import { Camunda8 } from '@camunda8/sdk';
+import { randomUUID } from 'node:crypto';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const base = args.url || 'http://127.0.0.1:8080';
+const grpc = args.grpc || '127.0.0.1:26500';
+const duration = Number(args.duration || 10);
+const warmup = Number(args.warmup || 3);
+const concurrency = Number(args.concurrency || 16);
+
+const c8 = new Camunda8({
+  ZEEBE_GRPC_ADDRESS: `grpc://${grpc}`,
+  CAMUNDA_AUTH_STRATEGY: 'NONE',
+  CAMUNDA_LOG_LEVEL: 'error',
+  zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+});
+const zeebe = c8.getZeebeGrpcApiClient();
+
+const noop = await zeebe.streamJobs({
+  type: 'limit-noop',
+  worker: 'limits-noop',
+  timeout: 30000,
+  fetchVariables: [],
+  taskHandler: (job) => job.complete(),
+});
+
+function envelope() {
+  return JSON.stringify({
+    version: '0', id: randomUUID(), 'detail-type': 'LoadProbe', source: 'com.example.load',
+    account: '123456789012', time: new Date().toISOString(), region: 'eu-central-1', resources: [],
+    detail: { orderId: randomUUID() },
+  });
+}
+
+const scenarios = {
+  'raw-create': () => zeebe.createProcessInstance({ bpmnProcessId: 'limit-empty', variables: {} }),
+  webhook: async () => {
+    const res = await fetch(`${base}/inbound/load-none`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: envelope(),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+  },
+  'noop-stream': () => zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'limit-noop', variables: {}, requestTimeout: 30000 }),
+  outbound: async () => {
+    const done = await zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'limit-outbound', variables: {}, requestTimeout: 30000 });
+    if (done.variables.failed !== 0) throw new Error('an entry failed');
+  },
+};
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+async function measure(op, callers, seconds) {
+  const latencies = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: callers }, async () => {
+    while (performance.now() < end) {
+      const start = performance.now();
+      try {
+        await op();
+        latencies.push(performance.now() - start);
+      } catch {
+        errors++;
+      }
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  return { count: latencies.length, errors, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+const results = {};
+for (const [name, op] of Object.entries(scenarios)) {
+  for (const callers of [1, concurrency]) {
+    await measure(op, callers, warmup);
+    results[`${name}@${callers}`] = await measure(op, callers, duration);
+  }
+}
+
+const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+console.log(`| scenario | callers | per second | p50 ms | p99 ms | errors |`);
+console.log(`|---|---|---|---|---|---|`);
+for (const [key, r] of Object.entries(results)) {
+  const [name, callers] = key.split('@');
+  console.log(`| ${name} | ${callers} | ${f(r.perSecond)} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} |`);
+}
+const r = (k) => results[k];
+const c = concurrency;
+console.log('');
+console.log(`webhook vs raw create, ${c} callers: ${f((100 * r(`webhook@${c}`).perSecond) / r(`raw-create@${c}`).perSecond, 0)} % of the throughput (target >= 90 %)`);
+console.log(`webhook vs raw create, one at a time: p50 ${f(r('webhook@1').p50)} vs ${f(r('raw-create@1').p50)} ms`);
+console.log(`outbound vs no-op streaming worker, one at a time: p50 +${f(r('outbound@1').p50 - r('noop-stream@1').p50)} ms (target <= 5 ms)`);
+console.log(`outbound vs no-op streaming worker, ${c} callers: ${f((100 * r(`outbound@${c}`).perSecond) / r(`noop-stream@${c}`).perSecond, 0)} % of the throughput (target >= 90 %)`);
+noop.close();
+await zeebe.close().catch(() => {});
+process.exit(0);
