@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,39 @@ public class LocalRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Scrapes {@code /actuator/prometheus} and sums the samples of {@code metric} (the Prometheus
+   * name, e.g. {@code eventbridge_localbus_deliveries_total}) whose labels contain every one of
+   * {@code labels} (e.g. {@code outcome="delivered"}).
+   */
+  public double metric(String metric, String... labels) {
+    try {
+      var response =
+          PROBE.send(
+              HttpRequest.newBuilder(baseUrl().resolve("/actuator/prometheus")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("/actuator/prometheus answered " + response.statusCode());
+      }
+      double sum = 0;
+      for (String line : response.body().split("\n")) {
+        if (!line.startsWith(metric + "{") && !line.startsWith(metric + " ")) {
+          continue;
+        }
+        String series = line.substring(0, line.lastIndexOf(' '));
+        if (Arrays.stream(labels).allMatch(series::contains)) {
+          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return sum;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while scraping metrics", e);
     }
   }
 

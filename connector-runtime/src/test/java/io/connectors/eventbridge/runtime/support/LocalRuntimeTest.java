@@ -7,6 +7,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
@@ -62,4 +63,6 @@ import org.springframework.context.annotation.Import;
       "eventbridge.local.secrets.RUNTIME_TEST_SECRET=" + LocalRuntime.TEST_SECRET_VALUE,
     })
 @Import(LocalRuntime.class)
+// Spring Boot's tests leave metrics export off; the runtime's /actuator/prometheus is under test.
+@AutoConfigureObservability(tracing = false)
 public @interface LocalRuntimeTest {}

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectors.eventbridge.runtime.local.bus.api.PutEventsRequestReader;
 import io.connectors.eventbridge.runtime.local.bus.delivery.ApiDestinationDispatcher;
 import io.connectors.eventbridge.runtime.local.bus.delivery.DeadLetterLog;
+import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.connectors.eventbridge.runtime.local.bus.delivery.RetryPolicy;
 import io.connectors.eventbridge.runtime.local.bus.rules.RulesFileParser;
 import io.connectors.eventbridge.runtime.local.deploy.DeployDirectories;
@@ -32,13 +34,14 @@ class LocalEventBusConfiguration {
 
   @Bean(destroyMethod = "close")
   ApiDestinationDispatcher localBusDispatcher(
-      LocalEventBusProperties properties, DeadLetterLog deadLetters) {
+      LocalEventBusProperties properties, DeadLetterLog deadLetters, MeterRegistry meters) {
     var delivery = properties.delivery();
     return new ApiDestinationDispatcher(
         new RetryPolicy(delivery.maxAttempts(), delivery.initialBackoff(), delivery.maxBackoff()),
         delivery.timeout(),
         delivery.maxPending(),
-        deadLetters);
+        deadLetters,
+        new DeliveryMetrics(meters));
   }
 
   @Bean

@@ -53,6 +53,8 @@ class LocalEventBusDeliveryTest {
   private static WireMockServer target;
 
   @Autowired LocalRuntime runtime;
+  private static final String DELIVERIES = "eventbridge_localbus_deliveries_total";
+
   @Autowired DeadLetterLog deadLetters;
 
   @BeforeAll
@@ -190,24 +192,51 @@ class LocalEventBusDeliveryTest {
 
   @Test
   void serverErrorIsRetriedUntilTheTargetRecovers(CapturedOutput output) throws Exception {
+    target.resetScenarios();
+    int before = requestCount("/flaky");
+    double delivered = runtime.metric(DELIVERIES, "outcome=\"delivered\"");
     String eventId =
         putEvent("arn:aws:events:us-east-1:000000000000:event-bus/orders-bus", "Flaky", "{}");
 
-    List<LoggedRequest> requests = awaitRequests("/flaky", 2);
+    List<LoggedRequest> requests = awaitRequests("/flaky", before + 2);
 
     String basic =
         "Basic "
             + Base64.getEncoder()
                 .encodeToString(("bus:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     assertThat(requests).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo(basic));
-    Thread.sleep(300);
-    assertThat(target.findAll(postRequestedFor(urlEqualTo("/flaky")))).hasSize(2);
+    // Once the bus counts the delivery as done, no further attempt can follow.
+    awaitMetricAbove(DELIVERIES, delivered, "outcome=\"delivered\"");
+    assertThat(requestCount("/flaky")).isEqualTo(before + 2);
     assertThat(deadLetters.recent()).noneMatch(d -> d.eventId().equals(eventId));
     assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(basic);
   }
 
   @Test
+  void prometheusCountsDeliveriesRetriesAndDeadLetters() throws Exception {
+    target.resetScenarios();
+    double delivered = runtime.metric(DELIVERIES, "outcome=\"delivered\"");
+    double retries = runtime.metric("eventbridge_localbus_delivery_retries_total");
+    double rejected = runtime.metric(DELIVERIES, "cause=\"not_retryable\"");
+    double exhausted = runtime.metric(DELIVERIES, "cause=\"retries_exhausted\"");
+
+    putEvent("arn:aws:events:us-east-1:000000000000:event-bus/orders-bus", "Flaky", "{}");
+    putEvent("default", "Rejected", "{}");
+    putEvent("default", "Down", "{}");
+
+    awaitMetricAbove(DELIVERIES, delivered, "outcome=\"delivered\"");
+    awaitMetricAbove(DELIVERIES, rejected, "cause=\"not_retryable\"");
+    awaitMetricAbove(DELIVERIES, exhausted, "cause=\"retries_exhausted\"");
+    assertThat(runtime.metric(DELIVERIES, "outcome=\"delivered\"")).isEqualTo(delivered + 1);
+    assertThat(runtime.metric(DELIVERIES, "cause=\"not_retryable\"")).isEqualTo(rejected + 1);
+    assertThat(runtime.metric(DELIVERIES, "cause=\"retries_exhausted\"")).isEqualTo(exhausted + 1);
+    // One retry for the flaky target, two for the one that stays down (3 attempts).
+    assertThat(runtime.metric("eventbridge_localbus_delivery_retries_total")).isEqualTo(retries + 3);
+  }
+
+  @Test
   void clientErrorIsNotRetriedAndGoesToTheDeadLetterLog() throws Exception {
+    int before = requestCount("/rejecting");
     String eventId = putEvent("default", "Rejected", "{}");
 
     DeadLetter letter = awaitDeadLetter(eventId);
@@ -215,7 +244,7 @@ class LocalEventBusDeliveryTest {
     assertThat(letter.attempts()).isEqualTo(1);
     assertThat(letter.reason()).contains("HTTP 400").contains("not retryable");
     assertThat(letter.rule()).isEqualTo("rejecting");
-    assertThat(target.findAll(postRequestedFor(urlEqualTo("/rejecting")))).hasSize(1);
+    assertThat(requestCount("/rejecting")).isEqualTo(before + 1);
   }
 
   @Test
@@ -287,6 +316,17 @@ class LocalEventBusDeliveryTest {
           var requests = target.findAll(postRequestedFor(urlEqualTo(path)));
           return requests.size() >= count ? Optional.of(requests) : Optional.empty();
         });
+  }
+
+  private static int requestCount(String path) {
+    return target.findAll(postRequestedFor(urlEqualTo(path))).size();
+  }
+
+  private void awaitMetricAbove(String metric, double value, String... labels) {
+    LocalRuntime.await(
+        metric + " above " + value,
+        Duration.ofSeconds(5),
+        () -> runtime.metric(metric, labels) > value ? Optional.of(true) : Optional.empty());
   }
 
   private DeadLetter awaitDeadLetter(String eventId) {

@@ -1,6 +1,7 @@
 package io.connectors.eventbridge.runtime.local.bus.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryMetrics.DeadLetterCause;
 import io.connectors.eventbridge.runtime.local.bus.rules.RuleTarget;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,9 +41,14 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
   private final RetryPolicy retryPolicy;
   private final Duration timeout;
   private final DeadLetterLog deadLetters;
+  private final DeliveryMetrics metrics;
 
   public ApiDestinationDispatcher(
-      RetryPolicy retryPolicy, Duration timeout, int maxPending, DeadLetterLog deadLetters) {
+      RetryPolicy retryPolicy,
+      Duration timeout,
+      int maxPending,
+      DeadLetterLog deadLetters,
+      DeliveryMetrics metrics) {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
@@ -55,6 +61,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
     this.retryPolicy = retryPolicy;
     this.timeout = timeout;
     this.deadLetters = deadLetters;
+    this.metrics = metrics;
   }
 
   /** One event on its way to one target. */
@@ -66,7 +73,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
       String rule, RuleTarget target, String eventId, byte[] body, JsonNode event) {
     var delivery = new Delivery(rule, target, eventId, body, event);
     if (!pending.tryAcquire()) {
-      deadLetter(delivery, 0, "local bus delivery queue full");
+      deadLetter(delivery, 0, DeadLetterCause.QUEUE_FULL, "local bus delivery queue full");
       return;
     }
     attempt(delivery, 1);
@@ -89,7 +96,11 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
       // help; the delivery slot is released and the event dead-lettered. The message is not
       // logged: it can quote the header value.
       finish();
-      deadLetter(delivery, attempt, "request could not be built or sent (" + e.getClass().getSimpleName() + ")");
+      deadLetter(
+          delivery,
+          attempt,
+          DeadLetterCause.UNSENDABLE,
+          "request could not be built or sent (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -97,6 +108,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
       Delivery delivery, int attempt, HttpResponse<Void> response, Throwable error) {
     if (error == null && response.statusCode() / 100 == 2) {
       finish();
+      metrics.delivered();
       LOG.debug(
           "Local bus delivered event {} (rule '{}') to {}: HTTP {}",
           delivery.eventId(),
@@ -118,27 +130,32 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
           attempt,
           retryPolicy.maxAttempts(),
           delay.toMillis());
+      metrics.retried();
       try {
         retryTimer.schedule(
             () -> attempt(delivery, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException shuttingDown) {
         finish();
-        deadLetter(delivery, attempt, outcome + "; shutting down");
+        deadLetter(delivery, attempt, DeadLetterCause.SHUTTING_DOWN, outcome + "; shutting down");
       }
       return;
     }
     finish();
-    deadLetter(
-        delivery,
-        attempt,
-        retryable ? outcome + "; retries exhausted" : outcome + "; not retryable");
+    if (retryable) {
+      deadLetter(
+          delivery, attempt, DeadLetterCause.RETRIES_EXHAUSTED, outcome + "; retries exhausted");
+    } else {
+      deadLetter(delivery, attempt, DeadLetterCause.NOT_RETRYABLE, outcome + "; not retryable");
+    }
   }
 
   private void finish() {
     pending.release();
   }
 
-  private void deadLetter(Delivery delivery, int attempts, String reason) {
+  private void deadLetter(
+      Delivery delivery, int attempts, DeadLetterCause cause, String reason) {
+    metrics.deadLettered(cause);
     deadLetters.add(
         new DeadLetter(
             Instant.now(),
