@@ -8,6 +8,7 @@ import io.connectors.eventbridge.runtime.ConnectorRuntimeApplication;
 import io.connectors.eventbridge.runtime.local.engine.EmbeddedZeebeEngine;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.TestProcesses;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -61,7 +62,14 @@ class GracefulShutdownTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"late\"}"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-    Thread.sleep(300);
+    // Close only once the request is being served, so it is in flight when shutdown starts.
+    var meters = context.getBean(MeterRegistry.class);
+    LocalRuntime.await(
+        "the webhook request to be in flight",
+        Duration.ofSeconds(5),
+        () ->
+            Optional.ofNullable(meters.find("http.server.requests.active").longTaskTimer())
+                .filter(active -> active.activeTasks() > 0));
     context.close();
 
     assertThat(inFlight.get().statusCode()).isBetween(200, 299);
