@@ -26,6 +26,7 @@ import io.connectors.eventbridge.inbound.crypto.EventDecryption;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.HttpStatus;
+import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
@@ -34,6 +35,8 @@ import io.connectors.eventbridge.inbound.model.WebhookId;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifiers;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,7 +183,8 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               filter,
               decryption,
               new EventCorrelator(context, parser.mapper(), consumeUnmatched),
-              consumeUnmatched);
+              consumeUnmatched,
+              Duration.ofMillis(properties.timeBudgetMillis()));
       context.reportHealth(Health.up());
     } catch (RuntimeException invalidConfiguration) {
       // Not only ConnectorInputException: the Encryption SDK, for one, refuses some keyring
@@ -215,6 +219,15 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     handler = null;
     admission = null;
     decryption = null;
+  }
+
+  /**
+   * What this webhook accepts before credentials are looked at, for a runtime that checks requests
+   * before reading their body (ours does, in a servlet filter); empty while it is not active.
+   */
+  public Optional<RequestContract> requestContract() {
+    var current = handler;
+    return current == null ? Optional.empty() : Optional.of(current.contract());
   }
 
   /** The full pipeline, including correlation; see the class comment for why it lives here. */
