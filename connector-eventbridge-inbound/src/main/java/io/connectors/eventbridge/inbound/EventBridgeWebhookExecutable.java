@@ -19,6 +19,7 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorE
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.connectors.eventbridge.inbound.auth.Authenticators;
 import io.connectors.eventbridge.inbound.binding.ActivationFailure;
+import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.binding.ElementPropertiesBinder;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
 import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
@@ -165,6 +166,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       }
       // Everything expensive happens here, once: pattern compilation, secret decoding, Mac
       // prototypes, the JWKS source and JWT processor, the decryption keyring.
+      var warnings = ConfigurationWarnings.of(properties.context(), context);
       var parser = new DeliveryParser(MAX_BATCH_SIZE);
       mapper = parser.mapper();
       decryption = EventDecryption.create(properties.decryption(), mapper);
@@ -173,9 +175,9 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               properties.method(),
               properties.maxBodyBytes(),
               SignatureVerifiers.create(properties.signature(), clock),
-              Authenticators.create(properties.auth()),
+              Authenticators.create(properties.auth(), warnings),
               parser);
-      filter = EventPatternFilter.compile(properties.filter().eventPattern());
+      filter = EventPatternFilter.compile(properties.filter().eventPattern(), warnings);
       consumeUnmatched = element.consumesUnmatched();
       handler =
           new WebhookRequestHandler(
@@ -184,7 +186,8 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               decryption,
               new EventCorrelator(context, parser.mapper(), consumeUnmatched),
               consumeUnmatched,
-              Duration.ofMillis(properties.timeBudgetMillis()));
+              Duration.ofMillis(properties.timeBudgetMillis()),
+              warnings);
       context.reportHealth(Health.up());
     } catch (RuntimeException invalidConfiguration) {
       // Not only ConnectorInputException: the Encryption SDK, for one, refuses some keyring

@@ -3,6 +3,7 @@ package io.connectors.eventbridge.inbound;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
+import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.correlation.CorrelationOutcomes;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
 import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
@@ -49,6 +50,7 @@ public final class WebhookRequestHandler {
   private final EventCorrelator correlator;
   private final boolean consumeUnmatched;
   private final Duration timeBudget;
+  private final ConfigurationWarnings warnings;
 
   public WebhookRequestHandler(
       RequestAdmission admission,
@@ -56,13 +58,15 @@ public final class WebhookRequestHandler {
       EventDecryption decryption,
       EventCorrelator correlator,
       boolean consumeUnmatched,
-      Duration timeBudget) {
+      Duration timeBudget,
+      ConfigurationWarnings warnings) {
     this.admission = admission;
     this.filter = filter;
     this.decryption = decryption;
     this.correlator = correlator;
     this.consumeUnmatched = consumeUnmatched;
     this.timeBudget = timeBudget;
+    this.warnings = warnings;
   }
 
   public RequestContract contract() {
@@ -169,6 +173,8 @@ public final class WebhookRequestHandler {
       // The parser admits only JSON objects as events.
       decryption.decrypt((ObjectNode) event);
     } catch (DecryptionFailed failed) {
+      // A tampered event fails too, but a wrong key fails every event: operators must see it.
+      warnings.report("inbound.decryption", failed.reason());
       return EventOutcome.failed(
           eventId, HttpStatus.UNPROCESSABLE, CorrelationOutcomes.DECRYPTION_FAILED, failed.reason());
     }
