@@ -297,6 +297,16 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     };
   }
 
+  /**
+   * For a runtime that answers a request before it reaches {@link #verify} (our runtime's request
+   * filter: 405, 415, 413, OPTIONS), so the activity log still has an entry for every answer.
+   *
+   * @param reason one of our fixed reasons
+   */
+  public void answeredByRuntime(String method, int status, String reason) {
+    logActivity(method, WebhookResponses.rejected(new RequestRejected(status, reason)));
+  }
+
   private void logActivity(String method, WebhookHttpResponse response) {
     var current = context;
     if (current == null) {

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.runtime.web;
 
+import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
 import io.connectors.eventbridge.runtime.local.bus.LocalEventBusController;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -49,13 +51,14 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    var webhook = contracts.webhookAt(request.getRequestURI());
     long limit =
-        contracts
-            .forPath(request.getRequestURI())
+        webhook
+            .flatMap(EventBridgeWebhookExecutable::requestContract)
             .map(contract -> Math.min(maxBytes, contract.maxBodyBytes()))
             .orElse(maxBytes);
     if (request.getContentLengthLong() > limit) {
-      tooLarge(response, limit);
+      tooLarge(request, response, limit, webhook);
       return;
     }
     if (isForm(request.getContentType())) {
@@ -73,7 +76,7 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (body == null) {
-      tooLarge(response, limit);
+      tooLarge(request, response, limit, webhook);
       return;
     }
     chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -105,9 +108,16 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
     return lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded");
   }
 
-  private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
+  private static void tooLarge(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      long limit,
+      Optional<EventBridgeWebhookExecutable> webhook)
+      throws IOException {
+    String reason = "body larger than " + limit + " bytes";
     // The connection may still carry the unread rest of the body: do not keep it alive.
     response.setHeader("Connection", "close");
-    FilterAnswers.reject(response, 413, "body larger than " + limit + " bytes");
+    FilterAnswers.reject(response, 413, reason);
+    webhook.ifPresent(active -> active.answeredByRuntime(request.getMethod(), 413, reason));
   }
 }

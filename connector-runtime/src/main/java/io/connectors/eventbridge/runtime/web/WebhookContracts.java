@@ -28,6 +28,11 @@ class WebhookContracts {
   }
 
   Optional<RequestContract> forPath(String requestUri) {
+    return webhookAt(requestUri).flatMap(EventBridgeWebhookExecutable::requestContract);
+  }
+
+  /** The active EventBridge webhook behind the path, if any. */
+  Optional<EventBridgeWebhookExecutable> webhookAt(String requestUri) {
     if (!isWebhookPath(requestUri)) {
       return Optional.empty();
     }
@@ -41,7 +46,6 @@ class WebhookContracts {
         .getActiveWebhook(webhookId)
         .map(active -> active.executable())
         .filter(EventBridgeWebhookExecutable.class::isInstance)
-        .map(EventBridgeWebhookExecutable.class::cast)
-        .flatMap(EventBridgeWebhookExecutable::requestContract);
+        .map(EventBridgeWebhookExecutable.class::cast);
   }
 }

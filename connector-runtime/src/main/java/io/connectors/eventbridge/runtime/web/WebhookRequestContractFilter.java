@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.runtime.web;
 
+import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
 import io.connectors.eventbridge.inbound.http.JsonContentType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,6 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebhookRequestContractFilter extends OncePerRequestFilter {
 
+  static final String METHOD_NOT_ALLOWED = "method not allowed";
+
   static final String UNSUPPORTED_MEDIA_TYPE =
       "content type must be application/json or application/*+json, charset utf-8 if any";
 
@@ -47,7 +50,8 @@ class WebhookRequestContractFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    var contract = contracts.forPath(request.getRequestURI());
+    var webhook = contracts.webhookAt(request.getRequestURI());
+    var contract = webhook.flatMap(EventBridgeWebhookExecutable::requestContract);
     if (contract.isEmpty()) {
       if (request.getContentType() != null && !parsable(request.getContentType())) {
         FilterAnswers.reject(response, 415, UNSUPPORTED_MEDIA_TYPE);
@@ -60,15 +64,18 @@ class WebhookRequestContractFilter extends OncePerRequestFilter {
     if ("OPTIONS".equals(method)) {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
       response.setHeader("Allow", contract.get().allowHeader());
+      webhook.get().answeredByRuntime(method, 204, "allowed methods");
       return;
     }
     if (!contract.get().allows(method)) {
       response.setHeader("Allow", contract.get().allowHeader());
-      FilterAnswers.reject(response, 405, "method not allowed");
+      FilterAnswers.reject(response, 405, METHOD_NOT_ALLOWED);
+      webhook.get().answeredByRuntime(method, 405, METHOD_NOT_ALLOWED);
       return;
     }
     if (!JsonContentType.accepts(request.getContentType())) {
       FilterAnswers.reject(response, 415, UNSUPPORTED_MEDIA_TYPE);
+      webhook.get().answeredByRuntime(method, 415, UNSUPPORTED_MEDIA_TYPE);
       return;
     }
     chain.doFilter(request, response);
