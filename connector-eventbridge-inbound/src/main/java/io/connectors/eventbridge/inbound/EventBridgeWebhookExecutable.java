@@ -19,6 +19,7 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorE
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.connectors.eventbridge.inbound.auth.Authenticators;
 import io.connectors.eventbridge.inbound.binding.ActivationFailure;
+import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.binding.ElementPropertiesBinder;
 import io.connectors.eventbridge.inbound.binding.MessageTtl;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
@@ -27,6 +28,7 @@ import io.connectors.eventbridge.inbound.crypto.EventDecryption;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.HttpStatus;
+import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
@@ -35,6 +37,8 @@ import io.connectors.eventbridge.inbound.model.WebhookId;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifiers;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,6 +169,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       }
       // Everything expensive happens here, once: pattern compilation, secret decoding, Mac
       // prototypes, the JWKS source and JWT processor, the decryption keyring.
+      var warnings = ConfigurationWarnings.of(properties.context(), context);
       var parser = new DeliveryParser(MAX_BATCH_SIZE);
       mapper = parser.mapper();
       decryption = EventDecryption.create(properties.decryption(), mapper);
@@ -173,9 +178,9 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               properties.method(),
               properties.maxBodyBytes(),
               SignatureVerifiers.create(properties.signature(), clock),
-              Authenticators.create(properties.auth()),
+              Authenticators.create(properties.auth(), warnings),
               parser);
-      filter = EventPatternFilter.compile(properties.filter().eventPattern());
+      filter = EventPatternFilter.compile(properties.filter().eventPattern(), warnings);
       consumeUnmatched = element.consumesUnmatched();
       handler =
           new WebhookRequestHandler(
@@ -183,7 +188,9 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               filter,
               decryption,
               new EventCorrelator(context, parser.mapper(), consumeUnmatched),
-              consumeUnmatched);
+              consumeUnmatched,
+              Duration.ofMillis(properties.timeBudgetMillis()),
+              warnings);
       context.reportHealth(Health.up());
     } catch (RuntimeException invalidConfiguration) {
       // Not only ConnectorInputException: the Encryption SDK, for one, refuses some keyring
@@ -218,6 +225,15 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     handler = null;
     admission = null;
     decryption = null;
+  }
+
+  /**
+   * What this webhook accepts before credentials are looked at, for a runtime that checks requests
+   * before reading their body (ours does, in a servlet filter); empty while it is not active.
+   */
+  public Optional<RequestContract> requestContract() {
+    var current = handler;
+    return current == null ? Optional.empty() : Optional.of(current.contract());
   }
 
   /** The full pipeline, including correlation; see the class comment for why it lives here. */
@@ -282,6 +298,16 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
           "batch of " + batch.results().size() + ", " + batch.accepted() + " accepted";
       default -> "";
     };
+  }
+
+  /**
+   * For a runtime that answers a request before it reaches {@link #verify} (our runtime's request
+   * filter: 405, 415, 413, OPTIONS), so the activity log still has an entry for every answer.
+   *
+   * @param reason one of our fixed reasons
+   */
+  public void answeredByRuntime(String method, int status, String reason) {
+    logActivity(method, WebhookResponses.rejected(new RequestRejected(status, reason)));
   }
 
   private void logActivity(String method, WebhookHttpResponse response) {

@@ -4,6 +4,8 @@ import io.connectors.eventbridge.inbound.auth.RequestAuthenticator;
 import io.connectors.eventbridge.inbound.envelope.Delivery;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
 import io.connectors.eventbridge.inbound.http.HttpStatus;
+import io.connectors.eventbridge.inbound.http.JsonContentType;
+import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifier;
@@ -13,17 +15,24 @@ import java.util.Set;
 
 /**
  * Everything that decides whether a request may reach the engine, cheapest check first: method,
- * size, content type, then signature and credentials, and only then JSON parsing, so an
- * unauthenticated caller never gets its body parsed.
+ * content type, size, presence of a body, then signature and credentials, and only then JSON
+ * parsing, so an unauthenticated caller never gets its body parsed.
+ *
+ * <p>The checks before the signature look at nothing secret, so their answers (405, 415, 413, 400)
+ * are the same with or without credentials; our runtime's request filter makes the same decisions
+ * before the runtime reads the body, and this class repeats them for runtimes without that filter.
  *
  * <p>Immutable and shared by all request threads of one activation.
  */
 public final class RequestAdmission {
 
+  /**
+   * "Any" means any method that may carry an event. HEAD is excluded: by HTTP semantics it has no
+   * side effects, and a monitoring probe must never start a process.
+   */
   private static final Set<String> ANY_METHODS = Set.of("GET", "POST", "PUT", "DELETE");
 
-  private final String allowedMethod;
-  private final int maxBodyBytes;
+  private final RequestContract contract;
   private final SignatureVerifier signatureVerifier;
   private final RequestAuthenticator authenticator;
   private final DeliveryParser parser;
@@ -34,11 +43,16 @@ public final class RequestAdmission {
       SignatureVerifier signatureVerifier,
       RequestAuthenticator authenticator,
       DeliveryParser parser) {
-    this.allowedMethod = allowedMethod.toUpperCase(Locale.ROOT);
-    this.maxBodyBytes = maxBodyBytes;
+    var method = allowedMethod.toUpperCase(Locale.ROOT);
+    this.contract =
+        new RequestContract("ANY".equals(method) ? ANY_METHODS : Set.of(method), maxBodyBytes);
     this.signatureVerifier = signatureVerifier;
     this.authenticator = authenticator;
     this.parser = parser;
+  }
+
+  public RequestContract contract() {
+    return contract;
   }
 
   /** Headers as they may reach process variables: no credentials of any kind. */
@@ -55,44 +69,34 @@ public final class RequestAdmission {
    * @throws RequestRejected with the status the sender should see
    */
   public Delivery admit(WebhookRequest request) {
-    if (!methodAllowed(request.method())) {
-      throw new RequestRejected(
-          HttpStatus.METHOD_NOT_ALLOWED,
-          "method " + request.method() + " not allowed",
-          Map.of("Allow", "ANY".equals(allowedMethod) ? "GET, POST, PUT, DELETE" : allowedMethod));
+    if (!contract.allows(request.method())) {
+      throw methodNotAllowed(contract);
     }
-    if (request.rawBody().length > maxBodyBytes) {
+    if (!JsonContentType.accepts(request.header("content-type"))) {
       throw new RequestRejected(
-          HttpStatus.PAYLOAD_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "content type must be application/json or application/*+json, charset utf-8 if any");
     }
-    if (request.rawBody().length > 0 && !isJson(request.header("content-type"))) {
-      throw new RequestRejected(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
+    if (request.rawBody().length > contract.maxBodyBytes()) {
+      throw bodyTooLarge(contract.maxBodyBytes());
+    }
+    if (DeliveryParser.isBlank(request.rawBody())) {
+      throw new RequestRejected(HttpStatus.BAD_REQUEST, "body required");
     }
     signatureVerifier.verify(request);
     authenticator.authenticate(request);
     return parser.parse(request.rawBody());
   }
 
-  /**
-   * "Any" means any method that may carry an event. HEAD is excluded: by HTTP semantics it has no
-   * side effects, and a monitoring probe must never start a process.
-   */
-  private boolean methodAllowed(String method) {
-    return "ANY".equals(allowedMethod)
-        ? ANY_METHODS.contains(method)
-        : allowedMethod.equals(method);
+  public static RequestRejected methodNotAllowed(RequestContract contract) {
+    return new RequestRejected(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        "method not allowed",
+        Map.of("Allow", contract.allowHeader()));
   }
 
-  /** {@code application/json}, any {@code +json} type, with or without parameters. */
-  static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    int end = contentType.indexOf(';');
-    var mediaType =
-        (end < 0 ? contentType : contentType.substring(0, end)).strip().toLowerCase(Locale.ROOT);
-    return mediaType.equals("application/json")
-        || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+  public static RequestRejected bodyTooLarge(int maxBodyBytes) {
+    return new RequestRejected(
+        HttpStatus.PAYLOAD_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
   }
 }

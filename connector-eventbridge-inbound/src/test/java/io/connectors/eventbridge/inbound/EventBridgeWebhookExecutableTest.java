@@ -3,6 +3,7 @@ package io.connectors.eventbridge.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.inbound.CorrelationResult;
@@ -103,6 +104,45 @@ class EventBridgeWebhookExecutableTest {
   @Nested
   class Batches {
     @Test
+    void eventsNotCorrelatedWithinTheTimeBudgetAre503NotAttempted() throws Exception {
+      var release = new java.util.concurrent.CountDownLatch(1);
+      var calls = new java.util.concurrent.atomic.AtomicInteger();
+      var context =
+          new TestInboundContext(Properties.webhook().set("timeBudgetMillis", "200").build())
+              .answerAlways(
+                  request -> {
+                    if (calls.incrementAndGet() > 1) {
+                      // The second event hangs until the test is over, as a stuck engine would.
+                      try {
+                        release.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }
+                    return new CorrelationResult.Success.MessagePublished(null, 7L, "<default>");
+                  });
+      var body =
+          "["
+              + Events.orderPlaced("e-1", "o-1")
+              + ","
+              + Events.orderPlaced("e-2", "o-2")
+              + ","
+              + Events.orderPlaced("e-3", "o-3")
+              + "]";
+      try {
+        var response = activate(context).verify(TestPayload.post(body));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers()).containsEntry("Retry-After", "5");
+        assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
+            .extracting(EventOutcome::outcome)
+            .containsExactly("MESSAGE_PUBLISHED", "NOT_ATTEMPTED", "NOT_ATTEMPTED");
+      } finally {
+        release.countDown();
+      }
+    }
+
+    @Test
     void eachElementIsCorrelatedOnItsOwnAndAnsweredPerElement() {
       var context =
           new TestInboundContext(Properties.webhook().build())
@@ -197,11 +237,20 @@ class EventBridgeWebhookExecutableTest {
     }
 
     @Test
-    void anyMethodAcceptsGetWithoutBody() {
+    void anyMethodAcceptsGetWithAnEventButNeverWithoutOne() {
       var context = new TestInboundContext(Properties.webhook().set("method", "any").build());
-      var response =
-          activate(context).verify(new TestPayload("GET", Map.of(), Map.of("q", "1"), new byte[0]));
+      var response = activate(context).verify(TestPayload.post(EVENT).withMethod("GET"));
       assertThat(response.statusCode()).isEqualTo(200);
+      // A body is required: an empty request creates nothing.
+      var empty =
+          activate(context)
+              .verify(
+                  new TestPayload(
+                      "GET",
+                      Map.of("Content-Type", "application/json"),
+                      Map.of("q", "1"),
+                      new byte[0]));
+      assertThat(empty.statusCode()).isEqualTo(400);
       // A HEAD probe never starts a process, even with "any".
       var head = activate(context).verify(new TestPayload("HEAD", Map.of(), Map.of(), new byte[0]));
       assertThat(head.statusCode()).isEqualTo(405);
@@ -354,12 +403,40 @@ class EventBridgeWebhookExecutableTest {
           new CorrelationResult.Failure.Other(new ClientHttpException(409, "Conflict")),
           200,
           "DUPLICATE");
+      // A transport failure of the client (timeout, connection) is the engine's trouble.
       assertCorrelationStatus(
-          new CorrelationResult.Failure.Other(new IllegalStateException("io")),
+          new CorrelationResult.Failure.Other(
+              new ClientException("timeout", new java.util.concurrent.TimeoutException())),
           503,
           "ENGINE_UNAVAILABLE");
+    }
+
+    @Test
+    void failuresAboutTheEventAre422WithAFixedReason() {
+      // What the 8.8 runtime returns for a failing result expression: Failure.Other, not a throw.
       assertCorrelationStatus(
-          new CorrelationResult.Failure.InvalidInput("bad", null), 422, "INVALID_INPUT");
+          new CorrelationResult.Failure.Other(
+              new FeelEngineWrapperException(
+                  "no such key", "=request.body.detail.decrypted_payload", Map.of("secret", "s3"))),
+          422,
+          "CORRELATION_FAILED");
+      // A message ID expression that evaluates to null fails while the command is built.
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(new NullPointerException("messageId")),
+          422,
+          "CORRELATION_FAILED");
+      var invalid =
+          activate(
+                  new TestInboundContext(Properties.webhook().build())
+                      .answer(
+                          new CorrelationResult.Failure.InvalidInput(
+                              "context {worker_link_token: s3cr3t}", null)))
+              .verify(TestPayload.post(EVENT));
+      assertThat(invalid.statusCode()).isEqualTo(422);
+      var outcome = (EventOutcome) invalid.body();
+      assertThat(outcome.outcome()).isEqualTo("CORRELATION_FAILED");
+      // The runtime's message can embed the evaluated FEEL context: never passed on.
+      assertThat(outcome.reason()).doesNotContain("s3cr3t").doesNotContain("context");
     }
 
     @Test
@@ -390,7 +467,7 @@ class EventBridgeWebhookExecutableTest {
 
       assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
           .extracting(EventOutcome::outcome)
-          .containsExactly("MESSAGE_PUBLISHED", "INVALID_INPUT");
+          .containsExactly("MESSAGE_PUBLISHED", "CORRELATION_FAILED");
       assertThat(response.statusCode()).isEqualTo(422);
     }
 

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.inbound.auth;
 
+import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.model.Authorization;
 
 /** Turns the configured authorization variant into a ready-to-use authenticator. */
@@ -9,12 +10,31 @@ public final class Authenticators {
 
   /** Does the expensive work (key material, JWKS source, JWT processor) here, once. */
   public static RequestAuthenticator create(Authorization authorization) {
+    return create(authorization, ConfigurationWarnings.SILENT);
+  }
+
+  /**
+   * @param warnings told when the API-key locator or the role expression fails on a request
+   */
+  public static RequestAuthenticator create(
+      Authorization authorization, ConfigurationWarnings warnings) {
     return switch (authorization) {
       case Authorization.None none -> request -> {};
       case Authorization.Basic basic -> new BasicAuthenticator(basic.username(), basic.password());
       case Authorization.ApiKey apiKey ->
-          new ApiKeyAuthenticator(apiKey.apiKey(), apiKey.apiKeyLocator());
-      case Authorization.Jwt jwt -> JwtAuthenticator.create(jwt);
+          new ApiKeyAuthenticator(
+              apiKey.apiKey(),
+              warnings.watch("inbound.auth.apiKeyLocator", apiKey.apiKeyLocator()));
+      case Authorization.Jwt jwt ->
+          JwtAuthenticator.create(
+              new Authorization.Jwt(
+                  jwt.jwksUrl(),
+                  jwt.allowedAlgorithms(),
+                  jwt.issuer(),
+                  jwt.audience(),
+                  jwt.leewaySeconds(),
+                  warnings.watch("inbound.auth.roleExpression", jwt.roleExpression()),
+                  jwt.requiredRoles()));
     };
   }
 }

@@ -234,6 +234,11 @@ final class JwtAuthenticator implements RequestAuthenticator {
 
   private static String claimsProblem(BadJWTException e) {
     var message = String.valueOf(e.getMessage());
+    // Nimbus names the missing claims in one message ("JWT missing required claims: [exp, iss]"),
+    // so it must be told apart before the per-claim checks below, which would match "iss" in it.
+    if (message.contains("missing required claims")) {
+      return message.contains("exp") ? "token has no expiry (exp)" : "token misses a required claim";
+    }
     if (message.contains("Expired")) {
       return "token expired";
     }

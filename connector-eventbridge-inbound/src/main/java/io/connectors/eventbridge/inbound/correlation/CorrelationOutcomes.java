@@ -1,20 +1,30 @@
 package io.connectors.eventbridge.inbound.correlation;
 
+import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.client.api.command.InternalClientException;
 import io.camunda.connector.api.inbound.CorrelationResult;
 import io.camunda.connector.api.inbound.CorrelationResult.Failure;
 import io.camunda.connector.api.inbound.CorrelationResult.Success;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.HttpStatus;
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Maps the runtime's correlation result to what the sender must do next.
+ * The one mapping from the runtime's correlation result to what the sender must do next.
  *
- * <p>Differs from the 8.8 webhook controller on purpose: there, a {@code Failure.Other} (which is
- * what the REST transport's errors become, including back-pressure) is a bare 500, and an unmet
- * activation condition that is consumed is a 200. Here back-pressure is always 429, an unreachable
- * engine 503 (both retried by EventBridge), a permanent rejection 422 (not retried), and a
- * consumed-but-unmatched event 202.
+ * <p>Only engine trouble is retryable: back-pressure is 429, an unreachable or failing engine 503
+ * (both retried by EventBridge for up to a day). Everything about the event itself is a 4xx, which
+ * EventBridge does not retry: an expression of the element that fails for this event (the 8.8
+ * runtime returns {@code Failure.Other} for a failing result expression and {@code InvalidInput}
+ * for a failing activation condition), a message ID that evaluates to null, a command the engine
+ * refuses. A consumed-but-unmatched event is 202.
+ *
+ * <p>Reasons are fixed sentences of ours. The runtime's failure messages are never passed on: they
+ * can embed the evaluated FEEL context, which holds decrypted payloads.
  */
 public final class CorrelationOutcomes {
 
@@ -23,7 +33,10 @@ public final class CorrelationOutcomes {
   public static final String DUPLICATE = "DUPLICATE";
   public static final String NOT_MATCHED = "NOT_MATCHED";
   public static final String IGNORED = "IGNORED";
-  public static final String INVALID_INPUT = "INVALID_INPUT";
+
+  /** An element expression (activation condition, correlation key, message ID, result) failed. */
+  public static final String CORRELATION_FAILED = "CORRELATION_FAILED";
+
   public static final String ENGINE_BACK_PRESSURE = "ENGINE_BACK_PRESSURE";
   public static final String ENGINE_UNAVAILABLE = "ENGINE_UNAVAILABLE";
   public static final String ENGINE_REJECTED = "ENGINE_REJECTED";
@@ -32,11 +45,21 @@ public final class CorrelationOutcomes {
   /** The event's encrypted payload is missing, malformed, or not for our key. Not retried. */
   public static final String DECRYPTION_FAILED = "DECRYPTION_FAILED";
 
+  static final String EXPRESSION_FAILED_REASON =
+      "an element expression could not be evaluated against this event";
+
   private CorrelationOutcomes() {}
 
   public static EventOutcome of(
       CorrelationResult result, String eventId, boolean consumeUnmatched) {
     return switch (result) {
+      case Success success -> ofSuccess(success, eventId);
+      case Failure failure -> ofFailure(failure, eventId, consumeUnmatched);
+    };
+  }
+
+  private static EventOutcome ofSuccess(Success success, String eventId) {
+    return switch (success) {
       case Success.ProcessInstanceCreated created ->
           new EventOutcome(
               null,
@@ -50,13 +73,18 @@ public final class CorrelationOutcomes {
           new EventOutcome(
               null, eventId, HttpStatus.OK, MESSAGE_PUBLISHED, null, null, published.messageKey());
       case Success.MessageAlreadyCorrelated alreadyCorrelated -> duplicate(eventId);
+    };
+  }
+
+  private static EventOutcome ofFailure(Failure failure, String eventId, boolean consumeUnmatched) {
+    return switch (failure) {
       case Failure.ActivationConditionNotMet notMet ->
           unmatched(eventId, consumeUnmatched, "activation condition not met");
-      case Failure.InvalidInput invalid ->
-          EventOutcome.failed(eventId, HttpStatus.UNPROCESSABLE, INVALID_INPUT, invalid.message());
+      // A failing activation condition, a correlation key that cannot be computed, or several
+      // elements activated at once: all about this event and this element, never the engine.
+      case Failure.InvalidInput invalid -> correlationFailed(eventId);
       case Failure.ZeebeClientStatus status -> ofGrpcStatus(status.status(), eventId);
       case Failure.Other other -> ofThrowable(other.error(), eventId);
-      default -> engineUnavailable(eventId);
     };
   }
 
@@ -66,15 +94,35 @@ public final class CorrelationOutcomes {
         : EventOutcome.failed(eventId, HttpStatus.UNPROCESSABLE, NOT_MATCHED, reason);
   }
 
+  public static EventOutcome correlationFailed(String eventId) {
+    return EventOutcome.failed(
+        eventId, HttpStatus.UNPROCESSABLE, CORRELATION_FAILED, EXPRESSION_FAILED_REASON);
+  }
+
   /** The message ID was published before: the event is accepted, with no second effect. */
   static EventOutcome duplicate(String eventId) {
     return new EventOutcome(
-        null, eventId, HttpStatus.OK, DUPLICATE, "already published with this message ID", null, null);
+        null,
+        eventId,
+        HttpStatus.OK,
+        DUPLICATE,
+        "already published with this message ID",
+        null,
+        null);
   }
 
   public static EventOutcome notAttempted(String eventId, int status) {
     return EventOutcome.failed(
         eventId, status, NOT_ATTEMPTED, "skipped after an earlier event hit a retryable failure");
+  }
+
+  /** Not correlated within the request's time budget; the sender retries the event. */
+  public static EventOutcome outOfTime(String eventId) {
+    return EventOutcome.failed(
+        eventId,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        NOT_ATTEMPTED,
+        "not correlated within the time budget; retry later");
   }
 
   static EventOutcome ofGrpcStatus(String code, String eventId) {
@@ -85,36 +133,57 @@ public final class CorrelationOutcomes {
           "NOT_FOUND",
           "FAILED_PRECONDITION",
           "OUT_OF_RANGE",
-          "UNIMPLEMENTED" ->
-          EventOutcome.failed(
-              eventId,
-              HttpStatus.UNPROCESSABLE,
-              ENGINE_REJECTED,
-              "engine rejected the command (" + code + ")");
+          "UNIMPLEMENTED",
+          "PERMISSION_DENIED" ->
+          engineRejected(eventId);
       default -> engineUnavailable(eventId);
     };
   }
 
-  /** Errors of the REST transport arrive unclassified; their HTTP code says what they mean. */
-  static EventOutcome ofThrowable(Throwable error, String eventId) {
+  /**
+   * {@code Failure.Other} carries whatever the runtime caught: transport errors of either client
+   * protocol (the engine's trouble), and errors raised while building the command from this event
+   * (a FEEL failure in the result expression, a null message ID): the event's trouble. The first
+   * cause we recognise decides; an error we cannot tie to the transport was raised before anything
+   * was sent, and sending the same event again would fail the same way.
+   */
+  public static EventOutcome ofThrowable(Throwable error, String eventId) {
     for (var cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof ClientHttpException http) {
-        return switch (http.code()) {
-          case 429 -> backPressure(eventId);
-          case 409 -> duplicate(eventId);
-          case 400, 404, 422 ->
-              EventOutcome.failed(
-                  eventId,
-                  HttpStatus.UNPROCESSABLE,
-                  ENGINE_REJECTED,
-                  "engine rejected the command (HTTP " + http.code() + ")");
-          default -> engineUnavailable(eventId);
-        };
+        return ofHttpCode(http.code(), eventId);
+      }
+      if (cause instanceof InternalClientException) {
+        // The client could not serialise the variables computed from this event.
+        return correlationFailed(eventId);
+      }
+      if (cause instanceof ClientException
+          || cause instanceof TimeoutException
+          || cause instanceof IOException
+          || cause instanceof CancellationException
+          || cause instanceof RejectedExecutionException
+          || cause instanceof InterruptedException) {
+        return engineUnavailable(eventId);
       }
     }
-    // Timeouts, connection failures and anything else we cannot classify: the event was not
-    // taken, so the sender must retry rather than get a 500 it would treat the same way anyway.
+    return correlationFailed(eventId);
+  }
+
+  private static EventOutcome ofHttpCode(int code, String eventId) {
+    if (code == 429) {
+      return backPressure(eventId);
+    }
+    if (code == 409) {
+      return duplicate(eventId);
+    }
+    if (code >= 400 && code < 500 && code != 408) {
+      return engineRejected(eventId);
+    }
     return engineUnavailable(eventId);
+  }
+
+  private static EventOutcome engineRejected(String eventId) {
+    return EventOutcome.failed(
+        eventId, HttpStatus.UNPROCESSABLE, ENGINE_REJECTED, "engine rejected the command");
   }
 
   private static EventOutcome backPressure(String eventId) {
@@ -125,7 +194,7 @@ public final class CorrelationOutcomes {
         "engine is applying back-pressure; retry later");
   }
 
-  private static EventOutcome engineUnavailable(String eventId) {
+  public static EventOutcome engineUnavailable(String eventId) {
     return EventOutcome.failed(
         eventId,
         HttpStatus.SERVICE_UNAVAILABLE,

@@ -3,15 +3,11 @@ package io.connectors.eventbridge.inbound.correlation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.inbound.CorrelationRequest;
 import io.camunda.connector.api.inbound.InboundConnectorContext;
 import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
 import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
-import io.camunda.connector.feel.FeelEngineWrapperException;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
-import io.connectors.eventbridge.inbound.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -60,16 +56,11 @@ public final class EventCorrelator {
     var request = CorrelationRequest.builder().variables(variables).messageId(messageId).build();
     try {
       return CorrelationOutcomes.of(context.correlate(request), messageId, consumeUnmatched);
-    } catch (ConnectorInputException | ConnectorException | FeelEngineWrapperException failed) {
-      // The runtime throws (instead of returning a Failure) when the message ID, correlation key
-      // or result expression cannot be evaluated against this event. That is permanent for this
-      // event: 422, not a 500 that EventBridge would retry for a day. Other exceptions are bugs
-      // and are left to the runtime.
-      return EventOutcome.failed(
-          messageId,
-          HttpStatus.UNPROCESSABLE,
-          CorrelationOutcomes.INVALID_INPUT,
-          "an element expression could not be evaluated against this event");
+    } catch (RuntimeException failed) {
+      // Some runtimes throw instead of returning a Failure when an element expression cannot be
+      // evaluated against this event (8.8 does, for a message ID expression that fails). The same
+      // mapping applies as for a returned Failure.Other: 422 unless it is engine trouble.
+      return CorrelationOutcomes.ofThrowable(failed, messageId);
     }
   }
 }

@@ -3,8 +3,11 @@ package io.connectors.eventbridge.inbound.envelope;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.connectors.eventbridge.inbound.http.HttpStatus;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
@@ -12,13 +15,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses a request body into events; anything that is not JSON objects is a 400. */
+/**
+ * Parses a request body into events: exactly one JSON object, or a non-empty array of objects, and
+ * nothing after it. Anything else is a 400: a second value after the first ({@code {..}{..}}) would
+ * otherwise be dropped silently, and a duplicate key would be read differently by the signer and
+ * by us.
+ */
 public final class DeliveryParser {
 
   /** Bounds nesting so a hostile body cannot exhaust the stack of the tree builder. */
   private static final int MAX_NESTING_DEPTH = 200;
 
   private final ObjectMapper mapper;
+  private final ObjectReader strictReader;
   private final int maxBatchSize;
 
   public DeliveryParser(int maxBatchSize) {
@@ -27,8 +36,21 @@ public final class DeliveryParser {
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.mapper = JsonMapper.builder(factory).build();
+    this.strictReader =
+        mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /** Empty or only JSON whitespace: no event at all. */
+  public static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public ObjectMapper mapper() {
@@ -38,14 +60,14 @@ public final class DeliveryParser {
   public Delivery parse(byte[] body) {
     JsonNode root;
     try {
-      root = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
+      root = isBlank(body) ? null : strictReader.readValue(body);
     } catch (JacksonException malformed) {
       throw new RequestRejected(HttpStatus.BAD_REQUEST, "malformed JSON");
     } catch (IOException unreadable) {
       throw new RequestRejected(HttpStatus.BAD_REQUEST, "unreadable body");
     }
     if (root == null || root.isMissingNode()) {
-      return new Delivery(List.of(mapper.createObjectNode()), false);
+      throw new RequestRejected(HttpStatus.BAD_REQUEST, "body required");
     }
     if (root.isObject()) {
       return new Delivery(List.of(root), false);

@@ -7,6 +7,9 @@ public final class HttpStatus {
   /** Consumed but deliberately not correlated (the user chose to consume unmatched events). */
   public static final int ACCEPTED = 202;
 
+  /** OPTIONS: the {@code Allow} header is the whole answer. */
+  public static final int NO_CONTENT = 204;
+
   public static final int BAD_REQUEST = 400;
   public static final int UNAUTHORIZED = 401;
   public static final int FORBIDDEN = 403;

@@ -27,6 +27,12 @@ public final class WebhookResponses {
         rejection.headers());
   }
 
+  /** OPTIONS: which methods carry events, and nothing else happens. */
+  public static WebhookHttpResponse options(RequestContract contract) {
+    return new WebhookHttpResponse(
+        null, Map.of("Allow", contract.allowHeader()), HttpStatus.NO_CONTENT);
+  }
+
   public static WebhookHttpResponse single(EventOutcome outcome) {
     return respond(outcome.status(), outcome, Map.of());
   }

@@ -9,6 +9,9 @@ public final class Defaults {
   public static final int STANDARD_WEBHOOKS_TOLERANCE_SECONDS = 300;
   public static final int JWT_LEEWAY_SECONDS = 60;
 
+  /** Under EventBridge's 5 s request timeout, with room for the network. */
+  public static final int TIME_BUDGET_MILLIS = 4000;
+
   /** Control Room's On-Demand Worker Request: the raw AES keyring it encrypts for. */
   public static final String ODW_KEY_NAMESPACE = "robocorp";
 

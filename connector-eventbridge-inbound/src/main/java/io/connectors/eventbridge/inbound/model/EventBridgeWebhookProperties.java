@@ -66,6 +66,19 @@ public record EventBridgeWebhookProperties(
             defaultValue = "1048576")
         @Positive
         Integer maxBodyBytes,
+    @TemplateProperty(
+            id = "timeBudgetMillis",
+            label = "Answer within (ms)",
+            group = "endpoint",
+            description =
+                "Events not correlated in this time are answered 503 NOT_ATTEMPTED, so the sender"
+                    + " retries them. Keep it under the sender's timeout (EventBridge: 5 s)."
+                    + " Default 4000",
+            optional = true,
+            feel = FeelMode.disabled,
+            defaultValue = "4000")
+        @Positive
+        Integer timeBudgetMillis,
     @Valid Authorization auth,
     @Valid SignatureVerification signature,
     @Valid EventFilter filter,
@@ -74,6 +87,7 @@ public record EventBridgeWebhookProperties(
   public EventBridgeWebhookProperties {
     method = method == null || method.isBlank() ? "post" : method;
     maxBodyBytes = maxBodyBytes == null ? Defaults.MAX_BODY_BYTES : maxBodyBytes;
+    timeBudgetMillis = timeBudgetMillis == null ? Defaults.TIME_BUDGET_MILLIS : timeBudgetMillis;
     auth = auth == null ? new Authorization.None() : auth;
     signature = signature == null ? new SignatureVerification.None() : signature;
     filter = filter == null ? new EventFilter(null) : filter;

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.inbound.pattern;
 
+import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorInputException;
 import software.amazon.event.ruler.Machine;
@@ -14,12 +15,15 @@ public final class EventPatternFilter {
   private static final String RULE_NAME = "eventPattern";
 
   /** Accepts everything; used when no pattern is configured. */
-  public static final EventPatternFilter MATCH_ALL = new EventPatternFilter(null);
+  public static final EventPatternFilter MATCH_ALL =
+      new EventPatternFilter(null, ConfigurationWarnings.SILENT);
 
   private final Machine machine;
+  private final ConfigurationWarnings warnings;
 
-  private EventPatternFilter(Machine machine) {
+  private EventPatternFilter(Machine machine, ConfigurationWarnings warnings) {
     this.machine = machine;
+    this.warnings = warnings;
   }
 
   /**
@@ -27,6 +31,13 @@ public final class EventPatternFilter {
    *     pattern, so the activation fails with a message the modeller can act on
    */
   public static EventPatternFilter compile(String pattern) {
+    return compile(pattern, ConfigurationWarnings.SILENT);
+  }
+
+  /**
+   * @param warnings told when the matcher cannot apply the pattern to an event
+   */
+  public static EventPatternFilter compile(String pattern, ConfigurationWarnings warnings) {
     if (pattern == null || pattern.isBlank()) {
       return MATCH_ALL;
     }
@@ -39,7 +50,7 @@ public final class EventPatternFilter {
       throw new ConnectorInputException(
           "eventPattern: not a valid EventBridge event pattern: " + invalid.getMessage(), invalid);
     }
-    return new EventPatternFilter(machine);
+    return new EventPatternFilter(machine, warnings);
   }
 
   /** An event the matcher cannot evaluate (event-ruler throws on some edge cases) does not match. */
@@ -50,6 +61,7 @@ public final class EventPatternFilter {
     try {
       return !machine.rulesForJSONEvent(event).isEmpty();
     } catch (RuntimeException unmatchable) {
+      warnings.report("inbound.filter.eventPattern", unmatchable);
       return false;
     }
   }

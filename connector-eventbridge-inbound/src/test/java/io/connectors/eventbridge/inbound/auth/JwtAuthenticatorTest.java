@@ -109,6 +109,15 @@ class JwtAuthenticatorTest {
   }
 
   @Test
+  void aTokenWithoutExpiryHasItsOwnReason() {
+    var noExpiry = Jwts.claims().expirationTime(null).build();
+    assertRejected(
+        () -> authenticator(null, null).authenticate(bearer(Jwts.rs256(Jwts.RSA, noExpiry))),
+        401,
+        "token has no expiry (exp)");
+  }
+
+  @Test
   void rejectsExpiredAndNotYetValidTokensBeyondTheLeeway() {
     var authenticator = authenticator(null, null);
     var now = Instant.now();

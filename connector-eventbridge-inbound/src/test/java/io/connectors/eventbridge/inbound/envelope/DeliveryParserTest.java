@@ -7,6 +7,8 @@ import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.support.Events;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DeliveryParserTest {
 
@@ -52,6 +54,43 @@ class DeliveryParserTest {
     var deep = "[".repeat(5000) + "]".repeat(5000);
     assertThatThrownBy(() -> parser.parse(bytes(deep)))
         .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.status()).isEqualTo(400));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"id\":\"a\"}{\"id\":\"b\"}",
+        "{\"id\":\"a\"} trailing",
+        "{\"id\":\"a\"} // comment",
+        "{\"id\":\"a\"} /* comment */",
+        "{\"id\":\"a\"}\u0000",
+        "[{\"id\":\"a\"}] []",
+        "{\"id\":\"a\",\"id\":\"b\"}",
+        "\"text\"",
+        "42",
+        "[]",
+        "[{}, 1]"
+      })
+  void anythingButOneObjectOrOneArrayOfObjectsIs400(String body) {
+    assertThatThrownBy(() -> parser.parse(bytes(body)))
+        .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.status()).isEqualTo(400));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\r\n\t "})
+  void aBodyIsRequired(String body) {
+    assertThatThrownBy(() -> parser.parse(bytes(body)))
+        .isInstanceOfSatisfying(
+            RequestRejected.class,
+            r -> {
+              assertThat(r.status()).isEqualTo(400);
+              assertThat(r.reason()).isEqualTo("body required");
+            });
+  }
+
+  @Test
+  void whitespaceAroundTheValueIsFine() {
+    assertThat(parser.parse(bytes("\n {\"id\":\"a\"} \r\n")).events()).hasSize(1);
   }
 
   private static byte[] bytes(String value) {

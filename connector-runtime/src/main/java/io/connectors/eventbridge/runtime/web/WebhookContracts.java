@@ -1,0 +1,51 @@
+package io.connectors.eventbridge.runtime.web;
+
+import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
+import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
+import io.connectors.eventbridge.inbound.http.RequestContract;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds what the EventBridge webhook behind an {@code /inbound/{id}} path accepts, so the request
+ * filters can decide method, content type and size before the runtime's controller reads the body.
+ * Webhooks of other connectors, and ours while not active, have no contract: the filters then apply
+ * only what keeps the runtime from failing with a 500.
+ */
+@Component
+class WebhookContracts {
+
+  static final String INBOUND_PREFIX = "/inbound/";
+
+  private final WebhookConnectorRegistry registry;
+
+  WebhookContracts(WebhookConnectorRegistry registry) {
+    this.registry = registry;
+  }
+
+  static boolean isWebhookPath(String requestUri) {
+    return requestUri.startsWith(INBOUND_PREFIX);
+  }
+
+  Optional<RequestContract> forPath(String requestUri) {
+    return webhookAt(requestUri).flatMap(EventBridgeWebhookExecutable::requestContract);
+  }
+
+  /** The active EventBridge webhook behind the path, if any. */
+  Optional<EventBridgeWebhookExecutable> webhookAt(String requestUri) {
+    if (!isWebhookPath(requestUri)) {
+      return Optional.empty();
+    }
+    String rest = requestUri.substring(INBOUND_PREFIX.length());
+    int slash = rest.indexOf('/');
+    String webhookId = slash < 0 ? rest : rest.substring(0, slash);
+    if (webhookId.isEmpty()) {
+      return Optional.empty();
+    }
+    return registry
+        .getActiveWebhook(webhookId)
+        .map(active -> active.executable())
+        .filter(EventBridgeWebhookExecutable.class::isInstance)
+        .map(EventBridgeWebhookExecutable.class::cast);
+  }
+}
