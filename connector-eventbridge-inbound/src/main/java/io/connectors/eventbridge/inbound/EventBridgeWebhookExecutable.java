@@ -32,6 +32,7 @@ import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
+import io.connectors.eventbridge.inbound.metrics.WebhookMetrics;
 import io.connectors.eventbridge.inbound.model.WebhookElementProperties;
 import io.connectors.eventbridge.inbound.model.WebhookId;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
@@ -136,12 +137,21 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
 
   private final Clock clock;
   private volatile InboundConnectorContext context;
-  private volatile WebhookRequestHandler handler;
-  private volatile RequestAdmission admission;
-  private volatile EventDecryption decryption;
-  private volatile ObjectMapper mapper;
-  private volatile EventPatternFilter filter;
-  private volatile boolean consumeUnmatched;
+  private volatile WebhookMetrics metrics;
+
+  /**
+   * Everything a request needs, built by {@link #activate} and published at once, so a request
+   * never sees half of one configuration; null while the webhook is not active.
+   */
+  private volatile Active active;
+
+  private record Active(
+      WebhookRequestHandler handler,
+      RequestAdmission admission,
+      EventPatternFilter filter,
+      EventDecryption decryption,
+      ObjectMapper mapper,
+      boolean consumeUnmatched) {}
 
   public EventBridgeWebhookExecutable() {
     this(Clock.systemUTC());
@@ -160,6 +170,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   @Override
   public void activate(InboundConnectorContext context) {
     this.context = context;
+    this.metrics = WebhookMetrics.global(webhookIdOf(context));
     try {
       var element = ElementPropertiesBinder.bind(context, WebhookElementProperties.class);
       MessageTtl.check(context.getProperties());
@@ -171,28 +182,30 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       // prototypes, the JWKS source and JWT processor, the decryption keyring.
       var warnings = ConfigurationWarnings.of(properties.context(), context);
       var parser = new DeliveryParser(MAX_BATCH_SIZE);
-      mapper = parser.mapper();
-      decryption = EventDecryption.create(properties.decryption(), mapper);
-      admission =
+      var mapper = parser.mapper();
+      var decryption = EventDecryption.create(properties.decryption(), mapper);
+      var admission =
           new RequestAdmission(
               properties.method(),
               properties.maxBodyBytes(),
               SignatureVerifiers.create(properties.signature(), clock),
               Authenticators.create(properties.auth(), warnings),
               parser);
-      filter = EventPatternFilter.compile(properties.filter().eventPattern(), warnings);
-      consumeUnmatched = element.consumesUnmatched();
-      handler =
+      var filter = EventPatternFilter.compile(properties.filter().eventPattern(), warnings);
+      boolean consumeUnmatched = element.consumesUnmatched();
+      var handler =
           new WebhookRequestHandler(
               admission,
               filter,
               decryption,
-              new EventCorrelator(context, parser.mapper(), consumeUnmatched),
+              new EventCorrelator(context, mapper, consumeUnmatched),
               consumeUnmatched,
               Duration.ofMillis(properties.timeBudgetMillis()),
-              warnings);
+              warnings,
+              metrics);
+      active = new Active(handler, admission, filter, decryption, mapper, consumeUnmatched);
       context.reportHealth(Health.up());
-    } catch (RuntimeException invalidConfiguration) {
+    } catch (RuntimeException | LinkageError invalidConfiguration) {
       // Not only ConnectorInputException: the Encryption SDK, for one, refuses some keyring
       // settings with its own exception types, whose text we do not pass on.
       deactivate();
@@ -222,9 +235,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
 
   @Override
   public void deactivate() {
-    handler = null;
-    admission = null;
-    decryption = null;
+    active = null;
   }
 
   /**
@@ -232,19 +243,19 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
    * before reading their body (ours does, in a servlet filter); empty while it is not active.
    */
   public Optional<RequestContract> requestContract() {
-    var current = handler;
-    return current == null ? Optional.empty() : Optional.of(current.contract());
+    var current = active;
+    return current == null ? Optional.empty() : Optional.of(current.handler().contract());
   }
 
   /** The full pipeline, including correlation; see the class comment for why it lives here. */
   @Override
   public WebhookHttpResponse verify(WebhookProcessingPayload payload) {
-    var current = handler;
+    var current = active;
     if (current == null) {
       return WebhookResponses.rejected(
           new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "webhook is not active"));
     }
-    var response = current.handle(WebhookRequest.from(payload));
+    var response = current.handler().handle(WebhookRequest.from(payload));
     logActivity(payload.method(), response);
     return response;
   }
@@ -255,37 +266,46 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
    */
   @Override
   public WebhookResult triggerWebhook(WebhookProcessingPayload payload) {
-    var current = admission;
+    var current = active;
     if (current == null) {
       throw new WebhookConnectorException(HttpStatus.SERVICE_UNAVAILABLE, "webhook is not active");
     }
     var request = WebhookRequest.from(payload);
     try {
-      var delivery = current.admit(request);
+      var delivery = current.admission().admit(request);
       if (delivery.batch()) {
         throw new WebhookConnectorException(
             HttpStatus.UNPROCESSABLE, "batched deliveries need a runtime that calls verify()");
       }
       var event = (ObjectNode) delivery.events().getFirst();
-      if (!filter.matches(event)) {
-        throw consumeUnmatched
+      if (!current.filter().matches(event)) {
+        throw current.consumeUnmatched()
             ? new WebhookConnectorException(HttpStatus.ACCEPTED, "event pattern not matched; event consumed")
             : new WebhookConnectorException(HttpStatus.UNPROCESSABLE, "event pattern not matched");
       }
-      var currentDecryption = decryption;
-      if (currentDecryption != null) {
-        currentDecryption.decrypt(event);
-      }
-      var body = mapper.convertValue(event, Map.class);
+      current.decryption().decrypt(event);
+      var body = current.mapper().convertValue(event, Map.class);
       var mapped =
           new MappedHttpRequest(
-              body, current.headersForProcess(request), current.paramsForProcess(request));
+              body,
+              current.admission().headersForProcess(request),
+              current.admission().paramsForProcess(request));
       return () -> mapped;
     } catch (RequestRejected rejected) {
       throw new WebhookConnectorException(rejected.status(), rejected.reason());
     } catch (DecryptionFailed failed) {
       throw new WebhookConnectorException(HttpStatus.UNPROCESSABLE, failed.reason());
     }
+  }
+
+  /** The metrics' reason tag: our fixed outcome words and rejection reasons. */
+  private static String reason(Object body) {
+    return switch (body) {
+      case WebhookResponses.Rejection rejection -> rejection.reason();
+      case EventOutcome outcome -> outcome.outcome();
+      case WebhookResponses.BatchAnswer batch -> "BATCH";
+      case null, default -> "";
+    };
   }
 
   /** Reasons and outcome words only: never payload, headers or secrets. */
@@ -316,6 +336,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       return;
     }
     int status = response.statusCode() == null ? HttpStatus.OK : response.statusCode();
+    metrics.answered(status, reason(response.body()));
     current.log(
         activity ->
             activity

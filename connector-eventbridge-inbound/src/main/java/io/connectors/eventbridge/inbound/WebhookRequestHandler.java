@@ -16,6 +16,7 @@ import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
+import io.connectors.eventbridge.inbound.metrics.WebhookMetrics;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class WebhookRequestHandler {
   private final boolean consumeUnmatched;
   private final Duration timeBudget;
   private final ConfigurationWarnings warnings;
+  private final WebhookMetrics metrics;
 
   public WebhookRequestHandler(
       RequestAdmission admission,
@@ -59,7 +61,8 @@ public final class WebhookRequestHandler {
       EventCorrelator correlator,
       boolean consumeUnmatched,
       Duration timeBudget,
-      ConfigurationWarnings warnings) {
+      ConfigurationWarnings warnings,
+      WebhookMetrics metrics) {
     this.admission = admission;
     this.filter = filter;
     this.decryption = decryption;
@@ -67,6 +70,7 @@ public final class WebhookRequestHandler {
     this.consumeUnmatched = consumeUnmatched;
     this.timeBudget = timeBudget;
     this.warnings = warnings;
+    this.metrics = metrics;
   }
 
   public RequestContract contract() {
@@ -84,6 +88,7 @@ public final class WebhookRequestHandler {
     } catch (RequestRejected rejected) {
       return WebhookResponses.rejected(rejected);
     }
+    metrics.admitted(delivery.events().size());
     var outcomes =
         correlateWithinBudget(
             delivery, admission.headersForProcess(request), admission.paramsForProcess(request));
@@ -175,10 +180,13 @@ public final class WebhookRequestHandler {
     } catch (DecryptionFailed failed) {
       // A tampered event fails too, but a wrong key fails every event: operators must see it.
       warnings.report("inbound.decryption", failed.reason());
+      metrics.decryptionFailed();
       return EventOutcome.failed(
           eventId, HttpStatus.UNPROCESSABLE, CorrelationOutcomes.DECRYPTION_FAILED, failed.reason());
     }
-    return correlator.correlate(event, eventId, headers, params, connectorData);
+    return metrics
+        .correlation()
+        .record(() -> correlator.correlate(event, eventId, headers, params, connectorData));
   }
 
   private static Map<String, Object> batchData(int index, int size) {

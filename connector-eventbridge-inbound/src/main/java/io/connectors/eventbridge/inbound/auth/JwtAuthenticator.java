@@ -131,10 +131,11 @@ final class JwtAuthenticator implements RequestAuthenticator {
 
   static JwtAuthenticator create(Authorization.Jwt config, JwksTimings timings) {
     var retriever =
-        new DefaultResourceRetriever(
-            (int) timings.connectTimeout().toMillis(),
-            (int) timings.readTimeout().toMillis(),
-            512 * 1024);
+        new CountingResourceRetriever(
+            new DefaultResourceRetriever(
+                (int) timings.connectTimeout().toMillis(),
+                (int) timings.readTimeout().toMillis(),
+                512 * 1024));
     JWKSource<SecurityContext> keys =
         JWKSourceBuilder.<SecurityContext>create(jwksUrl(config.jwksUrl()), retriever)
             .cache(

@@ -15,7 +15,7 @@ public final class ActivationFailure {
    * exception's text comes from a library and may quote a value (a substituted secret), so only a
    * fixed sentence is.
    */
-  public static String reason(RuntimeException failure) {
+  public static String reason(Throwable failure) {
     return failure instanceof ConnectorInputException && failure.getMessage() != null
         ? failure.getMessage()
         : "the webhook's settings were refused; check the payload decryption and authorization"

@@ -20,15 +20,16 @@ import java.util.stream.Collectors;
  * Reads an element's properties into our records: the one place where what Modeler writes becomes
  * what the connector sees.
  *
- * <p>Modeler writes a value property as plain text ({@code false}, {@code 1048576}, {@code
- * {{secrets.KEY}}}) or, where the template allows FEEL, as an expression ({@code =false}, {@code
- * =1048576}, {@code ="https://" + host}). The runtime's own {@code bindProperties} evaluates such
- * expressions only on fields marked {@code @FEEL}, so a Boolean checkbox ({@code feel: static})
- * arrived as the text {@code "=false"} and failed activation. Here every value property (text,
- * number, boolean, enum) accepts both forms: an expression is evaluated once, at activation, with
- * the runtime's FEEL engine and no variables, as the runtime does for {@code @FEEL} fields.
- * Expressions that run per request (API key locator, role expression) are typed as functions and
- * are bound by the runtime's FEEL module, as before.
+ * <p>Modeler writes a property as plain text ({@code false}, {@code 1048576}, {@code
+ * {{secrets.KEY}}}) or, for a checkbox or number field ({@code feel: static}), as an expression
+ * ({@code =false}, {@code =1048576}). The runtime's own {@code bindProperties} evaluates such
+ * expressions only on fields marked {@code @FEEL}, so a Boolean checkbox arrived as the text {@code
+ * "=false"} and failed activation. Here every boolean, number and choice property accepts both
+ * forms: an expression is evaluated once, at activation, with the runtime's FEEL engine and no
+ * variables, as the runtime does for {@code @FEEL} fields. Text is taken as it is (after secret
+ * substitution), so a secret that starts with '=' is never evaluated. Expressions that run per
+ * request (API key locator, role expression) are typed as functions and are bound by the runtime's
+ * FEEL module, as before.
  *
  * <p>Errors name the property path and the problem, never the value: after secret substitution a
  * value may be a key.

@@ -20,14 +20,17 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Lets every value property accept a FEEL expression ({@code =...}) where it accepts a literal:
- * the expression is evaluated without variables and its result read as the property's type.
+ * Lets every boolean, number and choice property accept a FEEL expression ({@code =...}) where it
+ * accepts a literal: the expression is evaluated without variables and its result read as the
+ * property's type.
+ *
+ * <p>Text is never evaluated: it may be a secret after substitution ({@code {{secrets.PW}}} whose
+ * value starts with '='), and the templates offer no FEEL for text settings.
  */
 final class StaticFeelValues extends SimpleModule {
 
   private static final Set<Class<?>> VALUE_TYPES =
       Set.of(
-          String.class,
           Boolean.class,
           boolean.class,
           Integer.class,

@@ -129,13 +129,9 @@ public final class CorrelationOutcomes {
     return switch (code) {
       case "RESOURCE_EXHAUSTED" -> backPressure(eventId);
       case "ALREADY_EXISTS" -> duplicate(eventId);
-      case "INVALID_ARGUMENT",
-          "NOT_FOUND",
-          "FAILED_PRECONDITION",
-          "OUT_OF_RANGE",
-          "UNIMPLEMENTED",
-          "PERMISSION_DENIED" ->
-          engineRejected(eventId);
+      case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> engineRejected(eventId);
+      // Our side's trouble, not the sender's: an expired token or missing authorization of the
+      // runtime, a definition that is being redeployed, an older gateway. Retried, not dropped.
       default -> engineUnavailable(eventId);
     };
   }
@@ -175,7 +171,9 @@ public final class CorrelationOutcomes {
     if (code == 409) {
       return duplicate(eventId);
     }
-    if (code >= 400 && code < 500 && code != 408) {
+    // 401/403/404/408 are the runtime's own authorization, a definition being redeployed, or a
+    // timeout: retried, not dropped.
+    if (code == 400 || code == 422) {
       return engineRejected(eventId);
     }
     return engineUnavailable(eventId);

@@ -40,7 +40,7 @@ public sealed interface Authorization {
               id = "basicUsername",
               label = "Username",
               group = "authorization",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String username,
       @TemplateProperty(
@@ -48,7 +48,7 @@ public sealed interface Authorization {
               label = "Password",
               group = "authorization",
               description = "Use a secret, for example <code>{{secrets.WEBHOOK_PASSWORD}}</code>",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String password)
       implements Authorization {
@@ -67,7 +67,7 @@ public sealed interface Authorization {
               description =
                   "Expected key. Use a secret, for example"
                       + " <code>{{secrets.WEBHOOK_API_KEY}}</code>",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String apiKey,
       @TemplateProperty(
@@ -97,7 +97,7 @@ public sealed interface Authorization {
               label = "JWKS URL",
               group = "authorization",
               description = "Where the issuer publishes its signing keys",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String jwksUrl,
       @TemplateProperty(
@@ -117,7 +117,7 @@ public sealed interface Authorization {
               group = "authorization",
               description = "When set, the <code>iss</code> claim must equal it exactly",
               optional = true,
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           String issuer,
       @TemplateProperty(
               id = "jwtAudience",
@@ -125,7 +125,7 @@ public sealed interface Authorization {
               group = "authorization",
               description = "When set, the <code>aud</code> claim must contain it",
               optional = true,
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           String audience,
       @TemplateProperty(
               id = "jwtLeewaySeconds",

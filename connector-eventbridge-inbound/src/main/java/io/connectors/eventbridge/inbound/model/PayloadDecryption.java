@@ -51,7 +51,7 @@ public sealed interface PayloadDecryption {
               description =
                   "The 256-bit wrapping key, base64 (44 characters) or hex (64 characters). Use a"
                       + " secret, for example <code>{{secrets.ODW_PAYLOAD_KEY}}</code>",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String key,
       @TemplateProperty(

@@ -65,7 +65,7 @@ public sealed interface SignatureVerification {
               description =
                   "The webhook's shared secret from Control Room, e.g."
                       + " <code>{{secrets.CR_WEBHOOK_SECRET}}</code>",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String secret,
       @TemplateProperty(
@@ -96,7 +96,7 @@ public sealed interface SignatureVerification {
               id = "githubSecret",
               label = "Webhook secret",
               group = "signature",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String secret,
       @TemplateProperty(
@@ -131,7 +131,7 @@ public sealed interface SignatureVerification {
               label = "Signing secret",
               group = "signature",
               description = "The <code>whsec_...</code> secret",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String secret,
       @TemplateProperty(
@@ -219,7 +219,7 @@ public sealed interface SignatureVerification {
               id = "customSecret",
               label = "Secret",
               group = "signature",
-              feel = FeelMode.optional)
+              feel = FeelMode.disabled)
           @NotBlank
           String secret,
       @TemplateProperty(

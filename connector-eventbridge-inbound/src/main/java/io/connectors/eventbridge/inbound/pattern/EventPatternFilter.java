@@ -48,7 +48,9 @@ public final class EventPatternFilter {
       // event-ruler signals bad patterns with IOException, JSON parse errors and
       // IllegalArgumentException alike; all mean the same thing to the user.
       throw new ConnectorInputException(
-          "eventPattern: not a valid EventBridge event pattern: " + invalid.getMessage(), invalid);
+          "eventPattern: not a valid EventBridge event pattern (each field's value must be an"
+              + " array of values or matchers)",
+          invalid);
     }
     return new EventPatternFilter(machine, warnings);
   }

@@ -85,8 +85,9 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
   /** The body, or null as soon as it passes {@code limit} bytes. */
   private static byte[] readAtMost(HttpServletRequest request, long limit) throws IOException {
     var in = request.getInputStream();
-    var out =
-        new ByteArrayOutputStream((int) Math.min(Math.max(request.getContentLength(), 0), limit));
+    // Grown as bytes arrive, not sized from Content-Length: a declared size costs no memory until
+    // the body is actually sent.
+    var out = new ByteArrayOutputStream((int) Math.min(Math.max(request.getContentLength(), 0), 8192));
     byte[] chunk = new byte[8192];
     long total = 0;
     int read;
