@@ -161,7 +161,7 @@ class EventBridgeWebhookRuntimeTest {
       assertThat(response.statusCode()).isEqualTo(422);
       assertThat(JSON.readTree(response.body()).get("reason").asText())
           .isEqualTo("event pattern not matched");
-      Thread.sleep(300);
+      // The pattern is decided before anything is correlated, and the answer comes after that.
       assertThat(instancesOf("eb-inbound-start")).isEqualTo(before);
     }
 
@@ -213,8 +213,8 @@ class EventBridgeWebhookRuntimeTest {
           .isEqualTo("MESSAGE_PUBLISHED");
       assertThat(second.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(second.body()).get("outcome").asText()).isEqualTo("DUPLICATE");
+      // Both answers came after their correlation: a second instance would exist by now.
       runtime.awaitCompleted("eb-inbound-message-start", TIMEOUT);
-      Thread.sleep(500);
       assertThat(instancesWithVariable("eb-inbound-message-start", "eventId", "evt-redelivered-1"))
           .isEqualTo(1);
     }
