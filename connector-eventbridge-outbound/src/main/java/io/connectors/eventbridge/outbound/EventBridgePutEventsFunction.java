@@ -20,12 +20,20 @@ import io.connectors.eventbridge.outbound.send.ErrorCodes;
 import io.connectors.eventbridge.outbound.send.EventBridgePublisher;
 import io.connectors.eventbridge.outbound.send.PreparedEntry;
 import io.connectors.eventbridge.outbound.send.Sleeper;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
+import io.connectors.eventbridge.outbound.progress.JobAttempt;
+import io.connectors.eventbridge.outbound.progress.ProgressVariables;
+import io.connectors.eventbridge.outbound.send.Deadline;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** Puts one event, or a batch of events, on an Amazon EventBridge bus. */
 @OutboundConnector(
     name = "Amazon EventBridge: Put events",
-    inputVariables = {"authentication", "configuration", "event"},
+    // "error" is what the runtime sets on the task when it fails the job: it carries this task's
+    // progress to the job's next attempt (see ProgressVariables).
+    inputVariables = {"authentication", "configuration", "event", ProgressVariables.JOB_VARIABLE},
     type = EventBridgePutEventsFunction.TYPE)
 @ElementTemplate(
     id = "io.connectors.eventbridge.PutEvents.v1",
@@ -53,6 +61,8 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
 
   private final EventBridgeClientSupplier clients;
   private final EventBridgePublisher publisher;
+  private final ProgressVariables progress = new ProgressVariables(new ObjectMapper());
+  private final LongSupplier nanoClock;
 
   /** For ServiceLoader: clients come from the process-wide cache. */
   public EventBridgePutEventsFunction() {
@@ -64,22 +74,48 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
   }
 
   public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper) {
+    this(clients, sleeper, System::nanoTime);
+  }
+
+  /** With the clock the time budget is measured on; tests pass one they move. */
+  public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock) {
     this.clients = clients;
     this.publisher = new EventBridgePublisher(new EntryValidator(new ObjectMapper()), new ChunkSender(sleeper));
+    this.nanoClock = nanoClock;
   }
 
   @Override
   public PutEventsResult execute(OutboundConnectorContext context) throws InterruptedException {
-    PutEventsRequest request = context.bindVariables(PutEventsRequest.class);
-    return putEvents(request);
+    PutEventsRequest request;
+    try {
+      request = context.bindVariables(PutEventsRequest.class);
+    } catch (ConnectorInputException invalid) {
+      throw InputErrors.translate(invalid);
+    }
+    JobContext job = context.getJobContext();
+    return putEvents(request, progress.read(job.getElementInstanceKey(), job.getVariables()));
   }
 
-  /** Validates every event first, so nothing is sent when any of them is invalid. */
+  /** Outside a job: every event is sent. */
   public PutEventsResult putEvents(PutEventsRequest request) throws InterruptedException {
+    return putEvents(request, JobAttempt.STANDALONE);
+  }
+
+  /**
+   * Validates every event first, so nothing is sent when any of them is invalid, then sends those
+   * that earlier attempts of the job did not put.
+   */
+  public PutEventsResult putEvents(PutEventsRequest request, JobAttempt attempt) throws InterruptedException {
+    Deadline deadline = Deadline.after(request.configuration().effectiveTimeBudget(), nanoClock);
     List<PreparedEntry> entries = publisher.prepare(request.event(), request.configuration());
     try (ClientLease lease = lease(request)) {
-      return publisher.publish(lease.client(), entries, request.configuration());
+      return publisher.publish(lease.client(), entries, request.configuration(), attempt, deadline);
     }
+  }
+
+  /** Reads what earlier attempts of a job put from the job's variables. */
+  public JobAttempt attemptOf(long elementInstanceKey, String jobVariablesJson) {
+    return progress.read(elementInstanceKey, jobVariablesJson);
   }
 
   private ClientLease lease(PutEventsRequest request) {

@@ -29,7 +29,7 @@ public final class AwsCredentialsProviders {
 
   public static ResolvedCredentials resolve(AwsAuthentication authentication, Region region) {
     List<SdkAutoCloseable> resources = new ArrayList<>();
-    AwsCredentialsProvider provider = providerFor(authentication, region, resources);
+    AwsCredentialsProvider provider = new FailureMarkingCredentialsProvider(providerFor(authentication, region, resources));
     return new ResolvedCredentials(provider, List.copyOf(resources));
   }
 

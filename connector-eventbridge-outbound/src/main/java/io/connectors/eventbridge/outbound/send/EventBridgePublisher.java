@@ -2,15 +2,21 @@ package io.connectors.eventbridge.outbound.send;
 
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.EventInput;
+import io.connectors.eventbridge.outbound.progress.AcceptedEvent;
+import io.connectors.eventbridge.outbound.progress.JobAttempt;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
-/** Validates, packs and sends a task's events, then turns what AWS said into a result or an error. */
+/**
+ * Validates, packs and sends a task's events, skipping those an earlier attempt of the same job
+ * already put, then turns what AWS said into a result or an error.
+ */
 public final class EventBridgePublisher {
 
   private final EntryValidator validator;
@@ -23,37 +29,66 @@ public final class EventBridgePublisher {
 
   /** Checks the events without sending them. */
   public List<PreparedEntry> prepare(EventInput input, AwsConfiguration configuration) {
-    return validator.prepare(input.entries(), input.path(), configuration.effectiveMaxRequestBytes());
+    return validator.prepare(
+        input.entries(), input.path(), configuration.effectiveMaxRequestBytes(), configuration.effectiveMaxEvents());
   }
 
-  public PutEventsResult publish(EventBridgeClient client, List<PreparedEntry> entries, AwsConfiguration configuration)
+  public PutEventsResult publish(
+      EventBridgeClient client, List<PreparedEntry> entries, AwsConfiguration configuration, JobAttempt attempt, Deadline deadline)
       throws InterruptedException {
     RetryPolicy policy = RetryPolicy.withAttempts(configuration.effectiveEntryAttempts());
     String endpointId = configuration.hasEndpointId() ? configuration.endpointId() : null;
     EntryResult[] results = new EntryResult[entries.size()];
-    List<String> requestIds = new ArrayList<>();
+    List<String> requestIds = new ArrayList<>(attempt.prior().requestIds());
 
-    for (List<PreparedEntry> chunk : EntryBatcher.chunk(entries, configuration.effectiveMaxRequestBytes())) {
+    Map<Integer, AcceptedEvent> earlier = attempt.prior().byIndex();
+    List<PreparedEntry> toSend = new ArrayList<>(entries.size());
+    for (PreparedEntry entry : entries) {
+      AcceptedEvent put = earlier.get(entry.index());
+      if (put != null && put.hash().equals(entry.hash())) {
+        results[entry.index()] = EntryResult.success(put.eventId());
+      } else {
+        toSend.add(entry);
+      }
+    }
+    int putByEarlierAttempts = entries.size() - toSend.size();
+
+    Stop stop = new Stop.Finished();
+    for (List<PreparedEntry> chunk : EntryBatcher.chunk(toSend, configuration.effectiveMaxRequestBytes())) {
+      if (deadline.passed()) {
+        stop = new Stop.OutOfTime(configuration.effectiveTimeBudget());
+        break;
+      }
       try {
-        sender.send(client, chunk, endpointId, policy, results, requestIds);
+        if (!sender.send(client, chunk, endpointId, policy, deadline, results, requestIds)) {
+          stop = new Stop.OutOfTime(configuration.effectiveTimeBudget());
+          break;
+        }
       } catch (AbortedException interrupted) {
         // The SDK reports an interrupted call this way; the job is being cancelled, not failing.
         Thread.currentThread().interrupt();
         throw (InterruptedException) new InterruptedException("interrupted while putting events").initCause(interrupted);
       } catch (RuntimeException e) {
-        throw FailureTranslator.requestFailed(e, alreadyPut(results), entries.size());
+        stop = new Stop.RequestFailed(e);
+        break;
       }
     }
 
-    PutEventsResult result = PutEventsResult.of(Arrays.asList(results), requestIds);
-    if (result.failedEntryCount() > 0) {
-      throw FailureTranslator.entriesFailed(result, entries);
+    EntryResult notSent = EntryResult.notSent(notSentReason(stop));
+    List<EntryResult> complete = Arrays.stream(results).map(r -> r != null ? r : notSent).toList();
+    TaskOutcome outcome =
+        new TaskOutcome(entries, complete, putByEarlierAttempts, requestIds, attempt.elementInstanceKey(), stop);
+    if (outcome.failedCount() > 0) {
+      throw FailureTranslator.failed(outcome);
     }
-    return result;
+    return PutEventsResult.of(complete, requestIds);
   }
 
-  /** Entries that EventBridge accepted before the failure: a job retry will put them again. */
-  private static List<EntryResult> alreadyPut(EntryResult[] results) {
-    return Arrays.stream(results).filter(r -> r != null && !r.failed()).toList();
+  private static String notSentReason(Stop stop) {
+    return switch (stop) {
+      case Stop.Finished finished -> "not sent";
+      case Stop.RequestFailed failed -> "not sent: an earlier PutEvents call of this task failed as a whole";
+      case Stop.OutOfTime outOfTime -> "not sent: the task's time budget of " + outOfTime.budget().toSeconds() + " s ran out";
+    };
   }
 }
