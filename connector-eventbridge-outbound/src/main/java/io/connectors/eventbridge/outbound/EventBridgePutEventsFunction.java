@@ -23,6 +23,7 @@ import io.connectors.eventbridge.outbound.send.Sleeper;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.JobContext;
 import io.connectors.eventbridge.outbound.progress.JobAttempt;
+import io.connectors.eventbridge.outbound.progress.ProgressStore;
 import io.connectors.eventbridge.outbound.progress.ProgressVariables;
 import io.connectors.eventbridge.outbound.send.Deadline;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
   /** With the clock the time budget is measured on; tests pass one they move. */
   public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock) {
     this.clients = clients;
-    this.publisher = new EventBridgePublisher(new EntryValidator(new ObjectMapper()), new ChunkSender(sleeper));
+    this.publisher = new EventBridgePublisher(new EntryValidator(new ObjectMapper()), new ChunkSender(sleeper), new ProgressStore(nanoClock));
     this.nanoClock = nanoClock;
   }
 

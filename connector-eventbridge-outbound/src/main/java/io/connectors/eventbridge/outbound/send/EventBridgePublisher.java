@@ -4,6 +4,8 @@ import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.EventInput;
 import io.connectors.eventbridge.outbound.progress.AcceptedEvent;
 import io.connectors.eventbridge.outbound.progress.JobAttempt;
+import io.connectors.eventbridge.outbound.progress.PriorProgress;
+import io.connectors.eventbridge.outbound.progress.ProgressStore;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import java.util.ArrayList;
@@ -21,10 +23,12 @@ public final class EventBridgePublisher {
 
   private final EntryValidator validator;
   private final ChunkSender sender;
+  private final ProgressStore store;
 
-  public EventBridgePublisher(EntryValidator validator, ChunkSender sender) {
+  public EventBridgePublisher(EntryValidator validator, ChunkSender sender, ProgressStore store) {
     this.validator = validator;
     this.sender = sender;
+    this.store = store;
   }
 
   /** Checks the events without sending them. */
@@ -39,8 +43,8 @@ public final class EventBridgePublisher {
     RetryPolicy policy = RetryPolicy.withAttempts(configuration.effectiveEntryAttempts());
     String endpointId = configuration.hasEndpointId() ? configuration.endpointId() : null;
     EntryResult[] results = new EntryResult[entries.size()];
-    List<String> requestIds = new ArrayList<>(attempt.prior().requestIds());
 
+    attempt = store.complete(attempt);
     Map<Integer, AcceptedEvent> earlier = attempt.prior().byIndex();
     List<PreparedEntry> toSend = new ArrayList<>(entries.size());
     for (PreparedEntry entry : entries) {
@@ -51,6 +55,7 @@ public final class EventBridgePublisher {
         toSend.add(entry);
       }
     }
+    List<String> requestIds = new ArrayList<>(attempt.prior().requestIds());
     int putByEarlierAttempts = entries.size() - toSend.size();
 
     Stop stop = new Stop.Finished();
@@ -79,8 +84,10 @@ public final class EventBridgePublisher {
     TaskOutcome outcome =
         new TaskOutcome(entries, complete, putByEarlierAttempts, requestIds, attempt.elementInstanceKey(), stop);
     if (outcome.failedCount() > 0) {
+      store.remember(attempt.elementInstanceKey(), new PriorProgress(outcome.accepted(), requestIds));
       throw FailureTranslator.failed(outcome);
     }
+    store.forget(attempt.elementInstanceKey());
     return PutEventsResult.of(complete, requestIds);
   }
 

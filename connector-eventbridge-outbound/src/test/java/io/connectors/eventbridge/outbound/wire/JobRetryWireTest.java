@@ -69,11 +69,20 @@ class JobRetryWireTest {
     server.stubFor(post("/").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FlakyEventBridge.NAME)));
     ENDPOINT.reset();
     sleeps.clear();
+    connector = newRuntime();
+  }
+
+  /** A connector instance as another runtime would have it: nothing shared but the job's variables. */
+  private EventBridgePutEventsFunction newRuntime() {
     // Time moves only when the connector pauses between retries, by 400 ms a pause.
-    connector = new EventBridgePutEventsFunction(clients, pause -> {
+    return new EventBridgePutEventsFunction(clients, pause -> {
       sleeps.add(pause);
       nanos.addAndGet(Duration.ofMillis(400).toNanos());
     }, nanos::get);
+  }
+
+  private PutEventsResult put(PutEventsRequest request, JobAttempt attempt) throws Exception {
+    return connector.putEvents(request, attempt);
   }
 
   private PutEventsRequest batch(int count, AwsConfiguration configuration) {
@@ -88,8 +97,12 @@ class JobRetryWireTest {
     return new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, attempts);
   }
 
-  /** The variables the 8.8 runtime gives the next attempt: FailJob sets {@code error} on the task. */
+  /**
+   * The next attempt, run by another runtime instance, with the variables the 8.8 runtime gives it:
+   * FailJob sets {@code error} on the task. Only the job variables carry the progress here.
+   */
   private JobAttempt nextAttempt(ConnectorException failure) throws Exception {
+    connector = newRuntime();
     return connector.attemptOf(ELEMENT_INSTANCE_KEY, jobVariablesAfter(failure));
   }
 
@@ -136,7 +149,7 @@ class JobRetryWireTest {
       assertThat(entries.get(n).failed()).as("event %d", n).isEqualTo(n % 6 > 3);
     }
 
-    PutEventsResult result = connector.putEvents(request, nextAttempt(secondFailure));
+    PutEventsResult result = put(request, nextAttempt(secondFailure));
 
     assertEachEventArrivedOnce(30);
     assertThat(result.failedEntryCount()).isZero();
@@ -166,7 +179,7 @@ class JobRetryWireTest {
 
     ENDPOINT.failWholeCalls(call -> false);
     int callsBefore = ENDPOINT.calls();
-    PutEventsResult result = connector.putEvents(request, nextAttempt(failure));
+    PutEventsResult result = put(request, nextAttempt(failure));
 
     assertEachEventArrivedOnce(25);
     assertThat(ENDPOINT.calls() - callsBefore).isEqualTo(2); // 15 events: 10 + 5
@@ -213,7 +226,7 @@ class JobRetryWireTest {
     });
     assertThat(ENDPOINT.accepted()).hasSize(19).doesNotContainKeys(12, 20, 21, 22, 23, 24);
 
-    PutEventsResult result = connector.putEvents(request, nextAttempt(failure));
+    PutEventsResult result = put(request, nextAttempt(failure));
 
     assertEachEventArrivedOnce(25);
     assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(25));
@@ -240,6 +253,19 @@ class JobRetryWireTest {
         new EventEntry(null, "com.example", "Tick", Map.of("n", 1), null, null, null))));
     connector.putEvents(changed, retry);
     assertThat(ENDPOINT.accepted().get(0)).hasSize(3);
+  }
+
+  @Test
+  void aRetryOnTheSameRuntimeContinuesEvenWhenTheJobVariablesLostTheProgress() throws Exception {
+    ENDPOINT.throttle(n -> n % 2);
+    PutEventsRequest request = batch(20, entryAttempts(1));
+    failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+
+    // An error expression raised jobError without the progress, or the gateway dropped it.
+    PutEventsResult result = connector.putEvents(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+
+    assertEachEventArrivedOnce(20);
+    assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(20));
   }
 
   @Test
