@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
@@ -31,12 +32,17 @@ final class FlakyEventBridge implements ResponseDefinitionTransformerV2 {
   private final Map<Integer, List<String>> accepted = new ConcurrentHashMap<>();
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger ids = new AtomicInteger();
-  private volatile IntUnaryOperator throttledSends = n -> 0;
+  private volatile BiPredicate<Integer, Integer> throttled = (n, send) -> false;
   private volatile IntPredicate failsWholeCall = call -> false;
 
   /** Event {@code n} is throttled on its first {@code throttledSends.applyAsInt(n)} sends. */
   void throttle(IntUnaryOperator throttledSends) {
-    this.throttledSends = throttledSends;
+    this.throttled = (n, send) -> send <= throttledSends.applyAsInt(n);
+  }
+
+  /** Send number {@code send} (from 1) of event {@code n} is throttled when the predicate holds. */
+  void throttleWhen(BiPredicate<Integer, Integer> throttled) {
+    this.throttled = throttled;
   }
 
   /** Calls (counted from 1) for which the predicate holds fail with HTTP 500 InternalFailure. */
@@ -57,7 +63,7 @@ final class FlakyEventBridge implements ResponseDefinitionTransformerV2 {
     sends.clear();
     accepted.clear();
     calls.set(0);
-    throttledSends = n -> 0;
+    throttled = (n, send) -> false;
     failsWholeCall = call -> false;
   }
 
@@ -86,7 +92,7 @@ final class FlakyEventBridge implements ResponseDefinitionTransformerV2 {
       for (JsonNode entry : request.get("Entries")) {
         int n = JSON.readTree(entry.get("Detail").asText()).get("n").asInt();
         int send = sends.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
-        if (send <= throttledSends.applyAsInt(n)) {
+        if (throttled.test(n, send)) {
           entries.addObject().put("ErrorCode", "ThrottlingException").put("ErrorMessage", "Rate exceeded");
           failed++;
         } else {

@@ -268,6 +268,64 @@ class JobRetryWireTest {
     assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(20));
   }
 
+  /**
+   * The issue's acceptance figures: 200 events, the template's defaults (3 job attempts, 4 attempts
+   * per entry), seeded failures; prints one line per scenario for docs/benchmarks.md.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void twoHundredEventsUnderHeavyFailuresArriveAtMostOnceAndAreAllAccountedFor() throws Exception {
+    java.util.Random entries = new java.util.Random(30);
+    ENDPOINT.throttleWhen((n, send) -> entries.nextDouble() < 0.30);
+    runThreeJobAttempts("30 % of entries throttled");
+
+    server.resetAll();
+    server.stubFor(post("/").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FlakyEventBridge.NAME)));
+    ENDPOINT.reset();
+    connector = newRuntime();
+    java.util.Random calls = new java.util.Random(60);
+    ENDPOINT.failWholeCalls(call -> calls.nextDouble() < 0.60);
+    runThreeJobAttempts("60 % of calls fail with HTTP 500");
+  }
+
+  private void runThreeJobAttempts(String scenario) throws Exception {
+    PutEventsRequest request = batch(200, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, null));
+    JobAttempt attempt = new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE);
+    List<EntryResult> reported = null;
+    String outcome = "completed";
+    int jobAttempts = 0;
+    for (int job = 1; job <= 3; job++) {
+      jobAttempts = job;
+      try {
+        reported = put(request, attempt).entries();
+        outcome = "completed";
+        break;
+      } catch (ConnectorException failure) {
+        reported = (List<EntryResult>) failure.getErrorVariables().get("entries");
+        outcome = failure.getErrorCode();
+        if (job < 3) {
+          attempt = nextAttempt(failure);
+        }
+      }
+    }
+    int arrivals = ENDPOINT.accepted().values().stream().mapToInt(List::size).sum();
+    int put = (int) reported.stream().filter(e -> !e.failed()).count();
+    System.out.printf("[figures] %s: %d job attempts, %d HTTP requests (SDK retries included), %d entries arrived for %d distinct events, "
+        + "%d put and %d named in the final error (%s)%n",
+        scenario, jobAttempts, ENDPOINT.calls(), arrivals, ENDPOINT.accepted().size(), put, 200 - put, outcome);
+
+    ENDPOINT.accepted().forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
+    assertThat(reported).hasSize(200);
+    for (int n = 0; n < 200; n++) {
+      EntryResult entry = reported.get(n);
+      if (entry.failed()) {
+        assertThat(ENDPOINT.accepted()).as("event %d reported failed", n).doesNotContainKey(n);
+      } else {
+        assertThat(entry.eventId()).as("event %d", n).isEqualTo(ENDPOINT.accepted().get(n).getFirst());
+      }
+    }
+  }
+
   @Test
   void moreEventsThanTheCapFailBeforeAnythingIsSent() {
     var tooMany = batch(6, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, 4, 5, null));
