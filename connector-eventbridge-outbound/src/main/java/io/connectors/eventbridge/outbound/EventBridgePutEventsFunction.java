@@ -67,7 +67,7 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
 
   /** For ServiceLoader: clients come from the process-wide cache. */
   public EventBridgePutEventsFunction() {
-    this(CachingEventBridgeClientSupplier.shared());
+    this(CachingEventBridgeClientSupplier.sharedSupplier());
   }
 
   public EventBridgePutEventsFunction(EventBridgeClientSupplier clients) {

@@ -86,7 +86,9 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
 
   /**
    * The process-wide instance used when the runtime creates the connector through ServiceLoader.
-   * Nothing else would close it, so a shutdown hook does; it waits for running calls first.
+   * No JVM shutdown hook closes it, since one would race the runtime's own shutdown: this project's
+   * runtime closes it from its Spring lifecycle ({@link #closeShared()}), after the job workers
+   * stopped; in another runtime it lives as long as the JVM.
    */
   public static CachingEventBridgeClientSupplier shared() {
     CachingEventBridgeClientSupplier instance = shared;
@@ -95,12 +97,31 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
         instance = shared;
         if (instance == null) {
           instance = new CachingEventBridgeClientSupplier(DEFAULT_MAX_CLIENTS);
-          Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "eventbridge-client-cache-shutdown"));
           shared = instance;
         }
       }
     }
     return instance;
+  }
+
+  /**
+   * Closes the process-wide instance (waiting for running calls, bounded) and forgets it, so a
+   * runtime started again in the same JVM gets a fresh one.
+   */
+  public static void closeShared() {
+    CachingEventBridgeClientSupplier instance;
+    synchronized (CachingEventBridgeClientSupplier.class) {
+      instance = shared;
+      shared = null;
+    }
+    if (instance != null) {
+      instance.close();
+    }
+  }
+
+  /** Leases from whatever {@link #shared()} is at the time, for connectors that outlive one instance. */
+  public static EventBridgeClientSupplier sharedSupplier() {
+    return (authentication, configuration) -> shared().lease(authentication, configuration);
   }
 
   /**

@@ -140,4 +140,21 @@ class CachingEventBridgeClientSupplierTest {
       }
     }
   }
+
+  @Test
+  void closingTheSharedCacheRefusesItsLeasesAndTheNextJobGetsAFreshOne() {
+    var supplier = CachingEventBridgeClientSupplier.sharedSupplier();
+    var before = CachingEventBridgeClientSupplier.shared();
+    supplier.lease(keys("a"), CONFIGURATION).close();
+
+    CachingEventBridgeClientSupplier.closeShared();
+
+    assertThatThrownBy(() -> before.lease(keys("a"), CONFIGURATION)).isInstanceOf(IllegalStateException.class);
+    try (var lease = supplier.lease(keys("a"), CONFIGURATION)) {
+      assertThat(lease.client()).isNotNull();
+      assertThat(CachingEventBridgeClientSupplier.shared()).isNotSameAs(before);
+    } finally {
+      CachingEventBridgeClientSupplier.closeShared();
+    }
+  }
 }

@@ -62,9 +62,15 @@ class GracefulShutdownTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     Thread.sleep(300);
+    var outboundClients = io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier.shared();
     context.close();
 
     assertThat(inFlight.get().statusCode()).isBetween(200, 299);
+    // The Put events connector's clients were closed by the application's shutdown, not a JVM hook.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> outboundClients.lease(
+            new io.connectors.eventbridge.outbound.auth.DefaultCredentialsChainAuthentication(),
+            new io.connectors.eventbridge.outbound.model.AwsConfiguration("eu-central-1", null, null, null, null)))
+        .isInstanceOf(IllegalStateException.class);
     assertPortIsFree(httpPort);
     assertPortIsFree(grpcPort);
   }
