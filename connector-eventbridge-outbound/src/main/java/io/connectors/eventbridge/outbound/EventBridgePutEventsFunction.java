@@ -8,7 +8,6 @@ import io.camunda.connector.generator.dsl.BpmnType;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorElementType;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
-import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.client.ClientLease;
 import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
@@ -16,7 +15,6 @@ import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ChunkSender;
 import io.connectors.eventbridge.outbound.send.EntryValidator;
-import io.connectors.eventbridge.outbound.send.ErrorCodes;
 import io.connectors.eventbridge.outbound.send.EventBridgePublisher;
 import io.connectors.eventbridge.outbound.send.PreparedEntry;
 import io.connectors.eventbridge.outbound.send.Sleeper;
@@ -109,7 +107,15 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
   public PutEventsResult putEvents(PutEventsRequest request, JobAttempt attempt) throws InterruptedException {
     Deadline deadline = Deadline.after(request.configuration().effectiveTimeBudget(), nanoClock);
     List<PreparedEntry> entries = publisher.prepare(request.event(), request.configuration());
-    try (ClientLease lease = lease(request)) {
+    ClientLease lease;
+    try {
+      lease = clients.lease(request.authentication(), request.configuration());
+    } catch (ConnectorInputException invalid) {
+      throw invalid;
+    } catch (RuntimeException noClient) {
+      return publisher.withoutClient(entries, attempt, noClient);
+    }
+    try (lease) {
       return publisher.publish(lease.client(), entries, request.configuration(), attempt, deadline);
     }
   }
@@ -117,14 +123,5 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
   /** Reads what earlier attempts of a job put from the job's variables. */
   public JobAttempt attemptOf(long elementInstanceKey, String jobVariablesJson) {
     return progress.read(elementInstanceKey, jobVariablesJson);
-  }
-
-  private ClientLease lease(PutEventsRequest request) {
-    try {
-      return clients.lease(request.authentication(), request.configuration());
-    } catch (IllegalStateException shuttingDown) {
-      // Failing the job (with its retries) hands it to a runtime that is still running.
-      throw new ConnectorException(ErrorCodes.SERVICE_ERROR, shuttingDown.getMessage(), shuttingDown);
-    }
   }
 }

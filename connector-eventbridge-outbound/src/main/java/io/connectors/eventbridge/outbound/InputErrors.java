@@ -3,6 +3,7 @@ package io.connectors.eventbridge.outbound;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import jakarta.validation.ValidationException;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ final class InputErrors {
     String path = path(mapping.getPath());
     return switch (mapping) {
       case InvalidTypeIdException typeId -> path + ": must be one of the modes the template offers, not \"" + typeId.getTypeId() + "\"";
+      case PropertyBindingException unknown -> path + ": is not a field of this connector";
       case MismatchedInputException mismatch -> path + ": " + expected(mismatch.getTargetType());
       default -> path + ": cannot be read as the template describes it";
     };

@@ -36,6 +36,14 @@ class InputErrorsTest {
   }
 
   @Test
+  void anUnknownFieldIsNamedAsSuch() {
+    var translated = InputErrors.translate(bindingFailure(
+        "{\"event\": {\"mode\": \"batch\", \"events\": [{\"source\": \"s\", \"detailTyp\": \"T\"}]}}"));
+
+    assertThat(translated.getMessage()).isEqualTo("Invalid input: event.events[0].detailTyp: is not a field of this connector");
+  }
+
+  @Test
   void constraintViolationsLoseTheValidatorsWording() {
     var raised = new ConnectorInputException(new ValidationException(
         "Found constraints violated while validating input: \n"

@@ -125,7 +125,7 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   }
 
   /**
-   * @throws IllegalStateException once the supplier is closed (the runtime is shutting down)
+   * @throws ClientsClosedException once the supplier is closed (the runtime is shutting down)
    */
   @Override
   public ClientLease lease(AwsAuthentication authentication, AwsConfiguration configuration) {
@@ -136,7 +136,7 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
     lock.lock();
     try {
       if (closed) {
-        throw new IllegalStateException("The EventBridge client cache is closed: the runtime is shutting down");
+        throw new ClientsClosedException();
       }
       leased = clients.get(key);
       if (leased == null) {

@@ -45,16 +45,7 @@ public final class EventBridgePublisher {
     EntryResult[] results = new EntryResult[entries.size()];
 
     attempt = store.complete(attempt);
-    Map<Integer, AcceptedEvent> earlier = attempt.prior().byIndex();
-    List<PreparedEntry> toSend = new ArrayList<>(entries.size());
-    for (PreparedEntry entry : entries) {
-      AcceptedEvent put = earlier.get(entry.index());
-      if (put != null && put.hash().equals(entry.hash())) {
-        results[entry.index()] = EntryResult.success(put.eventId());
-      } else {
-        toSend.add(entry);
-      }
-    }
+    List<PreparedEntry> toSend = takeEarlierResults(entries, attempt, results);
     List<String> requestIds = new ArrayList<>(attempt.prior().requestIds());
     int putByEarlierAttempts = entries.size() - toSend.size();
 
@@ -79,6 +70,37 @@ public final class EventBridgePublisher {
       }
     }
 
+    return conclude(entries, results, putByEarlierAttempts, requestIds, attempt, stop);
+  }
+
+  /**
+   * No client could be had (the runtime is shutting down, the client could not be built): nothing
+   * is sent, and the job fails with what earlier attempts put, so its next attempt still knows.
+   */
+  public PutEventsResult withoutClient(List<PreparedEntry> entries, JobAttempt attempt, RuntimeException cause) {
+    attempt = store.complete(attempt);
+    EntryResult[] results = new EntryResult[entries.size()];
+    int putByEarlierAttempts = entries.size() - takeEarlierResults(entries, attempt, results).size();
+    return conclude(entries, results, putByEarlierAttempts, new ArrayList<>(attempt.prior().requestIds()), attempt, new Stop.RequestFailed(cause));
+  }
+
+  /** Fills in the entries earlier attempts put; returns the others, still to send. */
+  private static List<PreparedEntry> takeEarlierResults(List<PreparedEntry> entries, JobAttempt attempt, EntryResult[] results) {
+    Map<Integer, AcceptedEvent> earlier = attempt.prior().byIndex();
+    List<PreparedEntry> toSend = new ArrayList<>(entries.size());
+    for (PreparedEntry entry : entries) {
+      AcceptedEvent put = earlier.get(entry.index());
+      if (put != null && put.hash().equals(entry.hash())) {
+        results[entry.index()] = EntryResult.success(put.eventId());
+      } else {
+        toSend.add(entry);
+      }
+    }
+    return toSend;
+  }
+
+  private PutEventsResult conclude(
+      List<PreparedEntry> entries, EntryResult[] results, int putByEarlierAttempts, List<String> requestIds, JobAttempt attempt, Stop stop) {
     EntryResult notSent = EntryResult.notSent(notSentReason(stop));
     List<EntryResult> complete = Arrays.stream(results).map(r -> r != null ? r : notSent).toList();
     TaskOutcome outcome =
@@ -94,7 +116,7 @@ public final class EventBridgePublisher {
   private static String notSentReason(Stop stop) {
     return switch (stop) {
       case Stop.Finished finished -> "not sent";
-      case Stop.RequestFailed failed -> "not sent: an earlier PutEvents call of this task failed as a whole";
+      case Stop.RequestFailed failed -> "not sent: a PutEvents call of this task failed as a whole, or no client could be had";
       case Stop.OutOfTime outOfTime -> "not sent: the task's time budget of " + outOfTime.budget().toSeconds() + " s ran out";
     };
   }

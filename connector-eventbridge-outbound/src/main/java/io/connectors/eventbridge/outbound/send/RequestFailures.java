@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.outbound.send;
 
+import io.connectors.eventbridge.outbound.client.ClientsClosedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -25,6 +26,8 @@ final class RequestFailures {
       case SdkClientException client ->
           new Failure(ErrorCodes.CONNECTION_FAILED, "EventBridge could not be reached: " + quote(client.getMessage()));
       case UnexpectedResponseException unexpected -> new Failure(ErrorCodes.SERVICE_ERROR, unexpected.getMessage());
+      // Failing the job (with its retries) hands it to a runtime that is still running.
+      case ClientsClosedException closed -> new Failure(ErrorCodes.SERVICE_ERROR, closed.getMessage());
       default -> new Failure(ErrorCodes.SERVICE_ERROR, "PutEvents failed unexpectedly: " + quote(cause.getMessage()));
     };
   }

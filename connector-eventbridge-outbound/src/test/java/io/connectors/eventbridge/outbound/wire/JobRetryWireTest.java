@@ -256,6 +256,30 @@ class JobRetryWireTest {
   }
 
   @Test
+  void anAttemptOnARuntimeThatIsShuttingDownKeepsTheEarlierProgress() throws Exception {
+    ENDPOINT.throttle(n -> n % 2);
+    PutEventsRequest request = batch(10, entryAttempts(1));
+    ConnectorException first = failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+
+    // The second attempt lands on a runtime whose clients are already closed.
+    var closed = new CachingEventBridgeClientSupplier(1);
+    closed.close();
+    connector = new EventBridgePutEventsFunction(closed, pause -> {}, nanos::get);
+    JobAttempt second = connector.attemptOf(ELEMENT_INSTANCE_KEY, jobVariablesAfter(first));
+    ConnectorException shuttingDown = failedAttempt(request, second);
+
+    assertThat(shuttingDown.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR);
+    assertThat(shuttingDown.getMessage()).isEqualTo("The EventBridge client cache is closed: the runtime is shutting down. "
+        + "5 of 10 events were put (5 by earlier attempts of this job); a retry of this job sends only the 5 not put.");
+    assertThat(shuttingDown.getErrorVariables()).containsEntry("putEntryCount", 5);
+
+    PutEventsResult result = put(request, nextAttempt(shuttingDown));
+
+    assertEachEventArrivedOnce(10);
+    assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(10));
+  }
+
+  @Test
   void aRetryOnTheSameRuntimeContinuesEvenWhenTheJobVariablesLostTheProgress() throws Exception {
     ENDPOINT.throttle(n -> n % 2);
     PutEventsRequest request = batch(20, entryAttempts(1));
