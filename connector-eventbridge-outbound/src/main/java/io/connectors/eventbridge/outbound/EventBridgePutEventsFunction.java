@@ -8,7 +8,6 @@ import io.camunda.connector.generator.dsl.BpmnType;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorElementType;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
-import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.client.ClientLease;
 import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
@@ -16,16 +15,24 @@ import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ChunkSender;
 import io.connectors.eventbridge.outbound.send.EntryValidator;
-import io.connectors.eventbridge.outbound.send.ErrorCodes;
 import io.connectors.eventbridge.outbound.send.EventBridgePublisher;
 import io.connectors.eventbridge.outbound.send.PreparedEntry;
 import io.connectors.eventbridge.outbound.send.Sleeper;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
+import io.connectors.eventbridge.outbound.progress.JobAttempt;
+import io.connectors.eventbridge.outbound.progress.ProgressStore;
+import io.connectors.eventbridge.outbound.progress.ProgressVariables;
+import io.connectors.eventbridge.outbound.send.Deadline;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** Puts one event, or a batch of events, on an Amazon EventBridge bus. */
 @OutboundConnector(
     name = "Amazon EventBridge: Put events",
-    inputVariables = {"authentication", "configuration", "event"},
+    // "error" is what the runtime sets on the task when it fails the job: it carries this task's
+    // progress to the job's next attempt (see ProgressVariables).
+    inputVariables = {"authentication", "configuration", "event", ProgressVariables.JOB_VARIABLE},
     type = EventBridgePutEventsFunction.TYPE)
 @ElementTemplate(
     id = "io.connectors.eventbridge.PutEvents.v1",
@@ -54,10 +61,12 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
 
   private final EventBridgeClientSupplier clients;
   private final EventBridgePublisher publisher;
+  private final ProgressVariables progress = new ProgressVariables(new ObjectMapper());
+  private final LongSupplier nanoClock;
 
   /** For ServiceLoader: clients come from the process-wide cache. */
   public EventBridgePutEventsFunction() {
-    this(CachingEventBridgeClientSupplier.shared());
+    this(CachingEventBridgeClientSupplier.sharedSupplier());
   }
 
   public EventBridgePutEventsFunction(EventBridgeClientSupplier clients) {
@@ -65,30 +74,55 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
   }
 
   public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper) {
+    this(clients, sleeper, System::nanoTime);
+  }
+
+  /** With the clock the time budget is measured on; tests pass one they move. */
+  public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock) {
     this.clients = clients;
-    this.publisher = new EventBridgePublisher(new EntryValidator(new ObjectMapper()), new ChunkSender(sleeper));
+    this.publisher = new EventBridgePublisher(new EntryValidator(new ObjectMapper()), new ChunkSender(sleeper), new ProgressStore(nanoClock));
+    this.nanoClock = nanoClock;
   }
 
   @Override
   public PutEventsResult execute(OutboundConnectorContext context) throws InterruptedException {
-    PutEventsRequest request = context.bindVariables(PutEventsRequest.class);
-    return putEvents(request);
-  }
-
-  /** Validates every event first, so nothing is sent when any of them is invalid. */
-  public PutEventsResult putEvents(PutEventsRequest request) throws InterruptedException {
-    List<PreparedEntry> entries = publisher.prepare(request.event(), request.configuration());
-    try (ClientLease lease = lease(request)) {
-      return publisher.publish(lease.client(), entries, request.configuration());
-    }
-  }
-
-  private ClientLease lease(PutEventsRequest request) {
+    PutEventsRequest request;
     try {
-      return clients.lease(request.authentication(), request.configuration());
-    } catch (IllegalStateException shuttingDown) {
-      // Failing the job (with its retries) hands it to a runtime that is still running.
-      throw new ConnectorException(ErrorCodes.SERVICE_ERROR, shuttingDown.getMessage(), shuttingDown);
+      request = context.bindVariables(PutEventsRequest.class);
+    } catch (ConnectorInputException invalid) {
+      throw InputErrors.translate(invalid);
     }
+    JobContext job = context.getJobContext();
+    return putEvents(request, progress.read(job.getElementInstanceKey(), job.getVariables()));
+  }
+
+  /** Outside a job: every event is sent. */
+  public PutEventsResult putEvents(PutEventsRequest request) throws InterruptedException {
+    return putEvents(request, JobAttempt.STANDALONE);
+  }
+
+  /**
+   * Validates every event first, so nothing is sent when any of them is invalid, then sends those
+   * that earlier attempts of the job did not put.
+   */
+  public PutEventsResult putEvents(PutEventsRequest request, JobAttempt attempt) throws InterruptedException {
+    Deadline deadline = Deadline.after(request.configuration().effectiveTimeBudget(), nanoClock);
+    List<PreparedEntry> entries = publisher.prepare(request.event(), request.configuration());
+    ClientLease lease;
+    try {
+      lease = clients.lease(request.authentication(), request.configuration());
+    } catch (ConnectorInputException invalid) {
+      throw invalid;
+    } catch (RuntimeException noClient) {
+      return publisher.withoutClient(entries, attempt, noClient);
+    }
+    try (lease) {
+      return publisher.publish(lease.client(), entries, request.configuration(), attempt, deadline);
+    }
+  }
+
+  /** Reads what earlier attempts of a job put from the job's variables. */
+  public JobAttempt attemptOf(long elementInstanceKey, String jobVariablesJson) {
+    return progress.read(elementInstanceKey, jobVariablesJson);
   }
 }

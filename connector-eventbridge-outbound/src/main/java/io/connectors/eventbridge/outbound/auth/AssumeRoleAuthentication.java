@@ -62,8 +62,26 @@ public record AssumeRoleAuthentication(
             optional = true,
             description = "Use a secret: {{secrets.AWS_SECRET_KEY}}",
             condition = @PropertyCondition(property = "authentication.sourceCredentials", equals = CREDENTIALS))
-        String sourceSecretKey)
+        String sourceSecretKey,
+    @TemplateProperty(
+            group = "authentication",
+            label = "STS endpoint override",
+            optional = true,
+            description =
+                "Leave empty for the regional STS endpoint. Set it for an STS VPC interface endpoint, e.g. https://vpce-123.sts.eu-central-1.vpce.amazonaws.com")
+        @Format(regexp = AuthPatterns.ENDPOINT, message = "must be an absolute http(s) URL without query, such as https://sts.eu-central-1.amazonaws.com")
+        String stsEndpoint)
     implements AwsAuthentication {
+
+  /** Without an STS endpoint override. */
+  public AssumeRoleAuthentication(
+      String roleArn, String externalId, String sessionName, String sourceCredentials, String sourceAccessKey, String sourceSecretKey) {
+    this(roleArn, externalId, sessionName, sourceCredentials, sourceAccessKey, sourceSecretKey, null);
+  }
+
+  public boolean hasStsEndpoint() {
+    return stsEndpoint != null && !stsEndpoint.isBlank();
+  }
 
   public boolean usesStaticSourceCredentials() {
     return CREDENTIALS.equals(sourceCredentials);
@@ -90,13 +108,14 @@ public record AssumeRoleAuthentication(
         usesStaticSourceCredentials()
             ? sourceAccessKey + ":" + Fingerprints.sha256(sourceSecretKey)
             : DEFAULT_CREDENTIALS_CHAIN;
-    return ASSUME_ROLE + ":" + roleArn + ":" + effectiveSessionName() + ":" + Fingerprints.sha256(externalId) + ":" + source;
+    return ASSUME_ROLE + ":" + roleArn + ":" + effectiveSessionName() + ":" + Fingerprints.sha256(externalId) + ":" + source
+        + ":" + (hasStsEndpoint() ? stsEndpoint : "");
   }
 
   @Override
   public String toString() {
     return "AssumeRoleAuthentication[roleArn=" + roleArn + ", externalId=" + (externalId == null ? "null" : "***")
         + ", sessionName=" + sessionName + ", sourceCredentials=" + sourceCredentials
-        + ", sourceAccessKey=" + sourceAccessKey + ", sourceSecretKey=***]";
+        + ", sourceAccessKey=" + sourceAccessKey + ", sourceSecretKey=***, stsEndpoint=" + stsEndpoint + "]";
   }
 }

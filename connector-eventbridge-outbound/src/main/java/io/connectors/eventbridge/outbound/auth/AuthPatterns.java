@@ -4,6 +4,7 @@ package io.connectors.eventbridge.outbound.auth;
 final class AuthPatterns {
 
   static final String ROLE_ARN = "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}$";
+  static final String ENDPOINT = "^https?://[^\\s/?#]+(/[^\\s?#]*)?$";
   static final String DEFAULT_SESSION_NAME = "camunda-eventbridge-connector";
 
   private AuthPatterns() {}

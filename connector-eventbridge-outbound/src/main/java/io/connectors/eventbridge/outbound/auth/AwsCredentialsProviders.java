@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.outbound.auth;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -8,8 +9,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -27,14 +31,22 @@ public final class AwsCredentialsProviders {
     }
   }
 
-  public static ResolvedCredentials resolve(AwsAuthentication authentication, Region region) {
+  /**
+   * @param httpClient the connection pool STS calls share with EventBridge calls
+   * @param overrides the call timeouts STS calls get, as EventBridge calls do
+   */
+  public static ResolvedCredentials resolve(
+      AwsAuthentication authentication, Region region, SdkHttpClient httpClient, ClientOverrideConfiguration overrides) {
     List<SdkAutoCloseable> resources = new ArrayList<>();
-    AwsCredentialsProvider provider = providerFor(authentication, region, resources);
+    StsSettings sts = new StsSettings(httpClient, overrides);
+    AwsCredentialsProvider provider = new FailureMarkingCredentialsProvider(providerFor(authentication, region, sts, resources));
     return new ResolvedCredentials(provider, List.copyOf(resources));
   }
 
+  private record StsSettings(SdkHttpClient httpClient, ClientOverrideConfiguration overrides) {}
+
   private static AwsCredentialsProvider providerFor(
-      AwsAuthentication authentication, Region region, List<SdkAutoCloseable> resources) {
+      AwsAuthentication authentication, Region region, StsSettings settings, List<SdkAutoCloseable> resources) {
     return switch (authentication) {
       case StaticCredentialsAuthentication keys -> StaticCredentialsProvider.create(credentialsOf(keys));
       case DefaultCredentialsChainAuthentication ignored -> {
@@ -48,8 +60,17 @@ public final class AwsCredentialsProviders {
         AwsCredentialsProvider source =
             role.usesStaticSourceCredentials()
                 ? StaticCredentialsProvider.create(credentialsOf(role.sourceKeys()))
-                : providerFor(new DefaultCredentialsChainAuthentication(), region, resources);
-        StsClient sts = StsClient.builder().region(region).credentialsProvider(source).build();
+                : providerFor(new DefaultCredentialsChainAuthentication(), region, settings, resources);
+        StsClientBuilder builder =
+            StsClient.builder()
+                .region(region)
+                .credentialsProvider(source)
+                .httpClient(settings.httpClient())
+                .overrideConfiguration(settings.overrides());
+        if (role.hasStsEndpoint()) {
+          builder.endpointOverride(URI.create(role.stsEndpoint()));
+        }
+        StsClient sts = builder.build();
         StsAssumeRoleCredentialsProvider assumed =
             StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -23,6 +26,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * exceed the bound. Clients are leased per job and a retired client is closed only once its last
  * lease is returned, so neither eviction nor shutdown pulls a client from under a running call.
  * All clients share one HTTP connection pool.
+ *
+ * <p>The lock only guards the map: a missing client is built outside it by the first job that asks,
+ * while jobs for the same identity wait for that one build and jobs for other identities go on.
  */
 public final class CachingEventBridgeClientSupplier implements EventBridgeClientSupplier, AutoCloseable {
 
@@ -33,7 +39,6 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   private static final Logger LOG = LoggerFactory.getLogger(CachingEventBridgeClientSupplier.class);
   private static volatile CachingEventBridgeClientSupplier shared;
 
-  private final EventBridgeClientFactory factory;
   private final SdkHttpClient httpClient;
   private final int maxClients;
   private final ReentrantLock lock = new ReentrantLock();
@@ -42,16 +47,24 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   private final List<CachedClient> retiredInUse = new ArrayList<>();
   private boolean closed;
 
-  /** A cached client and how many jobs are using it right now; guarded by {@link #lock}. */
+  /**
+   * A cached client, built or being built, and how many jobs are using it right now; the counters
+   * are guarded by {@link #lock}. An entry being built always has a lease (its builder's), so an
+   * entry is only closed after its build ended.
+   */
   private static final class CachedClient {
-    final OwnedClient owned;
+    final CompletableFuture<OwnedClient> owned = new CompletableFuture<>();
     int leases;
     boolean retired;
-
-    CachedClient(OwnedClient owned) {
-      this.owned = owned;
-    }
   }
+
+  /** Builds one client; the factory by default, a stand-in in tests. */
+  @FunctionalInterface
+  interface ClientBuilder {
+    OwnedClient build(AwsAuthentication authentication, AwsConfiguration configuration);
+  }
+
+  private final ClientBuilder builder;
 
   public CachingEventBridgeClientSupplier(int maxClients) {
     this.httpClient =
@@ -60,13 +73,22 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(30))
             .build();
-    this.factory = new EventBridgeClientFactory(httpClient);
+    this.builder = new EventBridgeClientFactory(httpClient)::create;
+    this.maxClients = maxClients;
+  }
+
+  /** With another way to build clients: for tests of the cache itself. */
+  CachingEventBridgeClientSupplier(int maxClients, ClientBuilder builder) {
+    this.httpClient = ApacheHttpClient.builder().build();
+    this.builder = builder;
     this.maxClients = maxClients;
   }
 
   /**
    * The process-wide instance used when the runtime creates the connector through ServiceLoader.
-   * Nothing else would close it, so a shutdown hook does; it waits for running calls first.
+   * No JVM shutdown hook closes it, since one would race the runtime's own shutdown: this project's
+   * runtime closes it from its Spring lifecycle ({@link #closeShared()}), after the job workers
+   * stopped; in another runtime it lives as long as the JVM.
    */
   public static CachingEventBridgeClientSupplier shared() {
     CachingEventBridgeClientSupplier instance = shared;
@@ -75,7 +97,6 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
         instance = shared;
         if (instance == null) {
           instance = new CachingEventBridgeClientSupplier(DEFAULT_MAX_CLIENTS);
-          Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "eventbridge-client-cache-shutdown"));
           shared = instance;
         }
       }
@@ -84,21 +105,43 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   }
 
   /**
-   * @throws IllegalStateException once the supplier is closed (the runtime is shutting down)
+   * Closes the process-wide instance (waiting for running calls, bounded) and forgets it, so a
+   * runtime started again in the same JVM gets a fresh one.
+   */
+  public static void closeShared() {
+    CachingEventBridgeClientSupplier instance;
+    synchronized (CachingEventBridgeClientSupplier.class) {
+      instance = shared;
+      shared = null;
+    }
+    if (instance != null) {
+      instance.close();
+    }
+  }
+
+  /** Leases from whatever {@link #shared()} is at the time, for connectors that outlive one instance. */
+  public static EventBridgeClientSupplier sharedSupplier() {
+    return (authentication, configuration) -> shared().lease(authentication, configuration);
+  }
+
+  /**
+   * @throws ClientsClosedException once the supplier is closed (the runtime is shutting down)
    */
   @Override
   public ClientLease lease(AwsAuthentication authentication, AwsConfiguration configuration) {
     ClientKey key = ClientKey.of(authentication, configuration);
     CachedClient evicted = null;
     CachedClient leased;
+    boolean mustBuild = false;
     lock.lock();
     try {
       if (closed) {
-        throw new IllegalStateException("The EventBridge client cache is closed: the runtime is shutting down");
+        throw new ClientsClosedException();
       }
       leased = clients.get(key);
       if (leased == null) {
-        leased = new CachedClient(factory.create(authentication, configuration));
+        leased = new CachedClient();
+        mustBuild = true;
         clients.put(key, leased);
         if (clients.size() > maxClients) {
           var eldest = clients.entrySet().iterator().next();
@@ -115,12 +158,13 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
       closeQuietly(evicted);
     }
     CachedClient client = leased;
+    EventBridgeClient built = awaitBuilt(client, key, mustBuild, authentication, configuration);
     return new ClientLease() {
       private boolean returned;
 
       @Override
       public EventBridgeClient client() {
-        return client.owned.client();
+        return built;
       }
 
       @Override
@@ -131,6 +175,33 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
         }
       }
     };
+  }
+
+  /**
+   * Builds the client when this lease created the entry, else waits for whoever builds it. A failed
+   * build leaves the cache, so the next job tries again, and fails every job that waited for it.
+   */
+  private EventBridgeClient awaitBuilt(
+      CachedClient client, ClientKey key, boolean mustBuild, AwsAuthentication authentication, AwsConfiguration configuration) {
+    if (mustBuild) {
+      try {
+        client.owned.complete(builder.build(authentication, configuration));
+      } catch (RuntimeException | Error e) {
+        client.owned.completeExceptionally(e);
+        lock.lock();
+        try {
+          clients.remove(key, client);
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+    try {
+      return client.owned.join().client();
+    } catch (CompletionException | CancellationException e) {
+      giveBack(client);
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /** Marks a client retired; returns it when it can be closed right away (no lease out). */
@@ -219,8 +290,11 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   }
 
   private static void closeQuietly(CachedClient client) {
+    if (!client.owned.isDone() || client.owned.isCompletedExceptionally()) {
+      return; // never built: nothing to close (an entry being built is never closed, it holds a lease)
+    }
     try {
-      client.owned.close();
+      client.owned.join().close();
     } catch (RuntimeException e) {
       LOG.warn("Closing an EventBridge client failed: {}", e.toString());
     }

@@ -37,17 +37,18 @@ public final class EventBridgeClientFactory {
 
   public OwnedClient create(AwsAuthentication authentication, AwsConfiguration configuration) {
     Region region = Region.of(configuration.region());
-    ResolvedCredentials credentials = AwsCredentialsProviders.resolve(authentication, region);
+    ClientOverrideConfiguration timeouts =
+        ClientOverrideConfiguration.builder()
+            .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+            .apiCallTimeout(API_CALL_TIMEOUT)
+            .build();
+    ResolvedCredentials credentials = AwsCredentialsProviders.resolve(authentication, region, httpClient, timeouts);
     EventBridgeClientBuilder builder =
         EventBridgeClient.builder()
             .region(region)
             .credentialsProvider(credentials.provider())
             .httpClient(httpClient)
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder()
-                    .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                    .apiCallTimeout(API_CALL_TIMEOUT)
-                    .build());
+            .overrideConfiguration(timeouts);
     if (configuration.hasEndpointOverride()) {
       builder.endpointOverride(URI.create(configuration.endpoint()));
     }

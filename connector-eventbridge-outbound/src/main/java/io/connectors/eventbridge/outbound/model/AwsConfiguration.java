@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import io.connectors.eventbridge.outbound.validation.Format;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
 
 public record AwsConfiguration(
     @TemplateProperty(
@@ -55,7 +56,36 @@ public record AwsConfiguration(
                 "How often an entry that failed with ThrottlingException or InternalFailure is sent in all, with exponential backoff and jitter between attempts. Only the failed entries are re-sent.")
         @Min(value = 1, message = "must be at least 1")
         @Max(value = 10, message = "must be at most 10")
-        Integer entryAttempts) {
+        Integer entryAttempts,
+    @TemplateProperty(
+            group = "configuration",
+            label = "Maximum events per task",
+            type = PropertyType.Number,
+            optional = true,
+            defaultValue = "1000",
+            defaultValueType = TemplateProperty.DefaultValueType.Number,
+            description =
+                "A batch with more events fails validation before anything is sent. Bounds how long one job can take and how large its result and error variables get.")
+        @Min(value = 1, message = "must be at least 1")
+        @Max(value = 10_000, message = "must be at most 10000")
+        Integer maxEvents,
+    @TemplateProperty(
+            group = "configuration",
+            label = "Time budget (seconds)",
+            type = PropertyType.Number,
+            optional = true,
+            defaultValue = "120",
+            defaultValueType = TemplateProperty.DefaultValueType.Number,
+            description =
+                "No new PutEvents call or retry pause starts after this many seconds; the job then fails with EVENTBRIDGE_DEADLINE_REACHED, listing what was put, and its retry sends only the rest. Keep it at least 30 seconds below the job timeout (5 minutes by default).")
+        @Min(value = 1, message = "must be at least 1 second")
+        @Max(value = 3600, message = "must be at most 3600 seconds")
+        Integer timeBudgetSeconds) {
+
+  /** The configuration without the per-task limits, which then take their defaults. */
+  public AwsConfiguration(String region, String endpoint, String endpointId, Integer maxRequestBytes, Integer entryAttempts) {
+    this(region, endpoint, endpointId, maxRequestBytes, entryAttempts, null, null);
+  }
 
   public int effectiveMaxRequestBytes() {
     return maxRequestBytes == null ? ConfigurationRules.DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
@@ -63,6 +93,14 @@ public record AwsConfiguration(
 
   public int effectiveEntryAttempts() {
     return entryAttempts == null ? ConfigurationRules.DEFAULT_ENTRY_ATTEMPTS : entryAttempts;
+  }
+
+  public int effectiveMaxEvents() {
+    return maxEvents == null ? ConfigurationRules.DEFAULT_MAX_EVENTS : maxEvents;
+  }
+
+  public Duration effectiveTimeBudget() {
+    return Duration.ofSeconds(timeBudgetSeconds == null ? ConfigurationRules.DEFAULT_TIME_BUDGET_SECONDS : timeBudgetSeconds);
   }
 
   public boolean hasEndpointOverride() {

@@ -5,6 +5,9 @@ public final class ConfigurationRules {
 
   public static final int DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
   public static final int DEFAULT_ENTRY_ATTEMPTS = 4;
+  public static final int DEFAULT_MAX_EVENTS = 1_000;
+  /** Two minutes: with the SDK's 30-second limit per call, well inside Zeebe's default 5-minute job timeout. */
+  public static final int DEFAULT_TIME_BUDGET_SECONDS = 120;
 
   public static final String REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-\\d{1,2}$";
   public static final String REGION_MESSAGE = "must be an AWS region code such as eu-central-1";

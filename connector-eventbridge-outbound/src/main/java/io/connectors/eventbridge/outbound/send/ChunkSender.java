@@ -1,6 +1,7 @@
 package io.connectors.eventbridge.outbound.send;
 
 import io.connectors.eventbridge.outbound.result.EntryResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,12 +28,16 @@ public final class ChunkSender {
    * Sends the chunk and writes each entry's final result into {@code results} at the entry's
    * {@link PreparedEntry#index()} as soon as it is known, so that a later attempt that fails as a
    * whole does not lose what earlier attempts already put. Request IDs go to {@code requestIds}.
+   *
+   * @return false when retries were cut short because the pause before the next one would pass the
+   *     deadline; the entries still pending then carry their last error
    */
-  public void send(
+  public boolean send(
       EventBridgeClient client,
       List<PreparedEntry> chunk,
       String endpointId,
       RetryPolicy policy,
+      Deadline deadline,
       EntryResult[] results,
       List<String> requestIds)
       throws InterruptedException {
@@ -59,7 +64,9 @@ public final class ChunkSender {
       }
 
       List<Integer> retry = new ArrayList<>();
-      boolean lastAttempt = attempt >= policy.maxAttempts();
+      Duration pause = policy.delayAfter(attempt, ThreadLocalRandom.current());
+      boolean outOfTime = !deadline.allows(pause);
+      boolean lastAttempt = attempt >= policy.maxAttempts() || outOfTime;
       for (int i = 0; i < answered.size(); i++) {
         PutEventsResultEntry entry = answered.get(i);
         int index = pending.get(i);
@@ -71,10 +78,14 @@ public final class ChunkSender {
           results[chunk.get(index).index()] = EntryResult.failure(entry.errorCode(), entry.errorMessage());
         }
       }
+      if (outOfTime && answered.stream().anyMatch(e -> RetryPolicy.isRetryable(e.errorCode())) && attempt < policy.maxAttempts()) {
+        return false;
+      }
       pending = retry;
       if (!pending.isEmpty()) {
-        sleeper.sleep(policy.delayAfter(attempt, ThreadLocalRandom.current()));
+        sleeper.sleep(pause);
       }
     }
+    return true;
   }
 }

@@ -41,9 +41,20 @@ public final class EntryValidator {
    * @throws InvalidEventsException listing every violation of every entry, not only the first
    */
   public List<PreparedEntry> prepare(List<PathedEntry> entries, String listPath, int maxRequestBytes) {
+    return prepare(entries, listPath, maxRequestBytes, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxEvents the cap per task: more events fail at once, before anything is sent
+   */
+  public List<PreparedEntry> prepare(List<PathedEntry> entries, String listPath, int maxRequestBytes, int maxEvents) {
     List<String> violations = new ArrayList<>();
     if (entries.isEmpty()) {
       throw new InvalidEventsException(List.of(listPath + ": must contain at least one event"));
+    }
+    if (entries.size() > maxEvents) {
+      throw new InvalidEventsException(List.of(listPath + ": has " + entries.size() + " events, more than the "
+          + maxEvents + " allowed per task (configuration.maxEvents); split the list over several tasks, e.g. a multi-instance"));
     }
     List<PreparedEntry> prepared = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {

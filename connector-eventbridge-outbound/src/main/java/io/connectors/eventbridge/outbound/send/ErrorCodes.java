@@ -20,11 +20,15 @@ public final class ErrorCodes {
   public static final String AUTHENTICATION_FAILED = "EVENTBRIDGE_AUTHENTICATION_FAILED";
   /** EventBridge rejected the request as a whole as invalid. */
   public static final String INVALID_REQUEST = "EVENTBRIDGE_INVALID_REQUEST";
-  /** EventBridge answered 5xx, or an answer that cannot be mapped back to the entries. */
+  /** EventBridge answered 5xx after the SDK's retries, or an answer that cannot be mapped back to the entries. */
   public static final String SERVICE_ERROR = "EVENTBRIDGE_SERVICE_ERROR";
   /** EventBridge could not be reached: DNS, connect or read timeout, TLS. */
   public static final String CONNECTION_FAILED = "EVENTBRIDGE_CONNECTION_FAILED";
 
+  /** The task's time budget ran out before every event was put; a job retry sends the rest. */
+  public static final String DEADLINE_REACHED = "EVENTBRIDGE_DEADLINE_REACHED";
+
+  static final Set<String> THROTTLING_CODES = Set.of("ThrottlingException", "ThrottledException", "TooManyRequestsException");
   static final Set<String> ACCESS_DENIED_ENTRY_CODES =
       Set.of("AccessDeniedException", "NotAuthorizedForSourceException", "NotAuthorizedForDetailTypeException");
   static final Set<String> NOT_FOUND_CODES = Set.of("ResourceNotFoundException", "NotFoundException");

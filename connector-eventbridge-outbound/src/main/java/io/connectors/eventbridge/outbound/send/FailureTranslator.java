@@ -2,18 +2,18 @@ package io.connectors.eventbridge.outbound.send;
 
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
+import io.connectors.eventbridge.outbound.progress.ProgressVariables;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Maps what went wrong to a {@link ConnectorException} with a stable code. Messages carry AWS's
- * error codes and messages and the entry paths, never credentials or event payloads.
+ * Maps a job attempt that did not put every event to a {@link ConnectorException} with a stable
+ * code, a message and the same error variables whatever went wrong. Messages carry AWS's error
+ * codes and (quoted) messages and the entry paths, never credentials or event payloads.
  */
 final class FailureTranslator {
 
@@ -21,33 +21,78 @@ final class FailureTranslator {
 
   private FailureTranslator() {}
 
-  static ConnectorException entriesFailed(PutEventsResult result, List<PreparedEntry> entries) {
-    List<String> failures = new ArrayList<>();
-    List<String> codes = new ArrayList<>();
-    for (int i = 0; i < result.entries().size(); i++) {
-      EntryResult entry = result.entries().get(i);
-      if (entry.failed()) {
-        codes.add(entry.errorCode());
-        if (failures.size() < MAX_LISTED_FAILURES) {
-          failures.add(entries.get(i).path() + ": " + entry.errorCode() + " - " + entry.errorMessage());
-        }
+  static ConnectorException failed(TaskOutcome outcome) {
+    List<EntryResult> rejected = outcome.results().stream().filter(r -> r.failed() && !isNotSent(r)).toList();
+    String code;
+    String headline;
+    switch (outcome.stop()) {
+      case Stop.Finished finished -> {
+        code = codeForEntries(rejected.stream().map(EntryResult::errorCode).toList());
+        headline = "EventBridge rejected " + rejected.size() + " of " + outcome.results().size() + " events";
+      }
+      case Stop.RequestFailed failed -> {
+        RequestFailures.Failure failure = RequestFailures.classify(failed.cause());
+        code = failure.code();
+        headline = failure.reason();
+      }
+      case Stop.OutOfTime outOfTime -> {
+        code = ErrorCodes.DEADLINE_REACHED;
+        headline = "The task's time budget of " + outOfTime.budget().toSeconds() + " s ran out before every event was put";
       }
     }
-    int more = result.failedEntryCount() - failures.size();
-    String message =
-        "EventBridge rejected " + result.failedEntryCount() + " of " + result.entries().size() + " events: "
-            + String.join("; ", failures) + (more > 0 ? "; and " + more + " more" : "");
 
+    StringBuilder message = new StringBuilder(headline);
+    List<String> listed = listRejected(outcome);
+    if (!listed.isEmpty()) {
+      int more = rejected.size() - listed.size();
+      message.append(outcome.stop() instanceof Stop.Finished ? ": " : ". Rejected: ")
+          .append(String.join("; ", listed))
+          .append(more > 0 ? "; and " + more + " more" : "");
+    }
+    message.append(". ").append(summary(outcome));
+
+    var builder = new ConnectorExceptionBuilder().errorCode(code).message(message.toString()).errorVariables(variables(outcome));
+    if (outcome.stop() instanceof Stop.RequestFailed failed) {
+      builder.cause(failed.cause());
+    }
+    return builder.build();
+  }
+
+  /** The same keys for every failure, so an error expression or a retry can rely on them. */
+  private static Map<String, Object> variables(TaskOutcome outcome) {
+    PutEventsResult asResult = PutEventsResult.of(outcome.results(), outcome.requestIds());
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("failedEntryCount", result.failedEntryCount());
-    variables.put("entries", result.entries());
-    variables.put("eventIds", result.eventIds());
-    variables.put("requestIds", result.requestIds());
-    return new ConnectorExceptionBuilder()
-        .errorCode(codeForEntries(codes))
-        .message(message)
-        .errorVariables(variables)
-        .build();
+    variables.put("failedEntryCount", outcome.failedCount());
+    variables.put("putEntryCount", outcome.putCount());
+    variables.put("entries", outcome.results());
+    variables.put("eventIds", asResult.eventIds());
+    variables.put("requestIds", outcome.requestIds());
+    variables.put(ProgressVariables.PROGRESS, ProgressVariables.write(outcome.elementInstanceKey(), outcome.accepted()));
+    return variables;
+  }
+
+  private static String summary(TaskOutcome outcome) {
+    int total = outcome.results().size();
+    StringBuilder summary = new StringBuilder().append(outcome.putCount()).append(" of ").append(total).append(" events were put");
+    if (outcome.putByEarlierAttempts() > 0) {
+      summary.append(" (").append(outcome.putByEarlierAttempts()).append(" by earlier attempts of this job)");
+    }
+    return summary.append("; a retry of this job sends only the ").append(outcome.failedCount()).append(" not put.").toString();
+  }
+
+  private static List<String> listRejected(TaskOutcome outcome) {
+    List<String> listed = new ArrayList<>();
+    for (int i = 0; i < outcome.results().size() && listed.size() < MAX_LISTED_FAILURES; i++) {
+      EntryResult entry = outcome.results().get(i);
+      if (entry.failed() && !isNotSent(entry)) {
+        listed.add(outcome.entries().get(i).path() + ": " + entry.errorCode() + " " + RequestFailures.quote(entry.errorMessage()));
+      }
+    }
+    return listed;
+  }
+
+  private static boolean isNotSent(EntryResult entry) {
+    return EntryResult.NOT_SENT.equals(entry.errorCode());
   }
 
   private static String codeForEntries(List<String> codes) {
@@ -61,73 +106,5 @@ final class FailureTranslator {
       return ErrorCodes.BUS_NOT_FOUND;
     }
     return ErrorCodes.PARTIAL_FAILURE;
-  }
-
-  /**
-   * A whole PutEvents call failed. Earlier calls of the same task may already have put their
-   * events; the message says how many, because a job retry will put them again.
-   */
-  static ConnectorException requestFailed(RuntimeException cause, List<EntryResult> alreadySent, int total) {
-    String code;
-    String reason;
-    switch (cause) {
-      case AwsServiceException aws -> {
-        String awsCode = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
-        code = codeForService(awsCode, aws.statusCode());
-        reason = "EventBridge answered HTTP " + aws.statusCode() + (awsCode == null ? "" : " " + awsCode) + ": "
-            + (aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage());
-      }
-      case SdkClientException client when isMissingCredentials(client) -> {
-        code = ErrorCodes.AUTHENTICATION_FAILED;
-        reason = "No AWS credentials could be resolved: " + client.getMessage();
-      }
-      case SdkClientException client -> {
-        code = ErrorCodes.CONNECTION_FAILED;
-        reason = "EventBridge could not be reached: " + client.getMessage();
-      }
-      case UnexpectedResponseException unexpected -> {
-        code = ErrorCodes.SERVICE_ERROR;
-        reason = unexpected.getMessage();
-      }
-      default -> throw cause;
-    }
-    String sent =
-        alreadySent.isEmpty()
-            ? ""
-            : " " + alreadySent.size() + " of " + total + " events had already been put by earlier calls of this task.";
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("entries", alreadySent);
-    return new ConnectorExceptionBuilder()
-        .errorCode(code)
-        .message(reason + "." + sent)
-        .errorVariables(variables)
-        .cause(cause)
-        .build();
-  }
-
-  private static String codeForService(String awsCode, int status) {
-    if (awsCode != null) {
-      if (ErrorCodes.ACCESS_DENIED_ENTRY_CODES.contains(awsCode)) {
-        return ErrorCodes.ACCESS_DENIED;
-      }
-      if (ErrorCodes.NOT_FOUND_CODES.contains(awsCode)) {
-        return ErrorCodes.BUS_NOT_FOUND;
-      }
-      if (ErrorCodes.AUTHENTICATION_CODES.contains(awsCode)) {
-        return ErrorCodes.AUTHENTICATION_FAILED;
-      }
-      if (RetryPolicy.isRetryable(awsCode)) {
-        return ErrorCodes.THROTTLED;
-      }
-    }
-    if (status == 403) {
-      return ErrorCodes.ACCESS_DENIED;
-    }
-    return status >= 500 ? ErrorCodes.SERVICE_ERROR : ErrorCodes.INVALID_REQUEST;
-  }
-
-  private static boolean isMissingCredentials(SdkClientException e) {
-    String message = e.getMessage();
-    return message != null && message.contains("Unable to load credentials");
   }
 }

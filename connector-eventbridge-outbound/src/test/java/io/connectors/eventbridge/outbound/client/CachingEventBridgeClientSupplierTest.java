@@ -86,4 +86,75 @@ class CachingEventBridgeClientSupplierTest {
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR))
         .hasMessageContaining("shutting down");
   }
+
+  @Test
+  void aSlowBuildForOneIdentityDoesNotHoldUpJobsForAnother() throws Exception {
+    var slowBuildStarted = new CountDownLatch(1);
+    var releaseSlowBuild = new CountDownLatch(1);
+    var factory = new EventBridgeClientFactory(software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build());
+    CachingEventBridgeClientSupplier.ClientBuilder builder = (authentication, configuration) -> {
+      if (authentication.equals(keys("slow"))) {
+        slowBuildStarted.countDown();
+        try {
+          releaseSlowBuild.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return factory.create(authentication, configuration);
+    };
+    try (var supplier = new CachingEventBridgeClientSupplier(4, builder);
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var slow = executor.submit(() -> supplier.lease(keys("slow"), CONFIGURATION));
+      assertThat(slowBuildStarted.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      var fast = executor.submit(() -> supplier.lease(keys("fast"), CONFIGURATION));
+      try (var lease = fast.get(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        assertThat(lease.client()).isNotNull();
+        assertThat(slow).isNotDone();
+      }
+
+      releaseSlowBuild.countDown();
+      try (var lease = slow.get(5, java.util.concurrent.TimeUnit.SECONDS);
+          var again = supplier.lease(keys("slow"), CONFIGURATION)) {
+        assertThat(again.client()).isSameAs(lease.client());
+      }
+    }
+  }
+
+  @Test
+  void aFailedBuildIsNotCachedAndTheNextJobTriesAgain() {
+    var attempts = new java.util.concurrent.atomic.AtomicInteger();
+    var factory = new EventBridgeClientFactory(software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build());
+    CachingEventBridgeClientSupplier.ClientBuilder builder = (authentication, configuration) -> {
+      if (attempts.incrementAndGet() == 1) {
+        throw new IllegalArgumentException("first build fails");
+      }
+      return factory.create(authentication, configuration);
+    };
+    try (var supplier = new CachingEventBridgeClientSupplier(4, builder)) {
+      assertThatThrownBy(() -> supplier.lease(keys("a"), CONFIGURATION)).hasMessage("first build fails");
+      assertThat(supplier.size()).isZero();
+      try (var lease = supplier.lease(keys("a"), CONFIGURATION)) {
+        assertThat(lease.client()).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void closingTheSharedCacheRefusesItsLeasesAndTheNextJobGetsAFreshOne() {
+    var supplier = CachingEventBridgeClientSupplier.sharedSupplier();
+    var before = CachingEventBridgeClientSupplier.shared();
+    supplier.lease(keys("a"), CONFIGURATION).close();
+
+    CachingEventBridgeClientSupplier.closeShared();
+
+    assertThatThrownBy(() -> before.lease(keys("a"), CONFIGURATION)).isInstanceOf(IllegalStateException.class);
+    try (var lease = supplier.lease(keys("a"), CONFIGURATION)) {
+      assertThat(lease.client()).isNotNull();
+      assertThat(CachingEventBridgeClientSupplier.shared()).isNotSameAs(before);
+    } finally {
+      CachingEventBridgeClientSupplier.closeShared();
+    }
+  }
 }

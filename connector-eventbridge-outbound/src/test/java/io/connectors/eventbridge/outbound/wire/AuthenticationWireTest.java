@@ -91,6 +91,42 @@ class AuthenticationWireTest {
   }
 
   @Test
+  void theStsEndpointFieldSendsAssumeRoleToAVpcEndpoint() throws Exception {
+    // STS on a server of its own: the AssumeRole call can only reach it through the field.
+    var sts = new com.github.tomakehurst.wiremock.WireMockServer(
+        com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+    sts.start();
+    try {
+      sts.stubFor(post("/").withRequestBody(containing("Action=AssumeRole"))
+          .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody("""
+              <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                <AssumeRoleResult>
+                  <Credentials>
+                    <AccessKeyId>ASIAVPCEROLE</AccessKeyId>
+                    <SecretAccessKey>vpce-secret</SecretAccessKey>
+                    <SessionToken>vpce-session-token</SessionToken>
+                    <Expiration>2099-01-01T00:00:00Z</Expiration>
+                  </Credentials>
+                </AssumeRoleResult>
+              </AssumeRoleResponse>""")));
+      var role = new AssumeRoleAuthentication(
+          "arn:aws:iam::123456789012:role/put-events", null, "vpce-session", "credentials", "AKIDSOURCE", "source-secret",
+          sts.baseUrl());
+
+      connector.putEvents(new PutEventsRequest(role, new AwsConfiguration("eu-west-1", server.baseUrl(), null, null, 1), event()));
+
+      sts.verify(postRequestedFor(urlEqualTo("/"))
+          .withRequestBody(containing("RoleSessionName=vpce-session"))
+          .withHeader("Authorization", containing("Credential=AKIDSOURCE/")));
+      server.verify(postRequestedFor(urlEqualTo("/"))
+          .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+          .withHeader("Authorization", containing("Credential=ASIAVPCEROLE/")));
+    } finally {
+      sts.stop();
+    }
+  }
+
+  @Test
   void aGlobalEndpointIdIsSentAndSignedWithSigV4a() throws Exception {
     var keys = new StaticCredentialsAuthentication("AKIDEXAMPLE", "secret", null);
 

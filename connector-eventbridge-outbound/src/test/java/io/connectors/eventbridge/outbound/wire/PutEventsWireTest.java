@@ -177,8 +177,10 @@ class PutEventsWireTest {
     assertThatThrownBy(() -> connector.putEvents(request(orderPlaced())))
         .isInstanceOfSatisfying(ConnectorException.class, e -> {
           assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.THROTTLED);
-          assertThat(e.getMessage()).isEqualTo("EventBridge rejected 1 of 1 events: event: ThrottlingException - Rate exceeded");
-          assertThat(e.getErrorVariables()).containsEntry("failedEntryCount", 1);
+          assertThat(e.getMessage()).isEqualTo(
+              "EventBridge rejected 1 of 1 events: event: ThrottlingException \"Rate exceeded\". "
+                  + "0 of 1 events were put; a retry of this job sends only the 1 not put.");
+          assertThat(e.getErrorVariables()).containsEntry("failedEntryCount", 1).containsEntry("putEntryCount", 0);
         });
     server.verify(3, postRequestedFor(urlEqualTo("/")));
     assertThat(sleeps).hasSize(2);
@@ -194,9 +196,11 @@ class PutEventsWireTest {
     assertThatThrownBy(() -> connector.putEvents(request(batchOf(3, 0))))
         .isInstanceOfSatisfying(ConnectorException.class, e -> {
           assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.PARTIAL_FAILURE);
+          // AWS's text is quoted as it came, so its own full stop never doubles ours.
           assertThat(e.getMessage()).isEqualTo(
-              "EventBridge rejected 2 of 3 events: event.events[1]: MalformedDetail - Detail is malformed.; "
-                  + "event.events[2]: AccessDeniedException - not allowed");
+              "EventBridge rejected 2 of 3 events: event.events[1]: MalformedDetail \"Detail is malformed.\"; "
+                  + "event.events[2]: AccessDeniedException \"not allowed\". 1 of 3 events were put; a retry of this job sends only the 2 not put.")
+              .doesNotContain("..");
           assertThat(e.getErrorVariables()).containsEntry("eventIds", List.of("id-0"));
         });
     server.verify(1, postRequestedFor(urlEqualTo("/")));
@@ -219,7 +223,7 @@ class PutEventsWireTest {
     assertThatThrownBy(() -> connector.putEvents(request(orderPlaced())))
         .isInstanceOfSatisfying(ConnectorException.class, e -> {
           assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.ACCESS_DENIED);
-          assertThat(e.getMessage()).contains("HTTP 400 AccessDeniedException: User is not authorized").doesNotContain(SECRET_KEY);
+          assertThat(e.getMessage()).contains("HTTP 400 AccessDeniedException: \"User is not authorized").doesNotContain(SECRET_KEY);
         });
 
     server.resetAll();
@@ -290,6 +294,7 @@ class PutEventsWireTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void aCallThatFailsAfterEarlierOnesSucceededSaysHowManyEventsWereAlreadyPut() {
     server.stubFor(post("/").inScenario("late").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(json(success(10, 0))).willSetStateTo("second chunk"));
@@ -305,8 +310,14 @@ class PutEventsWireTest {
         .isInstanceOfSatisfying(ConnectorException.class, e -> {
           assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR);
           // Ten from the first call and one from the first attempt of the second.
-          assertThat(e.getMessage()).endsWith("11 of 12 events had already been put by earlier calls of this task.");
-          assertThat((List<?>) e.getErrorVariables().get("entries")).hasSize(11);
+          assertThat(e.getMessage()).endsWith("11 of 12 events were put; a retry of this job sends only the 1 not put.");
+          // Every input event has its entry, in input order: the last one was never sent.
+          List<EntryResult> entries = (List<EntryResult>) e.getErrorVariables().get("entries");
+          assertThat(entries).hasSize(12);
+          assertThat(entries.subList(0, 11)).extracting(EntryResult::eventId)
+              .containsExactlyElementsOf(IntStream.range(0, 11).mapToObj(i -> "id-" + i).toList());
+          assertThat(entries.get(11).errorCode()).isEqualTo(EntryResult.NOT_SENT);
+          assertThat(e.getErrorVariables()).containsEntry("failedEntryCount", 1).containsEntry("putEntryCount", 11);
         });
   }
 

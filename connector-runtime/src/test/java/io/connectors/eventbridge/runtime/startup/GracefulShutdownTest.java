@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
+import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
 import io.connectors.eventbridge.runtime.ConnectorRuntimeApplication;
 import io.connectors.eventbridge.runtime.local.engine.EmbeddedZeebeEngine;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
@@ -70,9 +71,15 @@ class GracefulShutdownTest {
         () ->
             Optional.ofNullable(meters.find("http.server.requests.active").longTaskTimer())
                 .filter(active -> active.activeTasks() > 0));
+    var outboundClients = CachingEventBridgeClientSupplier.shared();
     context.close();
 
     assertThat(inFlight.get().statusCode()).isBetween(200, 299);
+    // The Put events connector's clients were closed by the application's shutdown, not a JVM hook.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> outboundClients.lease(
+            new io.connectors.eventbridge.outbound.auth.DefaultCredentialsChainAuthentication(),
+            new io.connectors.eventbridge.outbound.model.AwsConfiguration("eu-central-1", null, null, null, null)))
+        .isInstanceOf(IllegalStateException.class);
     assertPortIsFree(httpPort);
     assertPortIsFree(grpcPort);
   }

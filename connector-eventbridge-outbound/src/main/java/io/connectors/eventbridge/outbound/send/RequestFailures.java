@@ -1,0 +1,64 @@
+package io.connectors.eventbridge.outbound.send;
+
+import io.connectors.eventbridge.outbound.client.ClientsClosedException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** Classifies a failed PutEvents call by the SDK's exception type, HTTP status and AWS error code. */
+final class RequestFailures {
+
+  record Failure(String code, String reason) {}
+
+  private RequestFailures() {}
+
+  static Failure classify(RuntimeException cause) {
+    return switch (cause) {
+      case RuntimeException marked when MissingCredentials.isCause(marked) ->
+          new Failure(ErrorCodes.AUTHENTICATION_FAILED, "No AWS credentials could be resolved: " + quote(MissingCredentials.message(marked)));
+      case AwsServiceException aws -> {
+        String awsCode = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
+        String awsMessage = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorMessage();
+        yield new Failure(
+            codeForService(awsCode, aws.statusCode()),
+            "EventBridge answered HTTP " + aws.statusCode() + (awsCode == null ? "" : " " + awsCode)
+                + (awsMessage == null ? "" : ": " + quote(awsMessage)));
+      }
+      case SdkClientException client ->
+          new Failure(ErrorCodes.CONNECTION_FAILED, "EventBridge could not be reached: " + quote(client.getMessage()));
+      case UnexpectedResponseException unexpected -> new Failure(ErrorCodes.SERVICE_ERROR, unexpected.getMessage());
+      // Failing the job (with its retries) hands it to a runtime that is still running.
+      case ClientsClosedException closed -> new Failure(ErrorCodes.SERVICE_ERROR, closed.getMessage());
+      default -> new Failure(ErrorCodes.SERVICE_ERROR, "PutEvents failed unexpectedly: " + quote(cause.getMessage()));
+    };
+  }
+
+  /**
+   * A 5xx is a service error whatever its code: an {@code InternalFailure} answer that outlived the
+   * SDK's retries is not throttling. Request-level throttling is a 400 with {@code ThrottlingException}.
+   */
+  static String codeForService(String awsCode, int status) {
+    if (awsCode != null) {
+      if (ErrorCodes.ACCESS_DENIED_ENTRY_CODES.contains(awsCode)) {
+        return ErrorCodes.ACCESS_DENIED;
+      }
+      if (ErrorCodes.NOT_FOUND_CODES.contains(awsCode)) {
+        return ErrorCodes.BUS_NOT_FOUND;
+      }
+      if (ErrorCodes.AUTHENTICATION_CODES.contains(awsCode)) {
+        return ErrorCodes.AUTHENTICATION_FAILED;
+      }
+    }
+    if (status >= 500) {
+      return ErrorCodes.SERVICE_ERROR;
+    }
+    if (ErrorCodes.THROTTLING_CODES.contains(awsCode)) {
+      return ErrorCodes.THROTTLED;
+    }
+    return status == 403 ? ErrorCodes.ACCESS_DENIED : ErrorCodes.INVALID_REQUEST;
+  }
+
+  /** AWS's text as it came, in quotes, so that its own punctuation never runs into ours. */
+  static String quote(String text) {
+    return text == null ? "(no message)" : "\"" + text.strip() + "\"";
+  }
+}

@@ -1,0 +1,38 @@
+package io.connectors.eventbridge.runtime.outbound;
+
+import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the Put events connector's shared SDK clients as part of the application's shutdown,
+ * instead of a JVM shutdown hook that would run at the same time as it. The lowest phase stops
+ * last, after the job workers (default phase) stopped taking jobs; closing still waits, bounded,
+ * for calls that are running.
+ */
+@Component
+class EventBridgeClientsLifecycle implements SmartLifecycle {
+
+  private volatile boolean running;
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    CachingEventBridgeClientSupplier.closeShared();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return Integer.MIN_VALUE;
+  }
+}
