@@ -11,6 +11,7 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGr
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.client.ClientLease;
 import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
+import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ChunkSender;
@@ -18,6 +19,7 @@ import io.connectors.eventbridge.outbound.send.EntryValidator;
 import io.connectors.eventbridge.outbound.send.EventBridgePublisher;
 import io.connectors.eventbridge.outbound.send.PreparedEntry;
 import io.connectors.eventbridge.outbound.send.Sleeper;
+import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.JobContext;
 import io.connectors.eventbridge.outbound.progress.JobAttempt;
@@ -63,6 +65,7 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
   private final EventBridgePublisher publisher;
   private final ProgressVariables progress = new ProgressVariables(new ObjectMapper());
   private final LongSupplier nanoClock;
+  private final OutboundMetrics metrics;
 
   /** For ServiceLoader: clients come from the process-wide cache. */
   public EventBridgePutEventsFunction() {
@@ -79,13 +82,40 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
 
   /** With the clock the time budget is measured on; tests pass one they move. */
   public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock) {
+    this(clients, sleeper, nanoClock, OutboundMetrics.GLOBAL);
+  }
+
+  public EventBridgePutEventsFunction(
+      EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock, OutboundMetrics metrics) {
     this.clients = clients;
-    this.publisher = new EventBridgePublisher(new EntryValidator(new ObjectMapper()), new ChunkSender(sleeper), new ProgressStore(nanoClock));
+    this.publisher =
+        new EventBridgePublisher(
+            new EntryValidator(new ObjectMapper()),
+            new ChunkSender(sleeper, metrics),
+            new ProgressStore(nanoClock),
+            metrics);
     this.nanoClock = nanoClock;
+    this.metrics = metrics;
   }
 
   @Override
   public PutEventsResult execute(OutboundConnectorContext context) throws InterruptedException {
+    long start = System.nanoTime();
+    String outcome = "completed";
+    try {
+      return executeTask(context);
+    } catch (ConnectorException failed) {
+      outcome = failed.getErrorCode() == null ? "failed" : failed.getErrorCode();
+      throw failed;
+    } catch (RuntimeException | InterruptedException failed) {
+      outcome = "failed";
+      throw failed;
+    } finally {
+      metrics.task(System.nanoTime() - start, outcome);
+    }
+  }
+
+  private PutEventsResult executeTask(OutboundConnectorContext context) throws InterruptedException {
     PutEventsRequest request;
     try {
       request = context.bindVariables(PutEventsRequest.class);

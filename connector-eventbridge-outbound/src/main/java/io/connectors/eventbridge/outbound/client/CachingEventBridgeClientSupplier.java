@@ -119,6 +119,12 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
     }
   }
 
+  /** Clients in the process-wide cache, without creating it (for a metrics gauge). */
+  public static int sharedSize() {
+    CachingEventBridgeClientSupplier instance = shared;
+    return instance == null ? 0 : instance.size();
+  }
+
   /** Leases from whatever {@link #shared()} is at the time, for connectors that outlive one instance. */
   public static EventBridgeClientSupplier sharedSupplier() {
     return (authentication, configuration) -> shared().lease(authentication, configuration);

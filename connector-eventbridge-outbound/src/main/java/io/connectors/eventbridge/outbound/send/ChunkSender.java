@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.outbound.send;
 
+import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 public final class ChunkSender {
 
   private final Sleeper sleeper;
+  private final OutboundMetrics metrics;
 
-  public ChunkSender(Sleeper sleeper) {
+  public ChunkSender(Sleeper sleeper, OutboundMetrics metrics) {
     this.sleeper = sleeper;
+    this.metrics = metrics;
   }
 
   /**
@@ -51,8 +54,16 @@ public final class ChunkSender {
       for (int index : pending) {
         entries.add(chunk.get(index).entry());
       }
-      PutEventsResponse response =
-          client.putEvents(PutEventsRequest.builder().entries(entries).endpointId(endpointId).build());
+      PutEventsResponse response;
+      long start = System.nanoTime();
+      try {
+        response =
+            client.putEvents(PutEventsRequest.builder().entries(entries).endpointId(endpointId).build());
+      } catch (RuntimeException failed) {
+        metrics.call(System.nanoTime() - start, false);
+        throw failed;
+      }
+      metrics.call(System.nanoTime() - start, true);
       String requestId = response.responseMetadata().requestId();
       if (requestId != null && !"UNKNOWN".equals(requestId)) {
         requestIds.add(requestId);
@@ -83,6 +94,7 @@ public final class ChunkSender {
       }
       pending = retry;
       if (!pending.isEmpty()) {
+        metrics.entriesRetried(pending.size());
         sleeper.sleep(pause);
       }
     }

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.outbound.send;
 
+import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.EventInput;
 import io.connectors.eventbridge.outbound.progress.AcceptedEvent;
@@ -24,11 +25,14 @@ public final class EventBridgePublisher {
   private final EntryValidator validator;
   private final ChunkSender sender;
   private final ProgressStore store;
+  private final OutboundMetrics metrics;
 
-  public EventBridgePublisher(EntryValidator validator, ChunkSender sender, ProgressStore store) {
+  public EventBridgePublisher(
+      EntryValidator validator, ChunkSender sender, ProgressStore store, OutboundMetrics metrics) {
     this.validator = validator;
     this.sender = sender;
     this.store = store;
+    this.metrics = metrics;
   }
 
   /** Checks the events without sending them. */
@@ -103,6 +107,7 @@ public final class EventBridgePublisher {
       List<PreparedEntry> entries, EntryResult[] results, int putByEarlierAttempts, List<String> requestIds, JobAttempt attempt, Stop stop) {
     EntryResult notSent = EntryResult.notSent(notSentReason(stop));
     List<EntryResult> complete = Arrays.stream(results).map(r -> r != null ? r : notSent).toList();
+    metrics.concluded(complete, putByEarlierAttempts);
     TaskOutcome outcome =
         new TaskOutcome(entries, complete, putByEarlierAttempts, requestIds, attempt.elementInstanceKey(), stop);
     if (outcome.failedCount() > 0) {
