@@ -1,0 +1,147 @@
+package io.connectors.eventbridge.runtime.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.connectors.eventbridge.runtime.support.LocalRuntime;
+import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * More webhook requests in flight than the runtime admits are answered 429 with Retry-After at
+ * once, instead of queueing past EventBridge's timeout. Requests are held in flight by a JWKS
+ * endpoint that answers only when the test lets it.
+ */
+@LocalRuntimeTest
+@TestPropertySource(properties = "eventbridge.webhook.max-concurrent-requests=2")
+class WebhookOverloadRuntimeTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Autowired LocalRuntime runtime;
+
+  @Test
+  void requestsBeyondTheLimitAre429WhileTheAdmittedOnesComplete() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("overload-key").generate();
+    byte[] jwks = new JWKSet(key).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
+    var release = new CountDownLatch(1);
+    var waiting = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext(
+        "/jwks.json",
+        exchange -> {
+          waiting.incrementAndGet();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, jwks.length);
+          exchange.getResponseBody().write(jwks);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String webhookId = "rt-overload";
+      runtime
+          .client()
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess(webhookId)
+                  .startEvent()
+                  .zeebeProperty("inbound.type", "io.connectors.eventbridge:webhook:1")
+                  .zeebeProperty("inbound.context", webhookId)
+                  .zeebeProperty("inbound.auth.type", "jwt")
+                  .zeebeProperty(
+                      "inbound.auth.jwksUrl",
+                      "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json")
+                  .endEvent()
+                  .done(),
+              webhookId + ".bpmn")
+          .send()
+          .join();
+      runtime.awaitInboundHealth(webhookId, "UP", TIMEOUT);
+      String token = token(key);
+
+      var first = post(webhookId, token, "e-1");
+      LocalRuntime.await(
+          "the first request to wait for the key set",
+          TIMEOUT,
+          () -> waiting.get() >= 1 ? Optional.of(true) : Optional.empty());
+      // The first request holds one of the two places until the key set arrives; of the next
+      // two, one takes the other place and waits too, and one is refused at once.
+      var second = post(webhookId, token, "e-2");
+      var third = post(webhookId, token, "e-3");
+      var refused = CompletableFuture.anyOf(second, third).get(10, TimeUnit.SECONDS);
+      @SuppressWarnings("unchecked")
+      var answer = (HttpResponse<String>) refused;
+      assertThat(answer.statusCode()).isEqualTo(429);
+      assertThat(answer.headers().firstValue("Retry-After")).contains("1");
+      assertThat(answer.body()).contains("too many requests in flight");
+      var admitted = second.isDone() && second.join() == answer ? third : second;
+
+      release.countDown();
+      assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(admitted.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(
+              runtime.metric(
+                  "eventbridge_webhook_requests_total",
+                  "webhook=\"" + webhookId + "\"",
+                  "status=\"429\""))
+          .isEqualTo(1);
+    } finally {
+      release.countDown();
+      server.stop(0);
+    }
+  }
+
+  private CompletableFuture<HttpResponse<String>> post(String webhookId, String token, String id) {
+    return HTTP.sendAsync(
+        HttpRequest.newBuilder(runtime.webhookUrl(webhookId))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String token(RSAKey key) throws Exception {
+    var jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            new JWTClaimsSet.Builder()
+                .subject("eventbridge")
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+}
