@@ -8,6 +8,8 @@
 //                timed with CreateProcessInstanceWithResult          (the limit for a task)
 //   outbound     start -> Put events (local bus) -> end, worked by the connector runtime
 //
+//   overload     open loop at twice the webhook maximum: answer times and loss (see below)
+//
 // Prints p50/p99 latency and throughput per scenario, and our figures as ratios to the limits.
 import { Camunda8 } from '@camunda8/sdk';
 import { randomUUID } from 'node:crypto';
@@ -92,6 +94,56 @@ for (const [name, op] of Object.entries(scenarios)) {
   }
 }
 
+// Overload: an open loop at twice the webhook's measured maximum, for --overload seconds. Each
+// request is sent on schedule whatever the earlier ones do; every event answered 2xx must reach
+// the engine (counted by a streaming worker on load-count instances), every other answer must be
+// 429/503, and answers must come within EventBridge's 5 s.
+const overloadSeconds = Number(args.overload || 30);
+const counted = new Set();
+const counter = await zeebe.streamJobs({
+  type: 'load-count',
+  worker: 'limits-count',
+  timeout: 30000,
+  fetchVariables: ['eventId'],
+  taskHandler: (job) => {
+    counted.add(job.variables.eventId);
+    return job.complete();
+  },
+});
+const rate = 2 * results[`webhook@${concurrency}`].perSecond;
+const accepted = new Set();
+const statuses = {};
+const overloadLatencies = [];
+const sends = [];
+const started = performance.now();
+for (let n = 0; performance.now() - started < overloadSeconds * 1000; n++) {
+  const due = started + (n * 1000) / rate;
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const id = randomUUID();
+  const sent = performance.now();
+  sends.push(
+    fetch(`${base}/inbound/load-count`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id, 'detail-type': 'Overload', source: 'com.example.load', detail: {} }),
+      signal: AbortSignal.timeout(30000),
+    }).then(async (res) => {
+      await res.arrayBuffer();
+      overloadLatencies.push(performance.now() - sent);
+      statuses[res.status] = (statuses[res.status] || 0) + 1;
+      if (res.status >= 200 && res.status < 300) accepted.add(id);
+    }, () => { statuses.error = (statuses.error || 0) + 1; }),
+  );
+}
+await Promise.all(sends);
+const deadline = performance.now() + 60000;
+while ([...accepted].some((id) => !counted.has(id)) && performance.now() < deadline) {
+  await new Promise((r) => setTimeout(r, 200));
+}
+counter.close();
+const lost = [...accepted].filter((id) => !counted.has(id)).length;
+overloadLatencies.sort((a, b) => a - b);
+
 const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 console.log(`| scenario | callers | per second | p50 ms | p99 ms | errors |`);
 console.log(`|---|---|---|---|---|---|`);
@@ -106,6 +158,10 @@ console.log(`webhook vs raw create, ${c} callers: ${f((100 * r(`webhook@${c}`).p
 console.log(`webhook vs raw create, one at a time: p50 ${f(r('webhook@1').p50)} vs ${f(r('raw-create@1').p50)} ms`);
 console.log(`outbound vs no-op streaming worker, one at a time: p50 +${f(r('outbound@1').p50 - r('noop-stream@1').p50)} ms (target <= 5 ms)`);
 console.log(`outbound vs no-op streaming worker, ${c} callers: ${f((100 * r(`outbound@${c}`).perSecond) / r(`noop-stream@${c}`).perSecond, 0)} % of the throughput (target >= 90 %)`);
+console.log('');
+console.log(`overload: open loop at ${f(rate)} requests/s (2 x the webhook's maximum) for ${overloadSeconds} s: ${sends.length} sent`);
+console.log(`  answers: ${JSON.stringify(statuses)}; p50 ${f(percentile(overloadLatencies, 50))} ms, p99 ${f(percentile(overloadLatencies, 99))} ms (target p99 < 5000 ms)`);
+console.log(`  answered 2xx: ${accepted.size}, of which in the engine: ${accepted.size - lost}, lost: ${lost} (target 0)`);
 noop.close();
 await zeebe.close().catch(() => {});
 process.exit(0);
