@@ -7,8 +7,8 @@
 // - one order of the Correlation group in every template (the generator puts Message TTL and
 //   Message ID expression in different orders for start and catch events).
 // Idempotent; writes a file only when its content changes. Uses Node's standard library only.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { templateFiles } from './template-files.mjs';
 
 const SCHEMA_VERSION = '0.46.0'; // the schema the validator in package.json checks against
 const SCHEMA = `https://unpkg.com/@camunda/zeebe-element-templates-json-schema@${SCHEMA_VERSION}/resources/schema.json`;
@@ -18,14 +18,6 @@ const root = process.argv[2];
 if (!root) {
   console.error('usage: node finalize-templates.mjs <templates-folder>');
   process.exit(2);
-}
-
-function templateFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : templateFiles(path);
-    return name.endsWith('.json') && name !== 'package.json' && name !== 'package-lock.json' ? [path] : [];
-  });
 }
 
 function correlationRank(property) {

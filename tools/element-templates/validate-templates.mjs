@@ -1,8 +1,9 @@
 // Validates every element template under a folder against Camunda's official Zeebe element-template
 // JSON schema (the one Web and Desktop Modeler use), and optionally fails when the freshly
 // generated templates differ from what git has committed.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { templateFiles } from './template-files.mjs';
 import { execFileSync } from 'node:child_process';
 import { validateZeebe, getZeebeSchemaVersion } from '@bpmn-io/element-templates-validator';
 
@@ -12,14 +13,6 @@ const root = args.find((a) => !a.startsWith('--'));
 if (!root) {
   console.error('usage: node validate-templates.mjs <templates-folder> [--fail-on-drift]');
   process.exit(2);
-}
-
-function templateFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : templateFiles(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
 }
 
 const files = templateFiles(root);

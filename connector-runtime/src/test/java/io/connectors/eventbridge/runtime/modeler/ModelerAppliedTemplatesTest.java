@@ -84,16 +84,19 @@ class ModelerAppliedTemplatesTest {
    * every entry was accepted: a failed entry raises a BPMN error, which would leave an incident.
    */
   private void putsEvents(AppliedTemplate applied) {
-    long instance =
-        runtime
-            .client()
-            .newCreateInstanceCommand()
-            .bpmnProcessId(applied.processId())
-            .latestVersion()
-            .send()
-            .join()
-            .getProcessInstanceKey();
-    runtime.awaitCompleted(instance, TIMEOUT);
+    runtime.awaitCompleted(startInstance(applied, Map.of()), TIMEOUT);
+  }
+
+  private long startInstance(AppliedTemplate applied, Map<String, Object> variables) {
+    return runtime
+        .client()
+        .newCreateInstanceCommand()
+        .bpmnProcessId(applied.processId())
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
   }
 
   private void startsAnInstance(AppliedTemplate applied) throws Exception {
@@ -108,16 +111,7 @@ class ModelerAppliedTemplatesTest {
   /** Catch event, boundary event, receive task: a waiting instance is correlated by its key. */
   private void correlatesToAWaitingInstance(AppliedTemplate applied) throws Exception {
     String key = "k-" + applied.name();
-    long instance =
-        runtime
-            .client()
-            .newCreateInstanceCommand()
-            .bpmnProcessId(applied.processId())
-            .latestVersion()
-            .variables(Map.of("correlationKey", key))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+    long instance = startInstance(applied, Map.of("correlationKey", key));
     awaitUp(applied);
     var answer = post(applied.webhookId(), key);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
