@@ -39,8 +39,8 @@ import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifiers;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,9 +211,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       deactivate();
       String reason = ActivationFailure.reason(invalidConfiguration);
       LOG.warn(
-          "Webhook '{}' is DOWN, its settings cannot be used: {}",
-          webhookIdOf(context),
-          reason);
+          "Webhook '{}' is DOWN, its settings cannot be used: {}", webhookIdOf(context), reason);
       context.reportHealth(Health.down(new Health.Error(ActivationFailure.CODE, reason)));
       context.log(
           activity ->
@@ -226,8 +224,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
 
   private static String webhookIdOf(InboundConnectorContext context) {
     try {
-      return String.valueOf(
-          ((Map<?, ?>) context.getProperties().get("inbound")).get("context"));
+      return String.valueOf(((Map<?, ?>) context.getProperties().get("inbound")).get("context"));
     } catch (RuntimeException unreadable) {
       return "?";
     }
@@ -280,7 +277,8 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       var event = (ObjectNode) delivery.events().getFirst();
       if (!current.filter().matches(event)) {
         throw current.consumeUnmatched()
-            ? new WebhookConnectorException(HttpStatus.ACCEPTED, "event pattern not matched; event consumed")
+            ? new WebhookConnectorException(
+                HttpStatus.ACCEPTED, "event pattern not matched; event consumed")
             : new WebhookConnectorException(HttpStatus.UNPROCESSABLE, "event pattern not matched");
       }
       current.decryption().decrypt(event);

@@ -182,7 +182,10 @@ public final class WebhookRequestHandler {
       warnings.report("inbound.decryption", failed.reason());
       metrics.decryptionFailed();
       return EventOutcome.failed(
-          eventId, HttpStatus.UNPROCESSABLE, CorrelationOutcomes.DECRYPTION_FAILED, failed.reason());
+          eventId,
+          HttpStatus.UNPROCESSABLE,
+          CorrelationOutcomes.DECRYPTION_FAILED,
+          failed.reason());
     }
     return metrics
         .correlation()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.inbound.CorrelationResult;
 import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
@@ -123,7 +122,9 @@ class ControlRoomEventsTest {
     }
 
     private static Properties controlRoom() {
-      return Properties.webhook().set("signature.type", "controlRoom").set("signature.secret", SECRET);
+      return Properties.webhook()
+          .set("signature.type", "controlRoom")
+          .set("signature.secret", SECRET);
     }
   }
 
@@ -208,10 +209,12 @@ class ControlRoomEventsTest {
       var right = activate(new TestInboundContext(decrypting(OdwFixtures.KEY_BASE64).build()));
 
       @SuppressWarnings("unchecked")
-      var body = (Map<String, Object>) right.triggerWebhook(TestPayload.post(event)).request().body();
+      var body =
+          (Map<String, Object>) right.triggerWebhook(TestPayload.post(event)).request().body();
       assertThat(body.get("detail"))
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-          .containsEntry("decrypted_payload", Map.of("worker_link_token", OdwFixtures.COMMITTING_TOKEN));
+          .containsEntry(
+              "decrypted_payload", Map.of("worker_link_token", OdwFixtures.COMMITTING_TOKEN));
 
       var wrong =
           activate(
@@ -247,13 +250,14 @@ class ControlRoomEventsTest {
     return (Map<String, Object>) ((WebhookTriggerResultContext) variables).request().body();
   }
 
-  /** Signs as Control Room does: hex HMAC-SHA256 of the raw body (vectors: SignatureVerifiersTest). */
+  /**
+   * Signs as Control Room does: hex HMAC-SHA256 of the raw body (vectors: SignatureVerifiersTest).
+   */
   static TestPayload signed(String body, String secret) {
     try {
       var mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      var signature =
-          HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+      var signature = HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
       return TestPayload.post(body).withHeader("x-rc-signature", signature);
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -363,8 +363,7 @@ class EventBridgeWebhookExecutableTest {
       // The runtime reads Modeler's "=true" as false; the element's setting, as we bind it, wins.
       var response =
           activate(
-                  new TestInboundContext(
-                          Properties.webhook().consumeUnmatched("=true").build())
+                  new TestInboundContext(Properties.webhook().consumeUnmatched("=true").build())
                       .answer(new CorrelationResult.Failure.ActivationConditionNotMet(false)))
               .verify(TestPayload.post(EVENT));
       assertThat(response.statusCode()).isEqualTo(202);
@@ -485,16 +484,30 @@ class EventBridgeWebhookExecutableTest {
                   .build());
       var webhook = activate(context);
 
-      assertThat(webhook.verify(TestPayload.post(EVENT).withHeader("X-My-Auth", "ApiKey very-secret-key").withHeader("X-Trace", "t-1")).statusCode())
+      assertThat(
+              webhook
+                  .verify(
+                      TestPayload.post(EVENT)
+                          .withHeader("X-My-Auth", "ApiKey very-secret-key")
+                          .withHeader("X-Trace", "t-1"))
+                  .statusCode())
           .isEqualTo(200);
-      assertThat(webhook.verify(TestPayload.post(Events.orderPlaced("e-2", "o-2")).withParam("token", "very-secret-key").withParam("page", "1")).statusCode())
+      assertThat(
+              webhook
+                  .verify(
+                      TestPayload.post(Events.orderPlaced("e-2", "o-2"))
+                          .withParam("token", "very-secret-key")
+                          .withParam("page", "1"))
+                  .statusCode())
           .isEqualTo(200);
 
       MappedHttpRequest fromHeader =
           ((WebhookTriggerResultContext) context.correlations().get(0).getVariables()).request();
       MappedHttpRequest fromParam =
           ((WebhookTriggerResultContext) context.correlations().get(1).getVariables()).request();
-      assertThat(fromHeader.headers()).containsEntry("x-trace", "t-1").doesNotContainKey("x-my-auth");
+      assertThat(fromHeader.headers())
+          .containsEntry("x-trace", "t-1")
+          .doesNotContainKey("x-my-auth");
       assertThat(fromParam.params()).containsEntry("page", "1").doesNotContainKey("token");
       assertThat(String.valueOf(fromHeader) + fromParam).doesNotContain("very-secret-key");
     }
@@ -604,7 +617,9 @@ class EventBridgeWebhookExecutableTest {
       var filtered =
           activate(
               new TestInboundContext(
-                  Properties.webhook().set("filter.eventPattern", "{\"source\": [\"other.source\"]}").build()));
+                  Properties.webhook()
+                      .set("filter.eventPattern", "{\"source\": [\"other.source\"]}")
+                      .build()));
 
       assertThatThrownBy(() -> filtered.triggerWebhook(TestPayload.post(EVENT)))
           .isInstanceOfSatisfying(

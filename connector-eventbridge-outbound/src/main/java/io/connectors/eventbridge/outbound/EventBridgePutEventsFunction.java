@@ -2,6 +2,9 @@ package io.connectors.eventbridge.outbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.connector.api.annotation.OutboundConnector;
+import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.dsl.BpmnType;
@@ -13,19 +16,16 @@ import io.connectors.eventbridge.outbound.client.ClientLease;
 import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
+import io.connectors.eventbridge.outbound.progress.JobAttempt;
+import io.connectors.eventbridge.outbound.progress.ProgressStore;
+import io.connectors.eventbridge.outbound.progress.ProgressVariables;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ChunkSender;
+import io.connectors.eventbridge.outbound.send.Deadline;
 import io.connectors.eventbridge.outbound.send.EntryValidator;
 import io.connectors.eventbridge.outbound.send.EventBridgePublisher;
 import io.connectors.eventbridge.outbound.send.PreparedEntry;
 import io.connectors.eventbridge.outbound.send.Sleeper;
-import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.outbound.JobContext;
-import io.connectors.eventbridge.outbound.progress.JobAttempt;
-import io.connectors.eventbridge.outbound.progress.ProgressStore;
-import io.connectors.eventbridge.outbound.progress.ProgressVariables;
-import io.connectors.eventbridge.outbound.send.Deadline;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -41,14 +41,21 @@ import java.util.function.LongSupplier;
     // Fits the properties panel's header at Desktop Modeler's default width (280 px).
     name = "EventBridge Put Events",
     version = 1,
-    description = "Put events on an Amazon EventBridge bus, one or a batch, with per-entry retries and results.",
+    description =
+        "Put events on an Amazon EventBridge bus, one or a batch, with per-entry retries and results.",
     icon = "icon.svg",
-    documentationRef = "https://github.com/connectors-io/camunda-eventbridge-connectors#outbound-connector-put-events",
-    metadata = @ElementTemplate.Metadata(keywords = {"aws", "eventbridge", "event bus", "put events", "publish"}),
+    documentationRef =
+        "https://github.com/connectors-io/camunda-eventbridge-connectors#outbound-connector-put-events",
+    metadata =
+        @ElementTemplate.Metadata(
+            keywords = {"aws", "eventbridge", "event bus", "put events", "publish"}),
     engineVersion = "^8.8",
     // A service task only: a receive or send task with a job type is not what users expect, and
     // Modeler offers a template on every element its appliesTo names.
-    elementTypes = @ConnectorElementType(appliesTo = BpmnType.SERVICE_TASK, elementType = BpmnType.SERVICE_TASK),
+    elementTypes =
+        @ConnectorElementType(
+            appliesTo = BpmnType.SERVICE_TASK,
+            elementType = BpmnType.SERVICE_TASK),
     inputDataClass = PutEventsRequest.class,
     outputDataClass = PutEventsResult.class,
     propertyGroups = {
@@ -81,12 +88,16 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
   }
 
   /** With the clock the time budget is measured on; tests pass one they move. */
-  public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock) {
+  public EventBridgePutEventsFunction(
+      EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock) {
     this(clients, sleeper, nanoClock, OutboundMetrics.GLOBAL);
   }
 
   public EventBridgePutEventsFunction(
-      EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock, OutboundMetrics metrics) {
+      EventBridgeClientSupplier clients,
+      Sleeper sleeper,
+      LongSupplier nanoClock,
+      OutboundMetrics metrics) {
     this.clients = clients;
     this.publisher =
         new EventBridgePublisher(
@@ -115,7 +126,8 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
     }
   }
 
-  private PutEventsResult executeTask(OutboundConnectorContext context) throws InterruptedException {
+  private PutEventsResult executeTask(OutboundConnectorContext context)
+      throws InterruptedException {
     PutEventsRequest request;
     try {
       request = context.bindVariables(PutEventsRequest.class);
@@ -135,7 +147,8 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
    * Validates every event first, so nothing is sent when any of them is invalid, then sends those
    * that earlier attempts of the job did not put.
    */
-  public PutEventsResult putEvents(PutEventsRequest request, JobAttempt attempt) throws InterruptedException {
+  public PutEventsResult putEvents(PutEventsRequest request, JobAttempt attempt)
+      throws InterruptedException {
     Deadline deadline = Deadline.after(request.configuration().effectiveTimeBudget(), nanoClock);
     List<PreparedEntry> entries = publisher.prepare(request.event(), request.configuration());
     ClientLease lease;

@@ -14,20 +14,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites the runtime's binding and validation failures into messages that name the field path
- * the user typed ({@code event.events}) and say what it must be, without Java class or exception
- * names: those mean nothing in Operate.
+ * Rewrites the runtime's binding and validation failures into messages that name the field path the
+ * user typed ({@code event.events}) and say what it must be, without Java class or exception names:
+ * those mean nothing in Operate.
  */
 final class InputErrors {
 
   /** How the connector SDK's validation provider words one violation. */
-  private static final Pattern VIOLATION = Pattern.compile("- Property: (\\S+): Validation failed\\. Original message: (.*)");
+  private static final Pattern VIOLATION =
+      Pattern.compile("- Property: (\\S+): Validation failed\\. Original message: (.*)");
 
   private InputErrors() {}
 
   static ConnectorInputException translate(ConnectorInputException failure) {
     List<String> messages = new ArrayList<>();
-    for (Throwable t = failure; t != null && messages.isEmpty(); t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = failure;
+        t != null && messages.isEmpty();
+        t = t.getCause() == t ? null : t.getCause()) {
       switch (t) {
         case ValidationException validation -> messages.addAll(violations(validation.getMessage()));
         case JsonMappingException mapping -> messages.add(mappingMessage(mapping));
@@ -54,7 +57,11 @@ final class InputErrors {
   private static String mappingMessage(JsonMappingException mapping) {
     String path = path(mapping.getPath());
     return switch (mapping) {
-      case InvalidTypeIdException typeId -> path + ": must be one of the modes the template offers, not \"" + typeId.getTypeId() + "\"";
+      case InvalidTypeIdException typeId ->
+          path
+              + ": must be one of the modes the template offers, not \""
+              + typeId.getTypeId()
+              + "\"";
       case PropertyBindingException unknown -> path + ": is not a field of this connector";
       case MismatchedInputException mismatch -> path + ": " + expected(mismatch.getTargetType());
       default -> path + ": cannot be read as the template describes it";

@@ -10,18 +10,25 @@ import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import jakarta.validation.ValidationException;
 import org.junit.jupiter.api.Test;
 
-/** Binding and validation failures as the runtime raises them, rewritten to name the user's fields. */
+/**
+ * Binding and validation failures as the runtime raises them, rewritten to name the user's fields.
+ */
 class InputErrorsTest {
 
   private static ConnectorInputException bindingFailure(String json) {
-    var failure = catchThrowableOfType(JsonProcessingException.class, () -> new ObjectMapper().readValue(json, PutEventsRequest.class));
+    var failure =
+        catchThrowableOfType(
+            JsonProcessingException.class,
+            () -> new ObjectMapper().readValue(json, PutEventsRequest.class));
     // What the runtime's JobHandlerContext wraps it in.
     return new ConnectorInputException(failure.getOriginalMessage(), failure);
   }
 
   @Test
   void eventsGivenAsTextNameTheFieldAndNoJavaType() {
-    var translated = InputErrors.translate(bindingFailure("{\"event\": {\"mode\": \"batch\", \"events\": \"oops\"}}"));
+    var translated =
+        InputErrors.translate(
+            bindingFailure("{\"event\": {\"mode\": \"batch\", \"events\": \"oops\"}}"));
 
     assertThat(translated.getMessage())
         .startsWith("Invalid input: event.events: must be a list")
@@ -32,25 +39,33 @@ class InputErrorsTest {
   void anUnknownModeNamesTheDiscriminator() {
     var translated = InputErrors.translate(bindingFailure("{\"event\": {\"mode\": \"many\"}}"));
 
-    assertThat(translated.getMessage()).isEqualTo("Invalid input: event: must be one of the modes the template offers, not \"many\"");
+    assertThat(translated.getMessage())
+        .isEqualTo(
+            "Invalid input: event: must be one of the modes the template offers, not \"many\"");
   }
 
   @Test
   void anUnknownFieldIsNamedAsSuch() {
-    var translated = InputErrors.translate(bindingFailure(
-        "{\"event\": {\"mode\": \"batch\", \"events\": [{\"source\": \"s\", \"detailTyp\": \"T\"}]}}"));
+    var translated =
+        InputErrors.translate(
+            bindingFailure(
+                "{\"event\": {\"mode\": \"batch\", \"events\": [{\"source\": \"s\", \"detailTyp\": \"T\"}]}}"));
 
-    assertThat(translated.getMessage()).isEqualTo("Invalid input: event.events[0].detailTyp: is not a field of this connector");
+    assertThat(translated.getMessage())
+        .isEqualTo("Invalid input: event.events[0].detailTyp: is not a field of this connector");
   }
 
   @Test
   void constraintViolationsLoseTheValidatorsWording() {
-    var raised = new ConnectorInputException(new ValidationException(
-        "Found constraints violated while validating input: \n"
-            + " - Property: configuration.region: Validation failed. Original message: must be an AWS region code such as eu-central-1\n"
-            + " - Property: configuration.entryAttempts: Validation failed. Original message: must be at most 10"));
+    var raised =
+        new ConnectorInputException(
+            new ValidationException(
+                "Found constraints violated while validating input: \n"
+                    + " - Property: configuration.region: Validation failed. Original message: must be an AWS region code such as eu-central-1\n"
+                    + " - Property: configuration.entryAttempts: Validation failed. Original message: must be at most 10"));
 
-    assertThat(InputErrors.translate(raised).getMessage()).isEqualTo(
-        "Invalid input: configuration.region: must be an AWS region code such as eu-central-1; configuration.entryAttempts: must be at most 10");
+    assertThat(InputErrors.translate(raised).getMessage())
+        .isEqualTo(
+            "Invalid input: configuration.region: must be an AWS region code such as eu-central-1; configuration.entryAttempts: must be at most 10");
   }
 }

@@ -8,8 +8,10 @@ import io.connectors.eventbridge.runtime.local.search.EngineSearchQueryClient;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import io.connectors.eventbridge.runtime.support.TestProcesses;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,8 +37,10 @@ class DeployDirectoryTest {
     Path good = folder.resolve("b-good-" + suffix + ".bpmn");
     String processId = "rt-dropped-" + suffix;
     // The broken file sorts first, so the good one is deployed after the failure.
-    Files.writeString(broken, "<definitions>not a process");
-    Files.writeString(good, TestProcesses.xml(TestProcesses.waitForMessage(processId, "Go")));
+    // Written elsewhere and moved in, so the scanner never sees a half-written file (which it
+    // would rightly report once more when the write completes).
+    dropInto(broken, "<definitions>not a process");
+    dropInto(good, TestProcesses.xml(TestProcesses.waitForMessage(processId, "Go")));
 
     DeployOutcome goodOutcome = awaitOutcome(good);
     DeployOutcome brokenOutcome = awaitOutcome(broken);
@@ -57,6 +61,12 @@ class DeployDirectoryTest {
                             && line.contains(broken.getFileName().toString())))
         .singleElement()
         .satisfies(line -> assertThat(line).contains(brokenOutcome.error()));
+  }
+
+  private static void dropInto(Path target, String content) throws IOException {
+    Path staging = Files.createTempFile(target.getParent().getParent(), "staging", ".tmp");
+    Files.writeString(staging, content);
+    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private DeployOutcome awaitOutcome(Path file) {

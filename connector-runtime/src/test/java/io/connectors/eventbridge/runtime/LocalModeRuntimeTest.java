@@ -66,10 +66,12 @@ class LocalModeRuntimeTest {
     // which proves nothing was read into memory.
     try (var socket = new java.net.Socket("127.0.0.1", runtime.baseUrl().getPort())) {
       socket.setSoTimeout(5_000);
-      socket.getOutputStream().write(
-          ("POST /inbound/any-webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                  + "Content-Length: 10485761\r\nConnection: close\r\n\r\n")
-              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /inbound/any-webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      + "Content-Length: 10485761\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       // Read the answer as it arrives: the server then waits for the body it will discard, so
       // the connection does not close by itself.
@@ -83,7 +85,9 @@ class LocalModeRuntimeTest {
         answer.append(new String(buffer, 0, read, java.nio.charset.StandardCharsets.UTF_8));
       }
 
-      assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("body larger than 10485760 bytes");
+      assertThat(answer.toString())
+          .startsWith("HTTP/1.1 413")
+          .contains("body larger than 10485760 bytes");
     }
   }
 

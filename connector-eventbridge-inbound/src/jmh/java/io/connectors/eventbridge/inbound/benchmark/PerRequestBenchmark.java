@@ -35,9 +35,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>The JWT case uses the real JWKS path: keys are fetched once over HTTP from a loopback server
  * at setup and then served from the cache, as in production.
  *
- * <p>The On-Demand Worker cases add payload decryption (AWS Encryption SDK, raw AES keyring) of
- * the JavaScript-made fixtures: a key-committing signed suite (the SDK default) and a
- * non-committing signed suite. Both verify an ECDSA P-384 signature per message.
+ * <p>The On-Demand Worker cases add payload decryption (AWS Encryption SDK, raw AES keyring) of the
+ * JavaScript-made fixtures: a key-committing signed suite (the SDK default) and a non-committing
+ * signed suite. Both verify an ECDSA P-384 signature per message.
  *
  * <p>Run: {@code mvn -B -Dbenchmark -pl connector-eventbridge-inbound -am verify -DskipTests} (add
  * {@code -Djmh.args="..."} to change iterations).

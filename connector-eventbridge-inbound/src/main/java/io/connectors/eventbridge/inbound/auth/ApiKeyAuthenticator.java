@@ -67,7 +67,8 @@ final class ApiKeyAuthenticator implements RequestAuthenticator {
     String stripped = value.strip();
     String lastToken = stripped.substring(stripped.lastIndexOf(' ') + 1);
     return ConstantTime.matchesDigest(expectedKeyDigest, stripped.getBytes(StandardCharsets.UTF_8))
-        || ConstantTime.matchesDigest(expectedKeyDigest, lastToken.getBytes(StandardCharsets.UTF_8));
+        || ConstantTime.matchesDigest(
+            expectedKeyDigest, lastToken.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.connectors.eventbridge.inbound.auth;
 
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 
-/** Reads {@code Authorization: <scheme> <credentials>}, with the scheme matched case-insensitively. */
+/**
+ * Reads {@code Authorization: <scheme> <credentials>}, with the scheme matched case-insensitively.
+ */
 final class AuthorizationHeader {
 
   private AuthorizationHeader() {}

@@ -238,7 +238,9 @@ final class JwtAuthenticator implements RequestAuthenticator {
     // Nimbus names the missing claims in one message ("JWT missing required claims: [exp, iss]"),
     // so it must be told apart before the per-claim checks below, which would match "iss" in it.
     if (message.contains("missing required claims")) {
-      return message.contains("exp") ? "token has no expiry (exp)" : "token misses a required claim";
+      return message.contains("exp")
+          ? "token has no expiry (exp)"
+          : "token misses a required claim";
     }
     if (message.contains("Expired")) {
       return "token expired";

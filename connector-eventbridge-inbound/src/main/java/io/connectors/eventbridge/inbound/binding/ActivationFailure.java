@@ -11,9 +11,9 @@ public final class ActivationFailure {
   private ActivationFailure() {}
 
   /**
-   * Our own input errors name the property and the problem and are passed on; any other
-   * exception's text comes from a library and may quote a value (a substituted secret), so only a
-   * fixed sentence is.
+   * Our own input errors name the property and the problem and are passed on; any other exception's
+   * text comes from a library and may quote a value (a substituted secret), so only a fixed
+   * sentence is.
    */
   public static String reason(Throwable failure) {
     return failure instanceof ConnectorInputException && failure.getMessage() != null

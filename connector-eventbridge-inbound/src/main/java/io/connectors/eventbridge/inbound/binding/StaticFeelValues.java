@@ -48,7 +48,9 @@ final class StaticFeelValues extends SimpleModule {
         new BeanDeserializerModifier() {
           @Override
           public JsonDeserializer<?> modifyDeserializer(
-              DeserializationConfig config, BeanDescription description, JsonDeserializer<?> found) {
+              DeserializationConfig config,
+              BeanDescription description,
+              JsonDeserializer<?> found) {
             return VALUE_TYPES.contains(description.getBeanClass())
                 ? new ExpressionOrLiteral(found, description.getType(), feel)
                 : found;
@@ -92,14 +94,17 @@ final class StaticFeelValues extends SimpleModule {
     }
 
     @Override
-    public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
-        throws JsonMappingException {
+    public JsonDeserializer<?> createContextual(
+        DeserializationContext context, BeanProperty property) throws JsonMappingException {
       var contextual = context.handleSecondaryContextualization(literal, property, getValueType());
-      return contextual == literal ? this : new ExpressionOrLiteral(contextual, getValueType(), feel);
+      return contextual == literal
+          ? this
+          : new ExpressionOrLiteral(contextual, getValueType(), feel);
     }
 
     @Override
-    public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public Object deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       if (parser.currentToken() != JsonToken.VALUE_STRING || !parser.getText().startsWith("=")) {
         return literal.deserialize(parser, context);
       }

@@ -9,8 +9,8 @@ import java.util.Base64;
 
 /**
  * Control Room's On-Demand Worker Request: {@code detail.encrypted_payload} (base64 of an AWS
- * Encryption SDK message) becomes the JSON object {@code detail.decrypted_payload}. Everything
- * else in the event, {@code detail.metadata} included, is left as it came.
+ * Encryption SDK message) becomes the JSON object {@code detail.decrypted_payload}. Everything else
+ * in the event, {@code detail.metadata} included, is left as it came.
  *
  * <p>Events of another detail-type pass unchanged, except that a {@code detail.decrypted_payload}
  * they bring is removed, so that field always holds what this class decrypted.

@@ -29,8 +29,8 @@ public sealed interface EventDecryption permits EventDecryption.None, EncryptedP
    * Builds what the configuration asks for. Everything expensive (key decoding, keyring, SDK
    * client) happens here, once per activation.
    *
-   * @throws io.camunda.connector.api.error.ConnectorInputException naming the field when the key
-   *     is not a 256-bit key
+   * @throws io.camunda.connector.api.error.ConnectorInputException naming the field when the key is
+   *     not a 256-bit key
    */
   static EventDecryption create(PayloadDecryption config, ObjectMapper mapper) {
     return switch (config) {

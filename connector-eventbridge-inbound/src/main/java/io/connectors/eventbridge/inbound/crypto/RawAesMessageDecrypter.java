@@ -10,11 +10,9 @@ import software.amazon.cryptography.materialproviders.ICryptographicMaterialsMan
 import software.amazon.cryptography.materialproviders.IKeyring;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
 import software.amazon.cryptography.materialproviders.model.AesWrappingAlg;
-import software.amazon.cryptography.materialproviders.model.CollectionOfErrors;
 import software.amazon.cryptography.materialproviders.model.CreateDefaultCryptographicMaterialsManagerInput;
 import software.amazon.cryptography.materialproviders.model.CreateRawAesKeyringInput;
 import software.amazon.cryptography.materialproviders.model.MaterialProvidersConfig;
-import software.amazon.cryptography.materialproviders.model.OpaqueError;
 
 /**
  * Decrypts AWS Encryption SDK messages made for one raw AES keyring (AES-256-GCM wrapping), the
@@ -22,9 +20,9 @@ import software.amazon.cryptography.materialproviders.model.OpaqueError;
  *
  * <p>Why the 3.x SDK: its {@code RawAesKeyring} is the same keyring, by name, that the JavaScript
  * producer uses ({@code RawAesKeyringNode}), so namespace, name and wrapping suite map one to one;
- * it is the SDK line AWS develops; and the parent already pins it. The price is a larger class
- * path (the Material Providers library with the Dafny runtime, and KMS/DynamoDB clients that a raw
- * AES keyring never calls). 2.4.1's {@code JceMasterKey} would decrypt the same messages with only
+ * it is the SDK line AWS develops; and the parent already pins it. The price is a larger class path
+ * (the Material Providers library with the Dafny runtime, and KMS/DynamoDB clients that a raw AES
+ * keyring never calls). 2.4.1's {@code JceMasterKey} would decrypt the same messages with only
  * Bouncy Castle, but at 1.75, with CVEs; both lines need a Bouncy Castle override (see the pom).
  *
  * <p>Built once per activation: the keyring, its materials manager and the {@link AwsCrypto}

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * Parses a request body into events: exactly one JSON object, or a non-empty array of objects, and
  * nothing after it. Anything else is a 400: a second value after the first ({@code {..}{..}}) would
- * otherwise be dropped silently, and a duplicate key would be read differently by the signer and
- * by us.
+ * otherwise be dropped silently, and a duplicate key would be read differently by the signer and by
+ * us.
  */
 public final class DeliveryParser {
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One webhook's meters. Tags are the webhook ID (one per deployed element) and our own fixed
- * status and reason words, never anything from the request, so the number of series is bounded
- * by what is deployed.
+ * One webhook's meters. Tags are the webhook ID (one per deployed element) and our own fixed status
+ * and reason words, never anything from the request, so the number of series is bounded by what is
+ * deployed.
  */
 public final class WebhookMetrics {
 

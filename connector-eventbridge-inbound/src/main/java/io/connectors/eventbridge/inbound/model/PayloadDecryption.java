@@ -12,9 +12,9 @@ import io.camunda.connector.generator.java.annotation.TemplateSubType;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * Optional decryption of an encrypted field of each event, before the element's expressions see
- * it. Today one scheme: Control Room's On-Demand Worker Request, whose {@code
- * detail.encrypted_payload} is an AWS Encryption SDK message for a raw AES keyring.
+ * Optional decryption of an encrypted field of each event, before the element's expressions see it.
+ * Today one scheme: Control Room's On-Demand Worker Request, whose {@code detail.encrypted_payload}
+ * is an AWS Encryption SDK message for a raw AES keyring.
  */
 @JsonTypeInfo(
     use = JsonTypeInfo.Id.NAME,

@@ -1,8 +1,8 @@
 package io.connectors.eventbridge.inbound.pattern;
 
-import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import software.amazon.event.ruler.Machine;
 
 /**
@@ -55,7 +55,9 @@ public final class EventPatternFilter {
     return new EventPatternFilter(machine, warnings);
   }
 
-  /** An event the matcher cannot evaluate (event-ruler throws on some edge cases) does not match. */
+  /**
+   * An event the matcher cannot evaluate (event-ruler throws on some edge cases) does not match.
+   */
   public boolean matches(JsonNode event) {
     if (machine == null) {
       return true;

@@ -10,9 +10,9 @@ import io.connectors.eventbridge.inbound.model.WebhookElementProperties;
 import io.connectors.eventbridge.inbound.support.Properties;
 import io.connectors.eventbridge.inbound.support.TestInboundContext;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** What Modeler writes for each kind of property, read the way the connector must read it. */
 class ElementPropertiesBinderTest {

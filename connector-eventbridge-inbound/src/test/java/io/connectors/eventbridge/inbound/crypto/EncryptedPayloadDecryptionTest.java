@@ -54,7 +54,8 @@ class EncryptedPayloadDecryptionTest {
     var strict =
         decryption(
             config(
-                OdwFixtures.KEY_BASE64, DecryptionCommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT));
+                OdwFixtures.KEY_BASE64,
+                DecryptionCommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT));
 
     assertRejected(() -> strict.decrypt(fixture(OdwFixtures.NON_COMMITTING)), "commitment policy");
     var committing = fixture(OdwFixtures.COMMITTING);
@@ -103,7 +104,9 @@ class EncryptedPayloadDecryptionTest {
     }
   }
 
-  /** Whatever bytes arrive, the answer is a DecryptionFailed (422), never another exception (500). */
+  /**
+   * Whatever bytes arrive, the answer is a DecryptionFailed (422), never another exception (500).
+   */
   @Test
   void truncatedAndRandomMessagesAreRejectedAsDecryptionFailures() {
     var decryption = decryption(config(OdwFixtures.KEY_BASE64, null));

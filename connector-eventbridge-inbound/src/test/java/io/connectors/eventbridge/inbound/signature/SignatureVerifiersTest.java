@@ -85,7 +85,9 @@ class SignatureVerifiersTest {
               () ->
                   verifier.verify(
                       request(
-                          PROCESS_RUN_COMPLETED, "x-rc-signature", PROCESS_RUN_COMPLETED_SIGNATURE)))
+                          PROCESS_RUN_COMPLETED,
+                          "x-rc-signature",
+                          PROCESS_RUN_COMPLETED_SIGNATURE)))
           .doesNotThrowAnyException();
     }
 

@@ -3,23 +3,21 @@ package io.connectors.eventbridge.outbound.benchmark;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A minimal PutEvents endpoint on 127.0.0.1, over HTTPS like the real service or over plain HTTP,
- * that accepts every entry. It counts entries by their
- * "Source" keys instead of parsing JSON, so that its own cost stays small and equal across the
- * benchmarked variants.
+ * that accepts every entry. It counts entries by their "Source" keys instead of parsing JSON, so
+ * that its own cost stays small and equal across the benchmarked variants.
  */
 final class LoopbackEventBridge implements AutoCloseable {
 
@@ -43,25 +41,31 @@ final class LoopbackEventBridge implements AutoCloseable {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     }
     server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/", exchange -> {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      int entries = count(body);
-      calls.incrementAndGet();
-      StringBuilder json = new StringBuilder(32 + entries * 60).append("{\"FailedEntryCount\":0,\"Entries\":[");
-      for (int i = 0; i < entries; i++) {
-        json.append(i == 0 ? "" : ",").append("{\"EventId\":\"11111111-2222-3333-4444-5555555555").append(i % 100).append("\"}");
-      }
-      byte[] response = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-      exchange.getResponseHeaders().add("x-amzn-RequestId", "loopback");
-      exchange.sendResponseHeaders(200, response.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(response);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          int entries = count(body);
+          calls.incrementAndGet();
+          StringBuilder json =
+              new StringBuilder(32 + entries * 60).append("{\"FailedEntryCount\":0,\"Entries\":[");
+          for (int i = 0; i < entries; i++) {
+            json.append(i == 0 ? "" : ",")
+                .append("{\"EventId\":\"11111111-2222-3333-4444-5555555555")
+                .append(i % 100)
+                .append("\"}");
+          }
+          byte[] response = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+          exchange.getResponseHeaders().add("x-amzn-RequestId", "loopback");
+          exchange.sendResponseHeaders(200, response.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response);
+          }
+        });
     server.start();
   }
 

@@ -38,10 +38,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  *
  * <ul>
  *   <li>{@code rawSdkPutEvents}: a bare SDK call on a warm client, the floor.
- *   <li>{@code connectorSingleEvent}: one task with the connector's cached client; the difference to
- *       the raw call is what the connector adds (binding aside: validation, sizing, mapping).
- *   <li>{@code connectorSingleEventNewClientPerCall}: what the stock connector does, a new SDK client
- *       (and HTTP pool) per job, closed afterwards.
+ *   <li>{@code connectorSingleEvent}: one task with the connector's cached client; the difference
+ *       to the raw call is what the connector adds (binding aside: validation, sizing, mapping).
+ *   <li>{@code connectorSingleEventNewClientPerCall}: what the stock connector does, a new SDK
+ *       client (and HTTP pool) per job, closed afterwards.
  *   <li>{@code connectorBatchOf1000}: one task with 1,000 events (100 PutEvents calls).
  * </ul>
  *
@@ -76,29 +76,61 @@ public class PutEventsBenchmark {
     connector = new EventBridgePutEventsFunction(cachedClients, Sleeper.THREAD_SLEEP);
     connectorWithNewClientPerCall =
         new EventBridgePutEventsFunction(
-            (auth, config) -> ClientLease.closing(newStandaloneClient(config.endpoint())), Sleeper.THREAD_SLEEP);
+            (auth, config) -> ClientLease.closing(newStandaloneClient(config.endpoint())),
+            Sleeper.THREAD_SLEEP);
     warmRawClient = newStandaloneClient(stub.endpoint());
 
-    Map<String, Object> detail = Map.of("orderId", "order-42", "total", 99.5, "currency", "EUR", "items", List.of("a", "b", "c"));
-    single = new PutEventsRequest(KEYS, configuration, new SingleEvent("default", "com.example.orders", "OrderPlaced", detail, null, null, null));
+    Map<String, Object> detail =
+        Map.of(
+            "orderId",
+            "order-42",
+            "total",
+            99.5,
+            "currency",
+            "EUR",
+            "items",
+            List.of("a", "b", "c"));
+    single =
+        new PutEventsRequest(
+            KEYS,
+            configuration,
+            new SingleEvent(
+                "default", "com.example.orders", "OrderPlaced", detail, null, null, null));
     batchOf1000 =
         new PutEventsRequest(
             KEYS,
             configuration,
-            new EventBatch(IntStream.range(0, 1000)
-                .mapToObj(i -> new EventEntry(null, "com.example.orders", "OrderPlaced", Map.of("orderId", "order-" + i, "total", i), null, null, null))
-                .toList()));
+            new EventBatch(
+                IntStream.range(0, 1000)
+                    .mapToObj(
+                        i ->
+                            new EventEntry(
+                                null,
+                                "com.example.orders",
+                                "OrderPlaced",
+                                Map.of("orderId", "order-" + i, "total", i),
+                                null,
+                                null,
+                                null))
+                    .toList()));
     rawRequest =
         software.amazon.awssdk.services.eventbridge.model.PutEventsRequest.builder()
-            .entries(PutEventsRequestEntry.builder().eventBusName("default").source("com.example.orders").detailType("OrderPlaced")
-                .detail("{\"orderId\":\"order-42\",\"total\":99.5,\"currency\":\"EUR\",\"items\":[\"a\",\"b\",\"c\"]}").build())
+            .entries(
+                PutEventsRequestEntry.builder()
+                    .eventBusName("default")
+                    .source("com.example.orders")
+                    .detailType("OrderPlaced")
+                    .detail(
+                        "{\"orderId\":\"order-42\",\"total\":99.5,\"currency\":\"EUR\",\"items\":[\"a\",\"b\",\"c\"]}")
+                    .build())
             .build();
 
     long before = stub.calls.get();
     PutEventsResult result = connector.putEvents(batchOf1000);
     long calls = stub.calls.get() - before;
     if (result.eventIds().size() != 1000 || calls > 100) {
-      throw new IllegalStateException("1,000 events took " + calls + " calls and gave " + result.eventIds().size() + " IDs");
+      throw new IllegalStateException(
+          "1,000 events took " + calls + " calls and gave " + result.eventIds().size() + " IDs");
     }
     System.out.println("\n1,000 events were sent in " + calls + " PutEvents calls");
   }
@@ -107,7 +139,9 @@ public class PutEventsBenchmark {
     return EventBridgeClient.builder()
         .region(Region.EU_CENTRAL_1)
         .endpointOverride(URI.create(endpoint))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "benchmark-secret-key")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIDEXAMPLE", "benchmark-secret-key")))
         .build();
   }
 

@@ -19,24 +19,32 @@ public record AssumeRoleAuthentication(
     @TemplateProperty(
             group = "authentication",
             label = "Role ARN",
-            description = "The role to assume, for example arn:aws:iam::123456789012:role/put-events",
+            description =
+                "The role to assume, for example arn:aws:iam::123456789012:role/put-events",
             constraints = @PropertyConstraints(notEmpty = true))
         @NotBlank
-        @Format(regexp = AuthPatterns.ROLE_ARN, message = "must be an IAM role ARN: arn:aws:iam::<account>:role/<name>")
+        @Format(
+            regexp = AuthPatterns.ROLE_ARN,
+            message = "must be an IAM role ARN: arn:aws:iam::<account>:role/<name>")
         String roleArn,
     @TemplateProperty(
             group = "authentication",
             label = "External ID",
             optional = true,
-            description = "The external ID the role's trust policy requires, if any. Use a secret: {{secrets.AWS_EXTERNAL_ID}}")
-        @Format(regexp = "^[\\w+=,.@:/-]{2,1224}$", message = "must be 2 to 1224 characters of letters, digits and +=,.@:/_-")
+            description =
+                "The external ID the role's trust policy requires, if any. Use a secret: {{secrets.AWS_EXTERNAL_ID}}")
+        @Format(
+            regexp = "^[\\w+=,.@:/-]{2,1224}$",
+            message = "must be 2 to 1224 characters of letters, digits and +=,.@:/_-")
         String externalId,
     @TemplateProperty(
             group = "authentication",
             label = "Role session name",
             optional = true,
             description = "Shows in CloudTrail. Defaults to camunda-eventbridge-connector.")
-        @Format(regexp = "^[\\w+=,.@-]{2,64}$", message = "must be 2 to 64 characters of letters, digits and +=,.@_-")
+        @Format(
+            regexp = "^[\\w+=,.@-]{2,64}$",
+            message = "must be 2 to 64 characters of letters, digits and +=,.@_-")
         String sessionName,
     @TemplateProperty(
             group = "authentication",
@@ -45,7 +53,9 @@ public record AssumeRoleAuthentication(
             defaultValue = DEFAULT_CREDENTIALS_CHAIN,
             description = "The credentials used to call STS AssumeRole.",
             choices = {
-              @DropdownPropertyChoice(value = DEFAULT_CREDENTIALS_CHAIN, label = "Default credentials chain"),
+              @DropdownPropertyChoice(
+                  value = DEFAULT_CREDENTIALS_CHAIN,
+                  label = "Default credentials chain"),
               @DropdownPropertyChoice(value = CREDENTIALS, label = "Access key")
             })
         String sourceCredentials,
@@ -54,14 +64,20 @@ public record AssumeRoleAuthentication(
             label = "Source access key",
             optional = true,
             description = "Use a secret: {{secrets.AWS_ACCESS_KEY}}",
-            condition = @PropertyCondition(property = "authentication.sourceCredentials", equals = CREDENTIALS))
+            condition =
+                @PropertyCondition(
+                    property = "authentication.sourceCredentials",
+                    equals = CREDENTIALS))
         String sourceAccessKey,
     @TemplateProperty(
             group = "authentication",
             label = "Source secret key",
             optional = true,
             description = "Use a secret: {{secrets.AWS_SECRET_KEY}}",
-            condition = @PropertyCondition(property = "authentication.sourceCredentials", equals = CREDENTIALS))
+            condition =
+                @PropertyCondition(
+                    property = "authentication.sourceCredentials",
+                    equals = CREDENTIALS))
         String sourceSecretKey,
     @TemplateProperty(
             group = "authentication",
@@ -69,14 +85,29 @@ public record AssumeRoleAuthentication(
             optional = true,
             description =
                 "Leave empty for the regional STS endpoint. Set it for an STS VPC interface endpoint, e.g. https://vpce-123.sts.eu-central-1.vpce.amazonaws.com")
-        @Format(regexp = AuthPatterns.ENDPOINT, message = "must be an absolute http(s) URL without query, such as https://sts.eu-central-1.amazonaws.com")
+        @Format(
+            regexp = AuthPatterns.ENDPOINT,
+            message =
+                "must be an absolute http(s) URL without query, such as https://sts.eu-central-1.amazonaws.com")
         String stsEndpoint)
     implements AwsAuthentication {
 
   /** Without an STS endpoint override. */
   public AssumeRoleAuthentication(
-      String roleArn, String externalId, String sessionName, String sourceCredentials, String sourceAccessKey, String sourceSecretKey) {
-    this(roleArn, externalId, sessionName, sourceCredentials, sourceAccessKey, sourceSecretKey, null);
+      String roleArn,
+      String externalId,
+      String sessionName,
+      String sourceCredentials,
+      String sourceAccessKey,
+      String sourceSecretKey) {
+    this(
+        roleArn,
+        externalId,
+        sessionName,
+        sourceCredentials,
+        sourceAccessKey,
+        sourceSecretKey,
+        null);
   }
 
   public boolean hasStsEndpoint() {
@@ -88,16 +119,20 @@ public record AssumeRoleAuthentication(
   }
 
   public String effectiveSessionName() {
-    return sessionName == null || sessionName.isBlank() ? AuthPatterns.DEFAULT_SESSION_NAME : sessionName;
+    return sessionName == null || sessionName.isBlank()
+        ? AuthPatterns.DEFAULT_SESSION_NAME
+        : sessionName;
   }
 
   /** The static keys, which are required when the source credentials are "credentials". */
   public StaticCredentialsAuthentication sourceKeys() {
     if (sourceAccessKey == null || sourceAccessKey.isBlank()) {
-      throw new ConnectorInputException("authentication.sourceAccessKey: must not be blank when source credentials are an access key");
+      throw new ConnectorInputException(
+          "authentication.sourceAccessKey: must not be blank when source credentials are an access key");
     }
     if (sourceSecretKey == null || sourceSecretKey.isBlank()) {
-      throw new ConnectorInputException("authentication.sourceSecretKey: must not be blank when source credentials are an access key");
+      throw new ConnectorInputException(
+          "authentication.sourceSecretKey: must not be blank when source credentials are an access key");
     }
     return new StaticCredentialsAuthentication(sourceAccessKey, sourceSecretKey, null);
   }
@@ -108,14 +143,33 @@ public record AssumeRoleAuthentication(
         usesStaticSourceCredentials()
             ? sourceAccessKey + ":" + Fingerprints.sha256(sourceSecretKey)
             : DEFAULT_CREDENTIALS_CHAIN;
-    return ASSUME_ROLE + ":" + roleArn + ":" + effectiveSessionName() + ":" + Fingerprints.sha256(externalId) + ":" + source
-        + ":" + (hasStsEndpoint() ? stsEndpoint : "");
+    return ASSUME_ROLE
+        + ":"
+        + roleArn
+        + ":"
+        + effectiveSessionName()
+        + ":"
+        + Fingerprints.sha256(externalId)
+        + ":"
+        + source
+        + ":"
+        + (hasStsEndpoint() ? stsEndpoint : "");
   }
 
   @Override
   public String toString() {
-    return "AssumeRoleAuthentication[roleArn=" + roleArn + ", externalId=" + (externalId == null ? "null" : "***")
-        + ", sessionName=" + sessionName + ", sourceCredentials=" + sourceCredentials
-        + ", sourceAccessKey=" + sourceAccessKey + ", sourceSecretKey=***, stsEndpoint=" + stsEndpoint + "]";
+    return "AssumeRoleAuthentication[roleArn="
+        + roleArn
+        + ", externalId="
+        + (externalId == null ? "null" : "***")
+        + ", sessionName="
+        + sessionName
+        + ", sourceCredentials="
+        + sourceCredentials
+        + ", sourceAccessKey="
+        + sourceAccessKey
+        + ", sourceSecretKey=***, stsEndpoint="
+        + stsEndpoint
+        + "]";
   }
 }

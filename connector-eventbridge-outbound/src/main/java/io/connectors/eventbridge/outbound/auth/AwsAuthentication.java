@@ -7,8 +7,12 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
 /** How the connector obtains AWS credentials. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = StaticCredentialsAuthentication.class, name = AwsAuthentication.CREDENTIALS),
-  @JsonSubTypes.Type(value = DefaultCredentialsChainAuthentication.class, name = AwsAuthentication.DEFAULT_CREDENTIALS_CHAIN),
+  @JsonSubTypes.Type(
+      value = StaticCredentialsAuthentication.class,
+      name = AwsAuthentication.CREDENTIALS),
+  @JsonSubTypes.Type(
+      value = DefaultCredentialsChainAuthentication.class,
+      name = AwsAuthentication.DEFAULT_CREDENTIALS_CHAIN),
   @JsonSubTypes.Type(value = AssumeRoleAuthentication.class, name = AwsAuthentication.ASSUME_ROLE)
 })
 @TemplateDiscriminatorProperty(
@@ -16,9 +20,12 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
     label = "Authentication",
     group = "authentication",
     defaultValue = AwsAuthentication.CREDENTIALS,
-    description = "How to obtain AWS credentials. The default credentials chain and assume role work on self-managed and hybrid runtimes only.")
+    description =
+        "How to obtain AWS credentials. The default credentials chain and assume role work on self-managed and hybrid runtimes only.")
 public sealed interface AwsAuthentication
-    permits StaticCredentialsAuthentication, DefaultCredentialsChainAuthentication, AssumeRoleAuthentication {
+    permits StaticCredentialsAuthentication,
+        DefaultCredentialsChainAuthentication,
+        AssumeRoleAuthentication {
 
   String CREDENTIALS = "credentials";
   String DEFAULT_CREDENTIALS_CHAIN = "defaultCredentialsChain";

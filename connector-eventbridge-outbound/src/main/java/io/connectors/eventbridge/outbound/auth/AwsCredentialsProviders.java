@@ -17,13 +17,19 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
-/** Turns an {@link AwsAuthentication} into an SDK credentials provider and what must be closed with it. */
+/**
+ * Turns an {@link AwsAuthentication} into an SDK credentials provider and what must be closed with
+ * it.
+ */
 public final class AwsCredentialsProviders {
 
   private AwsCredentialsProviders() {}
 
-  /** A provider and the resources (STS clients, refreshing providers) that live as long as it does. */
-  public record ResolvedCredentials(AwsCredentialsProvider provider, List<SdkAutoCloseable> resources)
+  /**
+   * A provider and the resources (STS clients, refreshing providers) that live as long as it does.
+   */
+  public record ResolvedCredentials(
+      AwsCredentialsProvider provider, List<SdkAutoCloseable> resources)
       implements SdkAutoCloseable {
     @Override
     public void close() {
@@ -36,19 +42,27 @@ public final class AwsCredentialsProviders {
    * @param overrides the call timeouts STS calls get, as EventBridge calls do
    */
   public static ResolvedCredentials resolve(
-      AwsAuthentication authentication, Region region, SdkHttpClient httpClient, ClientOverrideConfiguration overrides) {
+      AwsAuthentication authentication,
+      Region region,
+      SdkHttpClient httpClient,
+      ClientOverrideConfiguration overrides) {
     List<SdkAutoCloseable> resources = new ArrayList<>();
     StsSettings sts = new StsSettings(httpClient, overrides);
-    AwsCredentialsProvider provider = new FailureMarkingCredentialsProvider(providerFor(authentication, region, sts, resources));
+    AwsCredentialsProvider provider =
+        new FailureMarkingCredentialsProvider(providerFor(authentication, region, sts, resources));
     return new ResolvedCredentials(provider, List.copyOf(resources));
   }
 
   private record StsSettings(SdkHttpClient httpClient, ClientOverrideConfiguration overrides) {}
 
   private static AwsCredentialsProvider providerFor(
-      AwsAuthentication authentication, Region region, StsSettings settings, List<SdkAutoCloseable> resources) {
+      AwsAuthentication authentication,
+      Region region,
+      StsSettings settings,
+      List<SdkAutoCloseable> resources) {
     return switch (authentication) {
-      case StaticCredentialsAuthentication keys -> StaticCredentialsProvider.create(credentialsOf(keys));
+      case StaticCredentialsAuthentication keys ->
+          StaticCredentialsProvider.create(credentialsOf(keys));
       case DefaultCredentialsChainAuthentication ignored -> {
         // A private instance, never the shared singleton: closing one client must not close the
         // chain that every other client still uses.
@@ -60,7 +74,8 @@ public final class AwsCredentialsProviders {
         AwsCredentialsProvider source =
             role.usesStaticSourceCredentials()
                 ? StaticCredentialsProvider.create(credentialsOf(role.sourceKeys()))
-                : providerFor(new DefaultCredentialsChainAuthentication(), region, settings, resources);
+                : providerFor(
+                    new DefaultCredentialsChainAuthentication(), region, settings, resources);
         StsClientBuilder builder =
             StsClient.builder()
                 .region(region)
@@ -75,10 +90,11 @@ public final class AwsCredentialsProviders {
             StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(
-                    request -> request
-                        .roleArn(role.roleArn())
-                        .roleSessionName(role.effectiveSessionName())
-                        .externalId(blankToNull(role.externalId())))
+                    request ->
+                        request
+                            .roleArn(role.roleArn())
+                            .roleSessionName(role.effectiveSessionName())
+                            .externalId(blankToNull(role.externalId())))
                 .build();
         resources.add(assumed);
         resources.add(sts);

@@ -4,7 +4,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /** Marks a failure to resolve credentials with {@link CredentialsUnavailableException}. */
-record FailureMarkingCredentialsProvider(AwsCredentialsProvider delegate) implements AwsCredentialsProvider {
+record FailureMarkingCredentialsProvider(AwsCredentialsProvider delegate)
+    implements AwsCredentialsProvider {
 
   @Override
   public AwsCredentials resolveCredentials() {

@@ -9,7 +9,8 @@ public record StaticCredentialsAuthentication(
     @TemplateProperty(
             group = "authentication",
             label = "Access key",
-            description = "Access key ID of an IAM identity allowed to call events:PutEvents. Use a secret: {{secrets.AWS_ACCESS_KEY}}")
+            description =
+                "Access key ID of an IAM identity allowed to call events:PutEvents. Use a secret: {{secrets.AWS_ACCESS_KEY}}")
         @NotBlank
         String accessKey,
     @TemplateProperty(
@@ -22,7 +23,8 @@ public record StaticCredentialsAuthentication(
             group = "authentication",
             label = "Session token",
             optional = true,
-            description = "Only for temporary credentials. Use a secret: {{secrets.AWS_SESSION_TOKEN}}")
+            description =
+                "Only for temporary credentials. Use a secret: {{secrets.AWS_SESSION_TOKEN}}")
         String sessionToken)
     implements AwsAuthentication {
 
@@ -33,7 +35,10 @@ public record StaticCredentialsAuthentication(
 
   @Override
   public String toString() {
-    return "StaticCredentialsAuthentication[accessKey=" + accessKey + ", secretKey=***, sessionToken="
-        + (sessionToken == null ? "null" : "***") + "]";
+    return "StaticCredentialsAuthentication[accessKey="
+        + accessKey
+        + ", secretKey=***, sessionToken="
+        + (sessionToken == null ? "null" : "***")
+        + "]";
   }
 }

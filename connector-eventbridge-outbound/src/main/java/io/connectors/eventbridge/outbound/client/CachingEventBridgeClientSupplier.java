@@ -24,15 +24,17 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  *
  * <p>The cache is bounded: the least recently used client is retired when a new identity would
  * exceed the bound. Clients are leased per job and a retired client is closed only once its last
- * lease is returned, so neither eviction nor shutdown pulls a client from under a running call.
- * All clients share one HTTP connection pool.
+ * lease is returned, so neither eviction nor shutdown pulls a client from under a running call. All
+ * clients share one HTTP connection pool.
  *
  * <p>The lock only guards the map: a missing client is built outside it by the first job that asks,
  * while jobs for the same identity wait for that one build and jobs for other identities go on.
  */
-public final class CachingEventBridgeClientSupplier implements EventBridgeClientSupplier, AutoCloseable {
+public final class CachingEventBridgeClientSupplier
+    implements EventBridgeClientSupplier, AutoCloseable {
 
   public static final int DEFAULT_MAX_CLIENTS = 32;
+
   /** How long {@link #close()} waits for running calls: the SDK's own limit per call. */
   static final Duration DRAIN_TIMEOUT = EventBridgeClientFactory.API_CALL_TIMEOUT;
 
@@ -43,7 +45,8 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   private final int maxClients;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition drained = lock.newCondition();
-  private final LinkedHashMap<ClientKey, CachedClient> clients = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<ClientKey, CachedClient> clients =
+      new LinkedHashMap<>(16, 0.75f, true);
   private final List<CachedClient> retiredInUse = new ArrayList<>();
   private boolean closed;
 
@@ -85,8 +88,8 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
   }
 
   /**
-   * The process-wide instance used when the runtime creates the connector through ServiceLoader.
-   * No JVM shutdown hook closes it, since one would race the runtime's own shutdown: this project's
+   * The process-wide instance used when the runtime creates the connector through ServiceLoader. No
+   * JVM shutdown hook closes it, since one would race the runtime's own shutdown: this project's
    * runtime closes it from its Spring lifecycle ({@link #closeShared()}), after the job workers
    * stopped; in another runtime it lives as long as the JVM.
    */
@@ -125,7 +128,10 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
     return instance == null ? 0 : instance.size();
   }
 
-  /** Leases from whatever {@link #shared()} is at the time, for connectors that outlive one instance. */
+  /**
+   * Leases from whatever {@link #shared()} is at the time, for connectors that outlive one
+   * instance.
+   */
   public static EventBridgeClientSupplier sharedSupplier() {
     return (authentication, configuration) -> shared().lease(authentication, configuration);
   }
@@ -160,7 +166,9 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
       lock.unlock();
     }
     if (evicted != null) {
-      LOG.debug("Closing the least recently used EventBridge client; more than {} identities are in use", maxClients);
+      LOG.debug(
+          "Closing the least recently used EventBridge client; more than {} identities are in use",
+          maxClients);
       closeQuietly(evicted);
     }
     CachedClient client = leased;
@@ -188,7 +196,11 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
    * build leaves the cache, so the next job tries again, and fails every job that waited for it.
    */
   private EventBridgeClient awaitBuilt(
-      CachedClient client, ClientKey key, boolean mustBuild, AwsAuthentication authentication, AwsConfiguration configuration) {
+      CachedClient client,
+      ClientKey key,
+      boolean mustBuild,
+      AwsAuthentication authentication,
+      AwsConfiguration configuration) {
     if (mustBuild) {
       try {
         client.owned.complete(builder.build(authentication, configuration));
@@ -250,7 +262,10 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
     }
   }
 
-  /** Refuses new leases, closes idle clients, waits for running calls (bounded), then closes the rest. */
+  /**
+   * Refuses new leases, closes idle clients, waits for running calls (bounded), then closes the
+   * rest.
+   */
   @Override
   public void close() {
     List<CachedClient> idle = new ArrayList<>();
@@ -289,7 +304,10 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
       lock.unlock();
     }
     if (!stillBusy.isEmpty()) {
-      LOG.warn("Closing {} EventBridge client(s) with calls still running after {}", stillBusy.size(), DRAIN_TIMEOUT);
+      LOG.warn(
+          "Closing {} EventBridge client(s) with calls still running after {}",
+          stillBusy.size(),
+          DRAIN_TIMEOUT);
     }
     stillBusy.forEach(CachingEventBridgeClientSupplier::closeQuietly);
     httpClient.close();
@@ -297,7 +315,8 @@ public final class CachingEventBridgeClientSupplier implements EventBridgeClient
 
   private static void closeQuietly(CachedClient client) {
     if (!client.owned.isDone() || client.owned.isCompletedExceptionally()) {
-      return; // never built: nothing to close (an entry being built is never closed, it holds a lease)
+      return; // never built: nothing to close (an entry being built is never closed, it holds a
+      // lease)
     }
     try {
       client.owned.join().close();

@@ -1,8 +1,8 @@
 package io.connectors.eventbridge.outbound.client;
 
+import io.connectors.eventbridge.outbound.auth.AwsAuthentication;
 import io.connectors.eventbridge.outbound.auth.AwsCredentialsProviders;
 import io.connectors.eventbridge.outbound.auth.AwsCredentialsProviders.ResolvedCredentials;
-import io.connectors.eventbridge.outbound.auth.AwsAuthentication;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import java.net.URI;
 import java.time.Duration;
@@ -26,7 +26,8 @@ public final class EventBridgeClientFactory {
   }
 
   /** A client and the credential resources that must be closed with it. */
-  public record OwnedClient(EventBridgeClient client, ResolvedCredentials credentials) implements SdkAutoCloseable {
+  public record OwnedClient(EventBridgeClient client, ResolvedCredentials credentials)
+      implements SdkAutoCloseable {
     @Override
     public void close() {
       // The shared HTTP client is not closed here: the SDK leaves a caller-supplied one alone.
@@ -42,7 +43,8 @@ public final class EventBridgeClientFactory {
             .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
             .apiCallTimeout(API_CALL_TIMEOUT)
             .build();
-    ResolvedCredentials credentials = AwsCredentialsProviders.resolve(authentication, region, httpClient, timeouts);
+    ResolvedCredentials credentials =
+        AwsCredentialsProviders.resolve(authentication, region, httpClient, timeouts);
     EventBridgeClientBuilder builder =
         EventBridgeClient.builder()
             .region(region)

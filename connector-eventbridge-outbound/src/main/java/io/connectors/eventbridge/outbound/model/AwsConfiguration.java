@@ -3,9 +3,9 @@ package io.connectors.eventbridge.outbound.model;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+import io.connectors.eventbridge.outbound.validation.Format;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import io.connectors.eventbridge.outbound.validation.Format;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 
@@ -16,7 +16,9 @@ public record AwsConfiguration(
             description = "AWS region of the event bus, for example eu-central-1",
             constraints = @PropertyConstraints(notEmpty = true))
         @NotBlank
-        @Format(regexp = ConfigurationRules.REGION_PATTERN, message = ConfigurationRules.REGION_MESSAGE)
+        @Format(
+            regexp = ConfigurationRules.REGION_PATTERN,
+            message = ConfigurationRules.REGION_MESSAGE)
         String region,
     @TemplateProperty(
             group = "configuration",
@@ -24,14 +26,19 @@ public record AwsConfiguration(
             optional = true,
             description =
                 "Leave empty for the public regional endpoint. Set it for a VPC interface endpoint, or for the local bus of this project's runtime (http://localhost:8080/local-eventbridge).")
-        @Format(regexp = ConfigurationRules.ENDPOINT_PATTERN, message = ConfigurationRules.ENDPOINT_MESSAGE)
+        @Format(
+            regexp = ConfigurationRules.ENDPOINT_PATTERN,
+            message = ConfigurationRules.ENDPOINT_MESSAGE)
         String endpoint,
     @TemplateProperty(
             group = "configuration",
             label = "Global endpoint ID",
             optional = true,
-            description = "The ID of an EventBridge global endpoint, for example abcde.veo. Requests are then signed with SigV4a.")
-        @Format(regexp = ConfigurationRules.ENDPOINT_ID_PATTERN, message = ConfigurationRules.ENDPOINT_ID_MESSAGE)
+            description =
+                "The ID of an EventBridge global endpoint, for example abcde.veo. Requests are then signed with SigV4a.")
+        @Format(
+            regexp = ConfigurationRules.ENDPOINT_ID_PATTERN,
+            message = ConfigurationRules.ENDPOINT_ID_MESSAGE)
         String endpointId,
     @TemplateProperty(
             group = "configuration",
@@ -83,7 +90,12 @@ public record AwsConfiguration(
         Integer timeBudgetSeconds) {
 
   /** The configuration without the per-task limits, which then take their defaults. */
-  public AwsConfiguration(String region, String endpoint, String endpointId, Integer maxRequestBytes, Integer entryAttempts) {
+  public AwsConfiguration(
+      String region,
+      String endpoint,
+      String endpointId,
+      Integer maxRequestBytes,
+      Integer entryAttempts) {
     this(region, endpoint, endpointId, maxRequestBytes, entryAttempts, null, null);
   }
 
@@ -100,7 +112,10 @@ public record AwsConfiguration(
   }
 
   public Duration effectiveTimeBudget() {
-    return Duration.ofSeconds(timeBudgetSeconds == null ? ConfigurationRules.DEFAULT_TIME_BUDGET_SECONDS : timeBudgetSeconds);
+    return Duration.ofSeconds(
+        timeBudgetSeconds == null
+            ? ConfigurationRules.DEFAULT_TIME_BUDGET_SECONDS
+            : timeBudgetSeconds);
   }
 
   public boolean hasEndpointOverride() {

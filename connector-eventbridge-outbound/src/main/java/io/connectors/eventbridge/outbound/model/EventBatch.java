@@ -6,7 +6,9 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyC
 import java.util.ArrayList;
 import java.util.List;
 
-@io.camunda.connector.generator.java.annotation.TemplateSubType(id = EventInput.BATCH, label = "Batch of events")
+@io.camunda.connector.generator.java.annotation.TemplateSubType(
+    id = EventInput.BATCH,
+    label = "Batch of events")
 public record EventBatch(
     @TemplateProperty(
             group = "batch",

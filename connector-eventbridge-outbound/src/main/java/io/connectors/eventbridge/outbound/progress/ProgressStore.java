@@ -22,18 +22,21 @@ public final class ProgressStore {
   private record Stored(PriorProgress progress, long expiresAtNanos) {}
 
   private final LongSupplier nanoClock;
-  private final LinkedHashMap<Long, Stored> entries = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, Stored> eldest) {
-      return size() > MAX_TASKS;
-    }
-  };
+  private final LinkedHashMap<Long, Stored> entries =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Stored> eldest) {
+          return size() > MAX_TASKS;
+        }
+      };
 
   public ProgressStore(LongSupplier nanoClock) {
     this.nanoClock = nanoClock;
   }
 
-  /** The attempt, with this runtime's record of earlier attempts when the job variables had none. */
+  /**
+   * The attempt, with this runtime's record of earlier attempts when the job variables had none.
+   */
   public synchronized JobAttempt complete(JobAttempt attempt) {
     if (attempt.elementInstanceKey() == 0 || !attempt.prior().accepted().isEmpty()) {
       return attempt;

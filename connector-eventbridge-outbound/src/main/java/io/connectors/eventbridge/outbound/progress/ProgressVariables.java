@@ -22,6 +22,7 @@ public final class ProgressVariables {
 
   /** The job variable the runtime writes on failure; the connector must fetch it. */
   public static final String JOB_VARIABLE = "error";
+
   /** The error variable that holds the progress. */
   public static final String PROGRESS = "progress";
 
@@ -56,8 +57,14 @@ public final class ProgressVariables {
       }
       List<AcceptedEvent> accepted = new ArrayList<>();
       for (JsonNode event : progress.path("accepted")) {
-        if (event.path("index").isInt() && event.path("eventId").isTextual() && event.path("hash").isTextual()) {
-          accepted.add(new AcceptedEvent(event.get("index").asInt(), event.get("eventId").asText(), event.get("hash").asText()));
+        if (event.path("index").isInt()
+            && event.path("eventId").isTextual()
+            && event.path("hash").isTextual()) {
+          accepted.add(
+              new AcceptedEvent(
+                  event.get("index").asInt(),
+                  event.get("eventId").asText(),
+                  event.get("hash").asText()));
         }
       }
       List<String> requestIds = new ArrayList<>();

@@ -15,8 +15,13 @@ public record PutEventsResult(
 
   public static PutEventsResult of(List<EntryResult> entries, List<String> requestIds) {
     int failed = (int) entries.stream().filter(EntryResult::failed).count();
-    List<String> eventIds = entries.stream().filter(e -> !e.failed()).map(EntryResult::eventId).toList();
+    List<String> eventIds =
+        entries.stream().filter(e -> !e.failed()).map(EntryResult::eventId).toList();
     return new PutEventsResult(
-        failed, List.copyOf(entries), eventIds, requestIds.isEmpty() ? null : requestIds.getFirst(), List.copyOf(requestIds));
+        failed,
+        List.copyOf(entries),
+        eventIds,
+        requestIds.isEmpty() ? null : requestIds.getFirst(),
+        List.copyOf(requestIds));
   }
 }

@@ -28,9 +28,9 @@ public final class ChunkSender {
   }
 
   /**
-   * Sends the chunk and writes each entry's final result into {@code results} at the entry's
-   * {@link PreparedEntry#index()} as soon as it is known, so that a later attempt that fails as a
-   * whole does not lose what earlier attempts already put. Request IDs go to {@code requestIds}.
+   * Sends the chunk and writes each entry's final result into {@code results} at the entry's {@link
+   * PreparedEntry#index()} as soon as it is known, so that a later attempt that fails as a whole
+   * does not lose what earlier attempts already put. Request IDs go to {@code requestIds}.
    *
    * @return false when retries were cut short because the pause before the next one would pass the
    *     deadline; the entries still pending then carry their last error
@@ -58,7 +58,8 @@ public final class ChunkSender {
       long start = System.nanoTime();
       try {
         response =
-            client.putEvents(PutEventsRequest.builder().entries(entries).endpointId(endpointId).build());
+            client.putEvents(
+                PutEventsRequest.builder().entries(entries).endpointId(endpointId).build());
       } catch (RuntimeException failed) {
         metrics.call(System.nanoTime() - start, false);
         throw failed;
@@ -86,10 +87,13 @@ public final class ChunkSender {
         } else if (RetryPolicy.isRetryable(entry.errorCode()) && !lastAttempt) {
           retry.add(index);
         } else {
-          results[chunk.get(index).index()] = EntryResult.failure(entry.errorCode(), entry.errorMessage());
+          results[chunk.get(index).index()] =
+              EntryResult.failure(entry.errorCode(), entry.errorMessage());
         }
       }
-      if (outOfTime && answered.stream().anyMatch(e -> RetryPolicy.isRetryable(e.errorCode())) && attempt < policy.maxAttempts()) {
+      if (outOfTime
+          && answered.stream().anyMatch(e -> RetryPolicy.isRetryable(e.errorCode()))
+          && attempt < policy.maxAttempts()) {
         return false;
       }
       pending = retry;

@@ -18,7 +18,9 @@ public final class EntryBatcher {
     List<PreparedEntry> current = new ArrayList<>(MAX_ENTRIES_PER_CALL);
     long currentBytes = 0;
     for (PreparedEntry entry : entries) {
-      boolean full = current.size() == MAX_ENTRIES_PER_CALL || currentBytes + entry.sizeBytes() > maxRequestBytes;
+      boolean full =
+          current.size() == MAX_ENTRIES_PER_CALL
+              || currentBytes + entry.sizeBytes() > maxRequestBytes;
       if (full && !current.isEmpty()) {
         chunks.add(current);
         current = new ArrayList<>(MAX_ENTRIES_PER_CALL);

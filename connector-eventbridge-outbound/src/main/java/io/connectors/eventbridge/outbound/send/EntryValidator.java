@@ -27,7 +27,8 @@ public final class EntryValidator {
 
   private static final Pattern BUS_NAME = Pattern.compile("^[/.\\-_A-Za-z0-9]{1,256}$");
   private static final Pattern BUS_ARN =
-      Pattern.compile("^arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:event-bus/[/.\\-_A-Za-z0-9]{1,256}$");
+      Pattern.compile(
+          "^arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:event-bus/[/.\\-_A-Za-z0-9]{1,256}$");
   private static final Pattern RESOURCE_ARN =
       Pattern.compile("^arn:aws[a-zA-Z-]*:[a-zA-Z0-9-]+:[a-z0-9-]*:(\\d{12}|aws)?:\\S+$");
 
@@ -40,21 +41,29 @@ public final class EntryValidator {
   /**
    * @throws InvalidEventsException listing every violation of every entry, not only the first
    */
-  public List<PreparedEntry> prepare(List<PathedEntry> entries, String listPath, int maxRequestBytes) {
+  public List<PreparedEntry> prepare(
+      List<PathedEntry> entries, String listPath, int maxRequestBytes) {
     return prepare(entries, listPath, maxRequestBytes, Integer.MAX_VALUE);
   }
 
   /**
    * @param maxEvents the cap per task: more events fail at once, before anything is sent
    */
-  public List<PreparedEntry> prepare(List<PathedEntry> entries, String listPath, int maxRequestBytes, int maxEvents) {
+  public List<PreparedEntry> prepare(
+      List<PathedEntry> entries, String listPath, int maxRequestBytes, int maxEvents) {
     List<String> violations = new ArrayList<>();
     if (entries.isEmpty()) {
       throw new InvalidEventsException(List.of(listPath + ": must contain at least one event"));
     }
     if (entries.size() > maxEvents) {
-      throw new InvalidEventsException(List.of(listPath + ": has " + entries.size() + " events, more than the "
-          + maxEvents + " allowed per task (configuration.maxEvents); split the list over several tasks, e.g. a multi-instance"));
+      throw new InvalidEventsException(
+          List.of(
+              listPath
+                  + ": has "
+                  + entries.size()
+                  + " events, more than the "
+                  + maxEvents
+                  + " allowed per task (configuration.maxEvents); split the list over several tasks, e.g. a multi-instance"));
     }
     List<PreparedEntry> prepared = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
@@ -66,8 +75,13 @@ public final class EntryValidator {
       }
       int size = PreparedEntry.sizeOf(entry);
       if (size > maxRequestBytes) {
-        violations.add(pathed.path() + ": entry is " + size + " bytes, over the request size limit of "
-            + maxRequestBytes + " bytes (counted as AWS does: source, detail-type, detail, resources, and 14 bytes for time)");
+        violations.add(
+            pathed.path()
+                + ": entry is "
+                + size
+                + " bytes, over the request size limit of "
+                + maxRequestBytes
+                + " bytes (counted as AWS does: source, detail-type, detail, resources, and 14 bytes for time)");
         continue;
       }
       prepared.add(new PreparedEntry(i, pathed.path(), entry, size));
@@ -88,7 +102,9 @@ public final class EntryValidator {
     String bus = event.eventBusName();
     if (bus != null && !bus.isBlank()) {
       if (!BUS_NAME.matcher(bus).matches() && !BUS_ARN.matcher(bus).matches()) {
-        violations.add(path + ".eventBusName: must be an event bus name (letters, digits, . - _ /) or an event bus ARN");
+        violations.add(
+            path
+                + ".eventBusName: must be an event bus name (letters, digits, . - _ /) or an event bus ARN");
       }
       builder.eventBusName(bus);
     }
@@ -97,7 +113,8 @@ public final class EntryValidator {
     if (source == null || source.isBlank()) {
       violations.add(path + ".source: must not be blank");
     } else if (source.startsWith("aws.")) {
-      violations.add(path + ".source: must not start with 'aws.' (reserved for events from AWS services)");
+      violations.add(
+          path + ".source: must not start with 'aws.' (reserved for events from AWS services)");
     } else if (source.length() > MAX_SOURCE_LENGTH) {
       violations.add(path + ".source: must be at most " + MAX_SOURCE_LENGTH + " characters");
     }
@@ -107,7 +124,12 @@ public final class EntryValidator {
     if (detailType == null || detailType.isBlank()) {
       violations.add(path + ".detailType: must not be blank");
     } else if (detailType.length() > MAX_DETAIL_TYPE_LENGTH) {
-      violations.add(path + ".detailType: must be at most " + MAX_DETAIL_TYPE_LENGTH + " characters, was " + detailType.length());
+      violations.add(
+          path
+              + ".detailType: must be at most "
+              + MAX_DETAIL_TYPE_LENGTH
+              + " characters, was "
+              + detailType.length());
     }
     builder.detailType(detailType);
 
@@ -118,7 +140,8 @@ public final class EntryValidator {
       for (int r = 0; r < resources.size(); r++) {
         String arn = resources.get(r);
         if (arn == null || !RESOURCE_ARN.matcher(arn).matches()) {
-          violations.add(path + ".resources[" + r + "]: must be an ARN such as arn:aws:s3:::my-bucket");
+          violations.add(
+              path + ".resources[" + r + "]: must be an ARN such as arn:aws:s3:::my-bucket");
         }
       }
       builder.resources(resources);
@@ -132,7 +155,8 @@ public final class EntryValidator {
     String traceHeader = event.traceHeader();
     if (traceHeader != null && !traceHeader.isBlank()) {
       if (traceHeader.length() > MAX_TRACE_HEADER_LENGTH) {
-        violations.add(path + ".traceHeader: must be at most " + MAX_TRACE_HEADER_LENGTH + " characters");
+        violations.add(
+            path + ".traceHeader: must be at most " + MAX_TRACE_HEADER_LENGTH + " characters");
       }
       builder.traceHeader(traceHeader);
     }
@@ -143,25 +167,31 @@ public final class EntryValidator {
     try {
       return switch (detail) {
         case null -> {
-          violations.add(path + ": must not be empty; give a JSON object, e.g. {\"orderId\": \"42\"}");
+          violations.add(
+              path + ": must not be empty; give a JSON object, e.g. {\"orderId\": \"42\"}");
           yield null;
         }
         case Map<?, ?> map -> objectMapper.writeValueAsString(map);
         case String text when text.isBlank() -> {
-          violations.add(path + ": must not be empty; give a JSON object, e.g. {\"orderId\": \"42\"}");
+          violations.add(
+              path + ": must not be empty; give a JSON object, e.g. {\"orderId\": \"42\"}");
           yield null;
         }
         case String text -> {
           JsonNode node = objectMapper.readTree(text);
           if (node == null || !node.isObject()) {
-            violations.add(path + ": must be a JSON object, but the text is a JSON " + kindOf(node));
+            violations.add(
+                path + ": must be a JSON object, but the text is a JSON " + kindOf(node));
             yield null;
           }
           // Re-serialising drops insignificant white space, which counts against the size quota.
           yield objectMapper.writeValueAsString(node);
         }
         default -> {
-          violations.add(path + ": must be a JSON object, but is a " + kindOf(objectMapper.valueToTree(detail)));
+          violations.add(
+              path
+                  + ": must be a JSON object, but is a "
+                  + kindOf(objectMapper.valueToTree(detail)));
           yield null;
         }
       };
@@ -169,8 +199,12 @@ public final class EntryValidator {
       // Jackson's own message quotes the offending text; the event may carry personal data, so
       // only the position goes into the incident.
       var location = e.getLocation();
-      violations.add(path + ": is not valid JSON"
-          + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+      violations.add(
+          path
+              + ": is not valid JSON"
+              + (location == null
+                  ? ""
+                  : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
       return null;
     }
   }
@@ -183,7 +217,8 @@ public final class EntryValidator {
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
-      violations.add(path + ": must be an ISO-8601 timestamp with offset, e.g. 2026-01-31T12:00:00Z");
+      violations.add(
+          path + ": must be an ISO-8601 timestamp with offset, e.g. 2026-01-31T12:00:00Z");
       return null;
     }
   }

@@ -38,11 +38,18 @@ public final class EventBridgePublisher {
   /** Checks the events without sending them. */
   public List<PreparedEntry> prepare(EventInput input, AwsConfiguration configuration) {
     return validator.prepare(
-        input.entries(), input.path(), configuration.effectiveMaxRequestBytes(), configuration.effectiveMaxEvents());
+        input.entries(),
+        input.path(),
+        configuration.effectiveMaxRequestBytes(),
+        configuration.effectiveMaxEvents());
   }
 
   public PutEventsResult publish(
-      EventBridgeClient client, List<PreparedEntry> entries, AwsConfiguration configuration, JobAttempt attempt, Deadline deadline)
+      EventBridgeClient client,
+      List<PreparedEntry> entries,
+      AwsConfiguration configuration,
+      JobAttempt attempt,
+      Deadline deadline)
       throws InterruptedException {
     RetryPolicy policy = RetryPolicy.withAttempts(configuration.effectiveEntryAttempts());
     String endpointId = configuration.hasEndpointId() ? configuration.endpointId() : null;
@@ -54,7 +61,8 @@ public final class EventBridgePublisher {
     int putByEarlierAttempts = entries.size() - toSend.size();
 
     Stop stop = new Stop.Finished();
-    for (List<PreparedEntry> chunk : EntryBatcher.chunk(toSend, configuration.effectiveMaxRequestBytes())) {
+    for (List<PreparedEntry> chunk :
+        EntryBatcher.chunk(toSend, configuration.effectiveMaxRequestBytes())) {
       if (deadline.passed()) {
         stop = new Stop.OutOfTime(configuration.effectiveTimeBudget());
         break;
@@ -67,7 +75,8 @@ public final class EventBridgePublisher {
       } catch (AbortedException interrupted) {
         // The SDK reports an interrupted call this way; the job is being cancelled, not failing.
         Thread.currentThread().interrupt();
-        throw (InterruptedException) new InterruptedException("interrupted while putting events").initCause(interrupted);
+        throw (InterruptedException)
+            new InterruptedException("interrupted while putting events").initCause(interrupted);
       } catch (RuntimeException e) {
         stop = new Stop.RequestFailed(e);
         break;
@@ -81,15 +90,24 @@ public final class EventBridgePublisher {
    * No client could be had (the runtime is shutting down, the client could not be built): nothing
    * is sent, and the job fails with what earlier attempts put, so its next attempt still knows.
    */
-  public PutEventsResult withoutClient(List<PreparedEntry> entries, JobAttempt attempt, RuntimeException cause) {
+  public PutEventsResult withoutClient(
+      List<PreparedEntry> entries, JobAttempt attempt, RuntimeException cause) {
     attempt = store.complete(attempt);
     EntryResult[] results = new EntryResult[entries.size()];
-    int putByEarlierAttempts = entries.size() - takeEarlierResults(entries, attempt, results).size();
-    return conclude(entries, results, putByEarlierAttempts, new ArrayList<>(attempt.prior().requestIds()), attempt, new Stop.RequestFailed(cause));
+    int putByEarlierAttempts =
+        entries.size() - takeEarlierResults(entries, attempt, results).size();
+    return conclude(
+        entries,
+        results,
+        putByEarlierAttempts,
+        new ArrayList<>(attempt.prior().requestIds()),
+        attempt,
+        new Stop.RequestFailed(cause));
   }
 
   /** Fills in the entries earlier attempts put; returns the others, still to send. */
-  private static List<PreparedEntry> takeEarlierResults(List<PreparedEntry> entries, JobAttempt attempt, EntryResult[] results) {
+  private static List<PreparedEntry> takeEarlierResults(
+      List<PreparedEntry> entries, JobAttempt attempt, EntryResult[] results) {
     Map<Integer, AcceptedEvent> earlier = attempt.prior().byIndex();
     List<PreparedEntry> toSend = new ArrayList<>(entries.size());
     for (PreparedEntry entry : entries) {
@@ -104,14 +122,26 @@ public final class EventBridgePublisher {
   }
 
   private PutEventsResult conclude(
-      List<PreparedEntry> entries, EntryResult[] results, int putByEarlierAttempts, List<String> requestIds, JobAttempt attempt, Stop stop) {
+      List<PreparedEntry> entries,
+      EntryResult[] results,
+      int putByEarlierAttempts,
+      List<String> requestIds,
+      JobAttempt attempt,
+      Stop stop) {
     EntryResult notSent = EntryResult.notSent(notSentReason(stop));
     List<EntryResult> complete = Arrays.stream(results).map(r -> r != null ? r : notSent).toList();
     metrics.concluded(complete, putByEarlierAttempts);
     TaskOutcome outcome =
-        new TaskOutcome(entries, complete, putByEarlierAttempts, requestIds, attempt.elementInstanceKey(), stop);
+        new TaskOutcome(
+            entries,
+            complete,
+            putByEarlierAttempts,
+            requestIds,
+            attempt.elementInstanceKey(),
+            stop);
     if (outcome.failedCount() > 0) {
-      store.remember(attempt.elementInstanceKey(), new PriorProgress(outcome.accepted(), requestIds));
+      store.remember(
+          attempt.elementInstanceKey(), new PriorProgress(outcome.accepted(), requestIds));
       throw FailureTranslator.failed(outcome);
     }
     store.forget(attempt.elementInstanceKey());
@@ -121,8 +151,10 @@ public final class EventBridgePublisher {
   private static String notSentReason(Stop stop) {
     return switch (stop) {
       case Stop.Finished finished -> "not sent";
-      case Stop.RequestFailed failed -> "not sent: a PutEvents call of this task failed as a whole, or no client could be had";
-      case Stop.OutOfTime outOfTime -> "not sent: the task's time budget of " + outOfTime.budget().toSeconds() + " s ran out";
+      case Stop.RequestFailed failed ->
+          "not sent: a PutEvents call of this task failed as a whole, or no client could be had";
+      case Stop.OutOfTime outOfTime ->
+          "not sent: the task's time budget of " + outOfTime.budget().toSeconds() + " s ran out";
     };
   }
 }

@@ -22,13 +22,19 @@ final class FailureTranslator {
   private FailureTranslator() {}
 
   static ConnectorException failed(TaskOutcome outcome) {
-    List<EntryResult> rejected = outcome.results().stream().filter(r -> r.failed() && !isNotSent(r)).toList();
+    List<EntryResult> rejected =
+        outcome.results().stream().filter(r -> r.failed() && !isNotSent(r)).toList();
     String code;
     String headline;
     switch (outcome.stop()) {
       case Stop.Finished finished -> {
         code = codeForEntries(rejected.stream().map(EntryResult::errorCode).toList());
-        headline = "EventBridge rejected " + rejected.size() + " of " + outcome.results().size() + " events";
+        headline =
+            "EventBridge rejected "
+                + rejected.size()
+                + " of "
+                + outcome.results().size()
+                + " events";
       }
       case Stop.RequestFailed failed -> {
         RequestFailures.Failure failure = RequestFailures.classify(failed.cause());
@@ -37,7 +43,10 @@ final class FailureTranslator {
       }
       case Stop.OutOfTime outOfTime -> {
         code = ErrorCodes.DEADLINE_REACHED;
-        headline = "The task's time budget of " + outOfTime.budget().toSeconds() + " s ran out before every event was put";
+        headline =
+            "The task's time budget of "
+                + outOfTime.budget().toSeconds()
+                + " s ran out before every event was put";
       }
     }
 
@@ -45,13 +54,18 @@ final class FailureTranslator {
     List<String> listed = listRejected(outcome);
     if (!listed.isEmpty()) {
       int more = rejected.size() - listed.size();
-      message.append(outcome.stop() instanceof Stop.Finished ? ": " : ". Rejected: ")
+      message
+          .append(outcome.stop() instanceof Stop.Finished ? ": " : ". Rejected: ")
           .append(String.join("; ", listed))
           .append(more > 0 ? "; and " + more + " more" : "");
     }
     message.append(". ").append(summary(outcome));
 
-    var builder = new ConnectorExceptionBuilder().errorCode(code).message(message.toString()).errorVariables(variables(outcome));
+    var builder =
+        new ConnectorExceptionBuilder()
+            .errorCode(code)
+            .message(message.toString())
+            .errorVariables(variables(outcome));
     if (outcome.stop() instanceof Stop.RequestFailed failed) {
       builder.cause(failed.cause());
     }
@@ -67,17 +81,31 @@ final class FailureTranslator {
     variables.put("entries", outcome.results());
     variables.put("eventIds", asResult.eventIds());
     variables.put("requestIds", outcome.requestIds());
-    variables.put(ProgressVariables.PROGRESS, ProgressVariables.write(outcome.elementInstanceKey(), outcome.accepted()));
+    variables.put(
+        ProgressVariables.PROGRESS,
+        ProgressVariables.write(outcome.elementInstanceKey(), outcome.accepted()));
     return variables;
   }
 
   private static String summary(TaskOutcome outcome) {
     int total = outcome.results().size();
-    StringBuilder summary = new StringBuilder().append(outcome.putCount()).append(" of ").append(total).append(" events were put");
+    StringBuilder summary =
+        new StringBuilder()
+            .append(outcome.putCount())
+            .append(" of ")
+            .append(total)
+            .append(" events were put");
     if (outcome.putByEarlierAttempts() > 0) {
-      summary.append(" (").append(outcome.putByEarlierAttempts()).append(" by earlier attempts of this job)");
+      summary
+          .append(" (")
+          .append(outcome.putByEarlierAttempts())
+          .append(" by earlier attempts of this job)");
     }
-    return summary.append("; a retry of this job sends only the ").append(outcome.failedCount()).append(" not put.").toString();
+    return summary
+        .append("; a retry of this job sends only the ")
+        .append(outcome.failedCount())
+        .append(" not put.")
+        .toString();
   }
 
   private static List<String> listRejected(TaskOutcome outcome) {
@@ -85,7 +113,12 @@ final class FailureTranslator {
     for (int i = 0; i < outcome.results().size() && listed.size() < MAX_LISTED_FAILURES; i++) {
       EntryResult entry = outcome.results().get(i);
       if (entry.failed() && !isNotSent(entry)) {
-        listed.add(outcome.entries().get(i).path() + ": " + entry.errorCode() + " " + RequestFailures.quote(entry.errorMessage()));
+        listed.add(
+            outcome.entries().get(i).path()
+                + ": "
+                + entry.errorCode()
+                + " "
+                + RequestFailures.quote(entry.errorMessage()));
       }
     }
     return listed;

@@ -22,9 +22,15 @@ public record PreparedEntry(int index, String path, PutEventsRequestEntry entry,
    * entry an earlier attempt put at this index is still the same event.
    */
   public String hash() {
-    List<String> parts = new ArrayList<>(List.of(
-        String.valueOf(entry.eventBusName()), String.valueOf(entry.source()), String.valueOf(entry.detailType()),
-        String.valueOf(entry.detail()), String.valueOf(entry.time()), String.valueOf(entry.traceHeader())));
+    List<String> parts =
+        new ArrayList<>(
+            List.of(
+                String.valueOf(entry.eventBusName()),
+                String.valueOf(entry.source()),
+                String.valueOf(entry.detailType()),
+                String.valueOf(entry.detail()),
+                String.valueOf(entry.time()),
+                String.valueOf(entry.traceHeader())));
     if (entry.hasResources()) {
       parts.addAll(entry.resources());
     }
@@ -40,7 +46,9 @@ public record PreparedEntry(int index, String path, PutEventsRequestEntry entry,
     }
   }
 
-  /** AWS's documented formula: 14 bytes for Time if set, plus the UTF-8 bytes of the text fields. */
+  /**
+   * AWS's documented formula: 14 bytes for Time if set, plus the UTF-8 bytes of the text fields.
+   */
   public static int sizeOf(PutEventsRequestEntry entry) {
     int size = entry.time() == null ? 0 : 14;
     size += Utf8.length(entry.source());

@@ -4,7 +4,9 @@ import io.connectors.eventbridge.outbound.client.ClientsClosedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-/** Classifies a failed PutEvents call by the SDK's exception type, HTTP status and AWS error code. */
+/**
+ * Classifies a failed PutEvents call by the SDK's exception type, HTTP status and AWS error code.
+ */
 final class RequestFailures {
 
   record Failure(String code, String reason) {}
@@ -14,27 +16,40 @@ final class RequestFailures {
   static Failure classify(RuntimeException cause) {
     return switch (cause) {
       case RuntimeException marked when MissingCredentials.isCause(marked) ->
-          new Failure(ErrorCodes.AUTHENTICATION_FAILED, "No AWS credentials could be resolved: " + quote(MissingCredentials.message(marked)));
+          new Failure(
+              ErrorCodes.AUTHENTICATION_FAILED,
+              "No AWS credentials could be resolved: " + quote(MissingCredentials.message(marked)));
       case AwsServiceException aws -> {
         String awsCode = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
-        String awsMessage = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorMessage();
+        String awsMessage =
+            aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorMessage();
         yield new Failure(
             codeForService(awsCode, aws.statusCode()),
-            "EventBridge answered HTTP " + aws.statusCode() + (awsCode == null ? "" : " " + awsCode)
+            "EventBridge answered HTTP "
+                + aws.statusCode()
+                + (awsCode == null ? "" : " " + awsCode)
                 + (awsMessage == null ? "" : ": " + quote(awsMessage)));
       }
       case SdkClientException client ->
-          new Failure(ErrorCodes.CONNECTION_FAILED, "EventBridge could not be reached: " + quote(client.getMessage()));
-      case UnexpectedResponseException unexpected -> new Failure(ErrorCodes.SERVICE_ERROR, unexpected.getMessage());
+          new Failure(
+              ErrorCodes.CONNECTION_FAILED,
+              "EventBridge could not be reached: " + quote(client.getMessage()));
+      case UnexpectedResponseException unexpected ->
+          new Failure(ErrorCodes.SERVICE_ERROR, unexpected.getMessage());
       // Failing the job (with its retries) hands it to a runtime that is still running.
-      case ClientsClosedException closed -> new Failure(ErrorCodes.SERVICE_ERROR, closed.getMessage());
-      default -> new Failure(ErrorCodes.SERVICE_ERROR, "PutEvents failed unexpectedly: " + quote(cause.getMessage()));
+      case ClientsClosedException closed ->
+          new Failure(ErrorCodes.SERVICE_ERROR, closed.getMessage());
+      default ->
+          new Failure(
+              ErrorCodes.SERVICE_ERROR,
+              "PutEvents failed unexpectedly: " + quote(cause.getMessage()));
     };
   }
 
   /**
    * A 5xx is a service error whatever its code: an {@code InternalFailure} answer that outlived the
-   * SDK's retries is not throttling. Request-level throttling is a 400 with {@code ThrottlingException}.
+   * SDK's retries is not throttling. Request-level throttling is a 400 with {@code
+   * ThrottlingException}.
    */
   static String codeForService(String awsCode, int status) {
     if (awsCode != null) {

@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
   /** Entry error codes worth sending again; every other code fails the same way on retry. */
-  public static final Set<String> RETRYABLE_ERROR_CODES = Set.of("ThrottlingException", "InternalFailure");
+  public static final Set<String> RETRYABLE_ERROR_CODES =
+      Set.of("ThrottlingException", "InternalFailure");
 
   public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(100);
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(5);

@@ -16,7 +16,9 @@ final class Utf8 {
       if (c >= 0x80) {
         if (c < 0x800) {
           bytes += 1;
-        } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < length
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
           bytes += 2; // four bytes for the pair, which counted as two chars
           i++;
         } else {

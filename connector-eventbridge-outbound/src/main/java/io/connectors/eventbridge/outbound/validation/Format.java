@@ -16,9 +16,9 @@ import java.lang.annotation.Target;
  *
  * <p>Not jakarta's {@code @Pattern} on purpose: the template generator copies that into the
  * template, where Modeler tests it against what the user typed. A typed {@code
- * {{secrets.AWS_REGION}}} or {@code =region} is a legitimate value that no format pattern
- * matches, and Modeler flags an untouched optional field as if its value were the text
- * "undefined". So formats are checked here, before any call, naming the field.
+ * {{secrets.AWS_REGION}}} or {@code =region} is a legitimate value that no format pattern matches,
+ * and Modeler flags an untouched optional field as if its value were the text "undefined". So
+ * formats are checked here, before any call, naming the field.
  */
 @Target({FIELD, PARAMETER, RECORD_COMPONENT})
 @Retention(RUNTIME)

@@ -59,11 +59,13 @@ class CachingEventBridgeClientSupplierTest {
     var lease = supplier.lease(keys("a"), CONFIGURATION);
     var closing = new CountDownLatch(1);
     var closed = new AtomicBoolean();
-    var closer = new Thread(() -> {
-      closing.countDown();
-      supplier.close();
-      closed.set(true);
-    });
+    var closer =
+        new Thread(
+            () -> {
+              closing.countDown();
+              supplier.close();
+              closed.set(true);
+            });
     closer.start();
     closing.await();
     closer.join(300);
@@ -72,7 +74,8 @@ class CachingEventBridgeClientSupplierTest {
     lease.close();
     closer.join(5_000);
     assertThat(closed).isTrue();
-    assertThatThrownBy(() -> supplier.lease(keys("a"), CONFIGURATION)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> supplier.lease(keys("a"), CONFIGURATION))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -81,9 +84,17 @@ class CachingEventBridgeClientSupplierTest {
     supplier.close();
     var connector = new EventBridgePutEventsFunction(supplier, d -> {});
 
-    assertThatThrownBy(() -> connector.putEvents(new PutEventsRequest(
-            keys("a"), CONFIGURATION, new SingleEvent(null, "com.example", "Ping", Map.of("n", 1), null, null, null))))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR))
+    assertThatThrownBy(
+            () ->
+                connector.putEvents(
+                    new PutEventsRequest(
+                        keys("a"),
+                        CONFIGURATION,
+                        new SingleEvent(
+                            null, "com.example", "Ping", Map.of("n", 1), null, null, null))))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR))
         .hasMessageContaining("shutting down");
   }
 
@@ -91,18 +102,21 @@ class CachingEventBridgeClientSupplierTest {
   void aSlowBuildForOneIdentityDoesNotHoldUpJobsForAnother() throws Exception {
     var slowBuildStarted = new CountDownLatch(1);
     var releaseSlowBuild = new CountDownLatch(1);
-    var factory = new EventBridgeClientFactory(software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build());
-    CachingEventBridgeClientSupplier.ClientBuilder builder = (authentication, configuration) -> {
-      if (authentication.equals(keys("slow"))) {
-        slowBuildStarted.countDown();
-        try {
-          releaseSlowBuild.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return factory.create(authentication, configuration);
-    };
+    var factory =
+        new EventBridgeClientFactory(
+            software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build());
+    CachingEventBridgeClientSupplier.ClientBuilder builder =
+        (authentication, configuration) -> {
+          if (authentication.equals(keys("slow"))) {
+            slowBuildStarted.countDown();
+            try {
+              releaseSlowBuild.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return factory.create(authentication, configuration);
+        };
     try (var supplier = new CachingEventBridgeClientSupplier(4, builder);
         var executor = java.util.concurrent.Executors.newFixedThreadPool(2)) {
       var slow = executor.submit(() -> supplier.lease(keys("slow"), CONFIGURATION));
@@ -125,15 +139,19 @@ class CachingEventBridgeClientSupplierTest {
   @Test
   void aFailedBuildIsNotCachedAndTheNextJobTriesAgain() {
     var attempts = new java.util.concurrent.atomic.AtomicInteger();
-    var factory = new EventBridgeClientFactory(software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build());
-    CachingEventBridgeClientSupplier.ClientBuilder builder = (authentication, configuration) -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw new IllegalArgumentException("first build fails");
-      }
-      return factory.create(authentication, configuration);
-    };
+    var factory =
+        new EventBridgeClientFactory(
+            software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build());
+    CachingEventBridgeClientSupplier.ClientBuilder builder =
+        (authentication, configuration) -> {
+          if (attempts.incrementAndGet() == 1) {
+            throw new IllegalArgumentException("first build fails");
+          }
+          return factory.create(authentication, configuration);
+        };
     try (var supplier = new CachingEventBridgeClientSupplier(4, builder)) {
-      assertThatThrownBy(() -> supplier.lease(keys("a"), CONFIGURATION)).hasMessage("first build fails");
+      assertThatThrownBy(() -> supplier.lease(keys("a"), CONFIGURATION))
+          .hasMessage("first build fails");
       assertThat(supplier.size()).isZero();
       try (var lease = supplier.lease(keys("a"), CONFIGURATION)) {
         assertThat(lease.client()).isNotNull();
@@ -149,7 +167,8 @@ class CachingEventBridgeClientSupplierTest {
 
     CachingEventBridgeClientSupplier.closeShared();
 
-    assertThatThrownBy(() -> before.lease(keys("a"), CONFIGURATION)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> before.lease(keys("a"), CONFIGURATION))
+        .isInstanceOf(IllegalStateException.class);
     try (var lease = supplier.lease(keys("a"), CONFIGURATION)) {
       assertThat(lease.client()).isNotNull();
       assertThat(CachingEventBridgeClientSupplier.shared()).isNotSameAs(before);

@@ -11,7 +11,12 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 class EntryBatcherTest {
 
   private static PreparedEntry entryOfSize(int index, int detailChars) {
-    var entry = PutEventsRequestEntry.builder().source("s").detailType("t").detail("x".repeat(detailChars)).build();
+    var entry =
+        PutEventsRequestEntry.builder()
+            .source("s")
+            .detailType("t")
+            .detail("x".repeat(detailChars))
+            .build();
     return new PreparedEntry(index, "e[" + index + "]", entry, PreparedEntry.sizeOf(entry));
   }
 
@@ -20,9 +25,9 @@ class EntryBatcherTest {
     var entry =
         PutEventsRequestEntry.builder()
             .time(Instant.EPOCH)
-            .source("com.example")      // 11
-            .detailType("Größe")        // 7 bytes in UTF-8
-            .detail("{\"e\":\"€\"}")    // 8 ASCII + 3 bytes
+            .source("com.example") // 11
+            .detailType("Größe") // 7 bytes in UTF-8
+            .detail("{\"e\":\"€\"}") // 8 ASCII + 3 bytes
             .resources("arn:aws:s3:::b", "arn:aws:s3:::c") // 14 + 14
             .eventBusName("ignored-by-the-formula")
             .build();
@@ -32,7 +37,9 @@ class EntryBatcherTest {
 
   @Test
   void utf8LengthCountsSurrogatePairsAsFourBytes() {
-    assertThat(Utf8.length("😀")).isEqualTo("😀".getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isEqualTo(4);
+    assertThat(Utf8.length("😀"))
+        .isEqualTo("😀".getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isEqualTo(4);
     assertThat(Utf8.length("aé€😀")).isEqualTo(1 + 2 + 3 + 4);
   }
 
@@ -43,23 +50,29 @@ class EntryBatcherTest {
     var chunks = EntryBatcher.chunk(entries, 1_048_576);
 
     assertThat(chunks).extracting(List::size).containsExactly(10, 10, 5);
-    assertThat(chunks.stream().flatMap(List::stream).map(PreparedEntry::index)).containsExactlyElementsOf(IntStream.range(0, 25).boxed().toList());
+    assertThat(chunks.stream().flatMap(List::stream).map(PreparedEntry::index))
+        .containsExactlyElementsOf(IntStream.range(0, 25).boxed().toList());
   }
 
   @Test
   void largeEventsAreSplitBySizeNotOnlyByCount() {
     // Each entry is 2 + 100_000 bytes: three fit in 300_006 bytes, a fourth does not.
-    List<PreparedEntry> entries = IntStream.range(0, 7).mapToObj(i -> entryOfSize(i, 100_000)).toList();
+    List<PreparedEntry> entries =
+        IntStream.range(0, 7).mapToObj(i -> entryOfSize(i, 100_000)).toList();
 
     var chunks = EntryBatcher.chunk(entries, 300_006);
 
     assertThat(chunks).extracting(List::size).containsExactly(3, 3, 1);
-    chunks.forEach(chunk -> assertThat(chunk.stream().mapToInt(PreparedEntry::sizeBytes).sum()).isLessThanOrEqualTo(300_006));
+    chunks.forEach(
+        chunk ->
+            assertThat(chunk.stream().mapToInt(PreparedEntry::sizeBytes).sum())
+                .isLessThanOrEqualTo(300_006));
   }
 
   @Test
   void aThousandEventsFitInAHundredCalls() {
-    List<PreparedEntry> entries = IntStream.range(0, 1000).mapToObj(i -> entryOfSize(i, 200)).toList();
+    List<PreparedEntry> entries =
+        IntStream.range(0, 1000).mapToObj(i -> entryOfSize(i, 200)).toList();
 
     assertThat(EntryBatcher.chunk(entries, 1_048_576)).hasSize(100);
   }

@@ -61,7 +61,8 @@ class EntryValidatorTest {
   @Test
   void rejectsADetailThatIsNotAnObject() {
     assertThatThrownBy(() -> prepare(entry("a", "T", "[1,2]")))
-        .hasMessageContaining("event.events[0].detail: must be a JSON object, but the text is a JSON array");
+        .hasMessageContaining(
+            "event.events[0].detail: must be a JSON object, but the text is a JSON array");
     assertThatThrownBy(() -> prepare(entry("a", "T", List.of(1))))
         .hasMessageContaining("event.events[0].detail: must be a JSON object, but is a array");
     assertThatThrownBy(() -> prepare(entry("a", "T", "{not json")))
@@ -71,7 +72,8 @@ class EntryValidatorTest {
   @Test
   void rejectsADetailTypeOver128Characters() {
     assertThatThrownBy(() -> prepare(entry("a", "x".repeat(129), Map.of())))
-        .hasMessageContaining("event.events[0].detailType: must be at most 128 characters, was 129");
+        .hasMessageContaining(
+            "event.events[0].detailType: must be at most 128 characters, was 129");
     assertThat(prepare(entry("a", "x".repeat(128), Map.of()))).hasSize(1);
   }
 
@@ -81,13 +83,21 @@ class EntryValidatorTest {
     List<PathedEntry> pathed = List.of(new PathedEntry("event", big));
 
     assertThatThrownBy(() -> validator.prepare(pathed, "event", 1_024))
-        .hasMessageContaining("event: entry is 2013 bytes, over the request size limit of 1024 bytes");
+        .hasMessageContaining(
+            "event: entry is 2013 bytes, over the request size limit of 1024 bytes");
   }
 
   @Test
   void rejectsMalformedArnsAndTimesAndBusNames() {
     var bad =
-        new EventEntry("my bus!", "a", "T", Map.of(), List.of("arn:aws:s3:::ok-bucket", "not-an-arn"), "yesterday", null);
+        new EventEntry(
+            "my bus!",
+            "a",
+            "T",
+            Map.of(),
+            List.of("arn:aws:s3:::ok-bucket", "not-an-arn"),
+            "yesterday",
+            null);
 
     assertThatThrownBy(() -> prepare(bad))
         .hasMessageContaining("event.events[0].eventBusName: must be an event bus name")
@@ -120,17 +130,20 @@ class EntryValidatorTest {
     assertThatThrownBy(() -> prepare(entry("aws.x", "T", Map.of()), entry("ok", null, Map.of())))
         .isInstanceOfSatisfying(
             InvalidEventsException.class,
-            e -> assertThat(e.violations())
-                .containsExactly(
-                    "event.events[0].source: must not start with 'aws.' (reserved for events from AWS services)",
-                    "event.events[1].detailType: must not be blank"));
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        "event.events[0].source: must not start with 'aws.' (reserved for events from AWS services)",
+                        "event.events[1].detailType: must not be blank"));
   }
 
   @Test
   void rejectsAnEmptyBatchAndANullEntry() {
-    assertThatThrownBy(() -> validator.prepare(new EventBatch(List.of()).entries(), "event.events", 1024))
+    assertThatThrownBy(
+            () -> validator.prepare(new EventBatch(List.of()).entries(), "event.events", 1024))
         .hasMessageContaining("event.events: must contain at least one event");
-    assertThatThrownBy(() -> prepare((EventEntry) null)).hasMessageContaining("event.events[0]: must not be null");
+    assertThatThrownBy(() -> prepare((EventEntry) null))
+        .hasMessageContaining("event.events[0]: must not be null");
   }
 
   @Test

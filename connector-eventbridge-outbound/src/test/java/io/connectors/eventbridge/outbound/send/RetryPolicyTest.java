@@ -14,9 +14,12 @@ class RetryPolicyTest {
     var random = new Random(42);
 
     for (int i = 0; i < 100; i++) {
-      assertThat(policy.delayAfter(1, random)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
-      assertThat(policy.delayAfter(3, random)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
-      assertThat(policy.delayAfter(9, random)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+      assertThat(policy.delayAfter(1, random))
+          .isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+      assertThat(policy.delayAfter(3, random))
+          .isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+      assertThat(policy.delayAfter(9, random))
+          .isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
   }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** Assume role through a real STS exchange, and SigV4a for global endpoints, on the wire. */
 class AuthenticationWireTest {
 
-  private static final String PUT_EVENTS_OK = "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}";
+  private static final String PUT_EVENTS_OK =
+      "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}";
 
   private WireMockServer server;
   private CachingEventBridgeClientSupplier clients;
@@ -38,8 +39,13 @@ class AuthenticationWireTest {
     server.start();
     clients = new CachingEventBridgeClientSupplier(4);
     connector = new EventBridgePutEventsFunction(clients, d -> {});
-    server.stubFor(post("/").withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-        .willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.1").withBody(PUT_EVENTS_OK)));
+    server.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/x-amz-json-1.1")
+                    .withBody(PUT_EVENTS_OK)));
   }
 
   @AfterEach
@@ -57,8 +63,14 @@ class AuthenticationWireTest {
   void assumesTheRoleWithStsAndSignsWithTheTemporaryCredentials() throws Exception {
     // The SDK's service-specific endpoint setting sends STS to the stub as well.
     System.setProperty("aws.endpointUrlSts", server.baseUrl());
-    server.stubFor(post("/").withRequestBody(containing("Action=AssumeRole"))
-        .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody("""
+    server.stubFor(
+        post("/")
+            .withRequestBody(containing("Action=AssumeRole"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        """
             <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
               <AssumeRoleResult>
                 <Credentials>
@@ -74,31 +86,50 @@ class AuthenticationWireTest {
               </AssumeRoleResult>
               <ResponseMetadata><RequestId>sts-1</RequestId></ResponseMetadata>
             </AssumeRoleResponse>""")));
-    var role = new AssumeRoleAuthentication(
-        "arn:aws:iam::123456789012:role/put-events", "partner-42", null, "credentials", "AKIDSOURCE", "source-secret");
+    var role =
+        new AssumeRoleAuthentication(
+            "arn:aws:iam::123456789012:role/put-events",
+            "partner-42",
+            null,
+            "credentials",
+            "AKIDSOURCE",
+            "source-secret");
 
-    connector.putEvents(new PutEventsRequest(role, new AwsConfiguration("eu-west-1", server.baseUrl(), null, null, 1), event()));
+    connector.putEvents(
+        new PutEventsRequest(
+            role, new AwsConfiguration("eu-west-1", server.baseUrl(), null, null, 1), event()));
 
-    server.verify(postRequestedFor(urlEqualTo("/"))
-        .withRequestBody(containing("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fput-events"))
-        .withRequestBody(containing("RoleSessionName=camunda-eventbridge-connector"))
-        .withRequestBody(containing("ExternalId=partner-42"))
-        .withHeader("Authorization", containing("Credential=AKIDSOURCE/")));
-    server.verify(postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-        .withHeader("X-Amz-Security-Token", equalTo("assumed-session-token"))
-        .withHeader("Authorization", containing("Credential=ASIAASSUMEDROLE/")));
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(
+                containing("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fput-events"))
+            .withRequestBody(containing("RoleSessionName=camunda-eventbridge-connector"))
+            .withRequestBody(containing("ExternalId=partner-42"))
+            .withHeader("Authorization", containing("Credential=AKIDSOURCE/")));
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+            .withHeader("X-Amz-Security-Token", equalTo("assumed-session-token"))
+            .withHeader("Authorization", containing("Credential=ASIAASSUMEDROLE/")));
   }
 
   @Test
   void theStsEndpointFieldSendsAssumeRoleToAVpcEndpoint() throws Exception {
     // STS on a server of its own: the AssumeRole call can only reach it through the field.
-    var sts = new com.github.tomakehurst.wiremock.WireMockServer(
-        com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+    var sts =
+        new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
+                .dynamicPort());
     sts.start();
     try {
-      sts.stubFor(post("/").withRequestBody(containing("Action=AssumeRole"))
-          .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody("""
+      sts.stubFor(
+          post("/")
+              .withRequestBody(containing("Action=AssumeRole"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "text/xml")
+                      .withBody(
+                          """
               <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
                 <AssumeRoleResult>
                   <Credentials>
@@ -109,18 +140,28 @@ class AuthenticationWireTest {
                   </Credentials>
                 </AssumeRoleResult>
               </AssumeRoleResponse>""")));
-      var role = new AssumeRoleAuthentication(
-          "arn:aws:iam::123456789012:role/put-events", null, "vpce-session", "credentials", "AKIDSOURCE", "source-secret",
-          sts.baseUrl());
+      var role =
+          new AssumeRoleAuthentication(
+              "arn:aws:iam::123456789012:role/put-events",
+              null,
+              "vpce-session",
+              "credentials",
+              "AKIDSOURCE",
+              "source-secret",
+              sts.baseUrl());
 
-      connector.putEvents(new PutEventsRequest(role, new AwsConfiguration("eu-west-1", server.baseUrl(), null, null, 1), event()));
+      connector.putEvents(
+          new PutEventsRequest(
+              role, new AwsConfiguration("eu-west-1", server.baseUrl(), null, null, 1), event()));
 
-      sts.verify(postRequestedFor(urlEqualTo("/"))
-          .withRequestBody(containing("RoleSessionName=vpce-session"))
-          .withHeader("Authorization", containing("Credential=AKIDSOURCE/")));
-      server.verify(postRequestedFor(urlEqualTo("/"))
-          .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-          .withHeader("Authorization", containing("Credential=ASIAVPCEROLE/")));
+      sts.verify(
+          postRequestedFor(urlEqualTo("/"))
+              .withRequestBody(containing("RoleSessionName=vpce-session"))
+              .withHeader("Authorization", containing("Credential=AKIDSOURCE/")));
+      server.verify(
+          postRequestedFor(urlEqualTo("/"))
+              .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+              .withHeader("Authorization", containing("Credential=ASIAVPCEROLE/")));
     } finally {
       sts.stop();
     }
@@ -130,24 +171,44 @@ class AuthenticationWireTest {
   void aGlobalEndpointIdIsSentAndSignedWithSigV4a() throws Exception {
     var keys = new StaticCredentialsAuthentication("AKIDEXAMPLE", "secret", null);
 
-    connector.putEvents(new PutEventsRequest(keys, new AwsConfiguration("eu-central-1", server.baseUrl(), "abcde.veo", null, 1), event()));
+    connector.putEvents(
+        new PutEventsRequest(
+            keys,
+            new AwsConfiguration("eu-central-1", server.baseUrl(), "abcde.veo", null, 1),
+            event()));
 
-    server.verify(postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-        .withHeader("Authorization", matching("AWS4-ECDSA-P256-SHA256 Credential=AKIDEXAMPLE/\\d{8}/events/aws4_request, .*"))
-        .withHeader("X-Amz-Region-Set", equalTo("*"))
-        .withRequestBody(containing("\"EndpointId\":\"abcde.veo\"")));
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+            .withHeader(
+                "Authorization",
+                matching(
+                    "AWS4-ECDSA-P256-SHA256 Credential=AKIDEXAMPLE/\\d{8}/events/aws4_request, .*"))
+            .withHeader("X-Amz-Region-Set", equalTo("*"))
+            .withRequestBody(containing("\"EndpointId\":\"abcde.veo\"")));
   }
 
   @Test
   void secretsAreRedactedInToString() {
     var keys = new StaticCredentialsAuthentication("AKIDEXAMPLE", "top-secret", "session-secret");
-    var role = new AssumeRoleAuthentication("arn:aws:iam::123456789012:role/r", "ext-secret", null, "credentials", "AKID", "source-secret");
+    var role =
+        new AssumeRoleAuthentication(
+            "arn:aws:iam::123456789012:role/r",
+            "ext-secret",
+            null,
+            "credentials",
+            "AKID",
+            "source-secret");
 
-    assertThat(keys.toString()).contains("AKIDEXAMPLE").doesNotContain("top-secret", "session-secret");
+    assertThat(keys.toString())
+        .contains("AKIDEXAMPLE")
+        .doesNotContain("top-secret", "session-secret");
     assertThat(role.toString()).doesNotContain("ext-secret", "source-secret");
     assertThat(new PutEventsRequest(keys, null, null).toString()).doesNotContain("top-secret");
-    assertThat(keys.identityFingerprint()).doesNotContain("top-secret").isNotEqualTo(
-        new StaticCredentialsAuthentication("AKIDEXAMPLE", "other", "session-secret").identityFingerprint());
+    assertThat(keys.identityFingerprint())
+        .doesNotContain("top-secret")
+        .isNotEqualTo(
+            new StaticCredentialsAuthentication("AKIDEXAMPLE", "other", "session-secret")
+                .identityFingerprint());
   }
 }

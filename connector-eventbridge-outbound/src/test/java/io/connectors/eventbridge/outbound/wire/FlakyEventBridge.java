@@ -81,8 +81,12 @@ final class FlakyEventBridge implements ResponseDefinitionTransformerV2 {
   public ResponseDefinition transform(ServeEvent serveEvent) {
     int call = calls.incrementAndGet();
     if (failsWholeCall.test(call)) {
-      return new ResponseDefinitionBuilder().withStatus(500).withHeader("Content-Type", "application/x-amz-json-1.1")
-          .withBody("{\"__type\":\"InternalFailure\",\"message\":\"We encountered an internal error. Please try again.\"}").build();
+      return new ResponseDefinitionBuilder()
+          .withStatus(500)
+          .withHeader("Content-Type", "application/x-amz-json-1.1")
+          .withBody(
+              "{\"__type\":\"InternalFailure\",\"message\":\"We encountered an internal error. Please try again.\"}")
+          .build();
     }
     try {
       JsonNode request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
@@ -93,17 +97,26 @@ final class FlakyEventBridge implements ResponseDefinitionTransformerV2 {
         int n = JSON.readTree(entry.get("Detail").asText()).get("n").asInt();
         int send = sends.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
         if (throttled.test(n, send)) {
-          entries.addObject().put("ErrorCode", "ThrottlingException").put("ErrorMessage", "Rate exceeded");
+          entries
+              .addObject()
+              .put("ErrorCode", "ThrottlingException")
+              .put("ErrorMessage", "Rate exceeded");
           failed++;
         } else {
           String eventId = "ev-" + n + "-" + ids.incrementAndGet();
-          accepted.computeIfAbsent(n, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(eventId);
+          accepted
+              .computeIfAbsent(n, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+              .add(eventId);
           entries.addObject().put("EventId", eventId);
         }
       }
       response.put("FailedEntryCount", failed);
-      return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
-          .withHeader("x-amzn-RequestId", "req-" + call).withBody(JSON.writeValueAsString(response)).build();
+      return new ResponseDefinitionBuilder()
+          .withStatus(200)
+          .withHeader("Content-Type", "application/x-amz-json-1.1")
+          .withHeader("x-amzn-RequestId", "req-" + call)
+          .withBody(JSON.writeValueAsString(response))
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -17,10 +17,10 @@ import io.connectors.eventbridge.outbound.model.EventEntry;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.progress.JobAttempt;
 import io.connectors.eventbridge.outbound.progress.PriorProgress;
-import io.connectors.eventbridge.outbound.send.InvalidEventsException;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ErrorCodes;
+import io.connectors.eventbridge.outbound.send.InvalidEventsException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,19 +66,28 @@ class JobRetryWireTest {
   @BeforeEach
   void reset() {
     server.resetAll();
-    server.stubFor(post("/").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FlakyEventBridge.NAME)));
+    server.stubFor(
+        post("/")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withTransformers(FlakyEventBridge.NAME)));
     ENDPOINT.reset();
     sleeps.clear();
     connector = newRuntime();
   }
 
-  /** A connector instance as another runtime would have it: nothing shared but the job's variables. */
+  /**
+   * A connector instance as another runtime would have it: nothing shared but the job's variables.
+   */
   private EventBridgePutEventsFunction newRuntime() {
     // Time moves only when the connector pauses between retries, by 400 ms a pause.
-    return new EventBridgePutEventsFunction(clients, pause -> {
-      sleeps.add(pause);
-      nanos.addAndGet(Duration.ofMillis(400).toNanos());
-    }, nanos::get);
+    return new EventBridgePutEventsFunction(
+        clients,
+        pause -> {
+          sleeps.add(pause);
+          nanos.addAndGet(Duration.ofMillis(400).toNanos());
+        },
+        nanos::get);
   }
 
   private PutEventsResult put(PutEventsRequest request, JobAttempt attempt) throws Exception {
@@ -87,10 +96,16 @@ class JobRetryWireTest {
 
   private PutEventsRequest batch(int count, AwsConfiguration configuration) {
     return new PutEventsRequest(
-        new StaticCredentialsAuthentication("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null),
+        new StaticCredentialsAuthentication(
+            "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null),
         configuration,
-        new EventBatch(IntStream.range(0, count)
-            .mapToObj(n -> new EventEntry(null, "com.example", "Tick", Map.of("n", n), null, null, null)).toList()));
+        new EventBatch(
+            IntStream.range(0, count)
+                .mapToObj(
+                    n ->
+                        new EventEntry(
+                            null, "com.example", "Tick", Map.of("n", n), null, null, null))
+                .toList()));
   }
 
   private AwsConfiguration entryAttempts(int attempts) {
@@ -116,7 +131,8 @@ class JobRetryWireTest {
   }
 
   private ConnectorException failedAttempt(PutEventsRequest request, JobAttempt attempt) {
-    return catchThrowableOfType(ConnectorException.class, () -> connector.putEvents(request, attempt));
+    return catchThrowableOfType(
+        ConnectorException.class, () -> connector.putEvents(request, attempt));
   }
 
   private static void assertEachEventArrivedOnce(int count) {
@@ -138,12 +154,17 @@ class JobRetryWireTest {
 
     ConnectorException firstFailure = failedAttempt(request, first);
     assertThat(firstFailure.getErrorCode()).isEqualTo(ErrorCodes.THROTTLED);
-    assertThat(firstFailure.getErrorVariables()).containsEntry("putEntryCount", 10).containsEntry("failedEntryCount", 20);
+    assertThat(firstFailure.getErrorVariables())
+        .containsEntry("putEntryCount", 10)
+        .containsEntry("failedEntryCount", 20);
 
     ConnectorException secondFailure = failedAttempt(request, nextAttempt(firstFailure));
     assertThat(secondFailure.getErrorCode()).isEqualTo(ErrorCodes.THROTTLED);
-    assertThat(secondFailure.getMessage()).endsWith("20 of 30 events were put (10 by earlier attempts of this job); a retry of this job sends only the 10 not put.");
-    List<EntryResult> entries = (List<EntryResult>) secondFailure.getErrorVariables().get("entries");
+    assertThat(secondFailure.getMessage())
+        .endsWith(
+            "20 of 30 events were put (10 by earlier attempts of this job); a retry of this job sends only the 10 not put.");
+    List<EntryResult> entries =
+        (List<EntryResult>) secondFailure.getErrorVariables().get("entries");
     assertThat(entries).hasSize(30);
     for (int n = 0; n < 30; n++) {
       assertThat(entries.get(n).failed()).as("event %d", n).isEqualTo(n % 6 > 3);
@@ -163,19 +184,27 @@ class JobRetryWireTest {
     ENDPOINT.failWholeCalls(call -> call > 1);
     PutEventsRequest request = batch(25, entryAttempts(4));
 
-    ConnectorException failure = failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+    ConnectorException failure =
+        failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
 
     assertThat(failure.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR);
-    assertThat(failure.getMessage()).isEqualTo(
-        "EventBridge answered HTTP 500 InternalFailure: \"We encountered an internal error. Please try again.\". "
-            + "10 of 25 events were put; a retry of this job sends only the 15 not put.");
+    assertThat(failure.getMessage())
+        .isEqualTo(
+            "EventBridge answered HTTP 500 InternalFailure: \"We encountered an internal error. Please try again.\". "
+                + "10 of 25 events were put; a retry of this job sends only the 15 not put.");
     Map<String, Object> variables = failure.getErrorVariables();
-    assertThat(variables).containsKeys("failedEntryCount", "putEntryCount", "entries", "eventIds", "requestIds", "progress");
-    assertThat(variables).containsEntry("failedEntryCount", 15).containsEntry("putEntryCount", 10)
-        .containsEntry("eventIds", acceptedIdsInOrder(10)).containsEntry("requestIds", List.of("req-1"));
+    assertThat(variables)
+        .containsKeys(
+            "failedEntryCount", "putEntryCount", "entries", "eventIds", "requestIds", "progress");
+    assertThat(variables)
+        .containsEntry("failedEntryCount", 15)
+        .containsEntry("putEntryCount", 10)
+        .containsEntry("eventIds", acceptedIdsInOrder(10))
+        .containsEntry("requestIds", List.of("req-1"));
     List<EntryResult> entries = (List<EntryResult>) variables.get("entries");
     assertThat(entries).hasSize(25);
-    assertThat(entries.subList(10, 25)).allSatisfy(e -> assertThat(e.errorCode()).isEqualTo(EntryResult.NOT_SENT));
+    assertThat(entries.subList(10, 25))
+        .allSatisfy(e -> assertThat(e.errorCode()).isEqualTo(EntryResult.NOT_SENT));
 
     ENDPOINT.failWholeCalls(call -> false);
     int callsBefore = ENDPOINT.calls();
@@ -197,9 +226,13 @@ class JobRetryWireTest {
     assertThat(failure.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR);
     assertThat(ENDPOINT.calls()).isGreaterThan(1); // the SDK retried before giving up
     Map<String, Object> variables = failure.getErrorVariables();
-    assertThat(variables).containsEntry("failedEntryCount", 3).containsEntry("putEntryCount", 0)
-        .containsEntry("eventIds", List.of()).containsEntry("requestIds", List.of());
-    assertThat((List<EntryResult>) variables.get("entries")).hasSize(3)
+    assertThat(variables)
+        .containsEntry("failedEntryCount", 3)
+        .containsEntry("putEntryCount", 0)
+        .containsEntry("eventIds", List.of())
+        .containsEntry("requestIds", List.of());
+    assertThat((List<EntryResult>) variables.get("entries"))
+        .hasSize(3)
         .allSatisfy(e -> assertThat(e.errorCode()).isEqualTo(EntryResult.NOT_SENT));
     assertThat(failure.getMessage()).doesNotContain("..");
   }
@@ -207,23 +240,30 @@ class JobRetryWireTest {
   @Test
   @SuppressWarnings("unchecked")
   void aDeadlineReachedMidBatchStopsSafelyAndTheRetrySendsTheRest() throws Exception {
-    // Event 12 (second call) is throttled three times; each pause moves the clock 400 ms of a 1 s budget.
+    // Event 12 (second call) is throttled three times; each pause moves the clock 400 ms of a 1 s
+    // budget.
     ENDPOINT.throttle(n -> n == 12 ? 3 : 0);
-    PutEventsRequest request = batch(25, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, 4, null, 1));
+    PutEventsRequest request =
+        batch(25, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, 4, null, 1));
 
-    ConnectorException failure = failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+    ConnectorException failure =
+        failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
 
     assertThat(failure.getErrorCode()).isEqualTo(ErrorCodes.DEADLINE_REACHED);
-    assertThat(failure.getMessage()).isEqualTo(
-        "The task's time budget of 1 s ran out before every event was put. Rejected: event.events[12]: ThrottlingException \"Rate exceeded\". "
-            + "19 of 25 events were put; a retry of this job sends only the 6 not put.");
+    assertThat(failure.getMessage())
+        .isEqualTo(
+            "The task's time budget of 1 s ran out before every event was put. Rejected: event.events[12]: ThrottlingException \"Rate exceeded\". "
+                + "19 of 25 events were put; a retry of this job sends only the 6 not put.");
     assertThat(sleeps).hasSize(2);
     List<EntryResult> entries = (List<EntryResult>) failure.getErrorVariables().get("entries");
     assertThat(entries.get(12).errorCode()).isEqualTo("ThrottlingException");
-    assertThat(entries.subList(20, 25)).allSatisfy(e -> {
-      assertThat(e.errorCode()).isEqualTo(EntryResult.NOT_SENT);
-      assertThat(e.errorMessage()).isEqualTo("not sent: the task's time budget of 1 s ran out");
-    });
+    assertThat(entries.subList(20, 25))
+        .allSatisfy(
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(EntryResult.NOT_SENT);
+              assertThat(e.errorMessage())
+                  .isEqualTo("not sent: the task's time budget of 1 s ran out");
+            });
     assertThat(ENDPOINT.accepted()).hasSize(19).doesNotContainKeys(12, 20, 21, 22, 23, 24);
 
     PutEventsResult result = put(request, nextAttempt(failure));
@@ -236,21 +276,37 @@ class JobRetryWireTest {
   void progressOfAnotherElementInstanceOrOfChangedEventsIsNotTrusted() throws Exception {
     ENDPOINT.throttle(n -> n == 1 ? 1 : 0);
     PutEventsRequest request = batch(2, entryAttempts(1));
-    ConnectorException failure = failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+    ConnectorException failure =
+        failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
     JobAttempt retry = nextAttempt(failure);
 
     assertThat(retry.prior().accepted()).hasSize(1);
 
-    // The task ran again (a loop) with the old error still in scope: a new element instance sends everything.
-    JobAttempt otherInstance = connector.attemptOf(ELEMENT_INSTANCE_KEY + 1, jobVariablesAfter(failure));
+    // The task ran again (a loop) with the old error still in scope: a new element instance sends
+    // everything.
+    JobAttempt otherInstance =
+        connector.attemptOf(ELEMENT_INSTANCE_KEY + 1, jobVariablesAfter(failure));
     assertThat(otherInstance.prior()).isEqualTo(PriorProgress.NONE);
     connector.putEvents(request, otherInstance);
     assertThat(ENDPOINT.accepted().get(0)).hasSize(2);
 
     // Event 0 changed since it was put: it is sent again.
-    var changed = new PutEventsRequest(request.authentication(), request.configuration(), new EventBatch(List.of(
-        new EventEntry(null, "com.example", "Tick", Map.of("n", 0, "changed", true), null, null, null),
-        new EventEntry(null, "com.example", "Tick", Map.of("n", 1), null, null, null))));
+    var changed =
+        new PutEventsRequest(
+            request.authentication(),
+            request.configuration(),
+            new EventBatch(
+                List.of(
+                    new EventEntry(
+                        null,
+                        "com.example",
+                        "Tick",
+                        Map.of("n", 0, "changed", true),
+                        null,
+                        null,
+                        null),
+                    new EventEntry(
+                        null, "com.example", "Tick", Map.of("n", 1), null, null, null))));
     connector.putEvents(changed, retry);
     assertThat(ENDPOINT.accepted().get(0)).hasSize(3);
   }
@@ -259,7 +315,8 @@ class JobRetryWireTest {
   void anAttemptOnARuntimeThatIsShuttingDownKeepsTheEarlierProgress() throws Exception {
     ENDPOINT.throttle(n -> n % 2);
     PutEventsRequest request = batch(10, entryAttempts(1));
-    ConnectorException first = failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+    ConnectorException first =
+        failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
 
     // The second attempt lands on a runtime whose clients are already closed.
     var closed = new CachingEventBridgeClientSupplier(1);
@@ -269,8 +326,10 @@ class JobRetryWireTest {
     ConnectorException shuttingDown = failedAttempt(request, second);
 
     assertThat(shuttingDown.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR);
-    assertThat(shuttingDown.getMessage()).isEqualTo("The EventBridge client cache is closed: the runtime is shutting down. "
-        + "5 of 10 events were put (5 by earlier attempts of this job); a retry of this job sends only the 5 not put.");
+    assertThat(shuttingDown.getMessage())
+        .isEqualTo(
+            "The EventBridge client cache is closed: the runtime is shutting down. "
+                + "5 of 10 events were put (5 by earlier attempts of this job); a retry of this job sends only the 5 not put.");
     assertThat(shuttingDown.getErrorVariables()).containsEntry("putEntryCount", 5);
 
     PutEventsResult result = put(request, nextAttempt(shuttingDown));
@@ -286,7 +345,8 @@ class JobRetryWireTest {
     failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
 
     // An error expression raised jobError without the progress, or the gateway dropped it.
-    PutEventsResult result = connector.putEvents(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+    PutEventsResult result =
+        connector.putEvents(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
 
     assertEachEventArrivedOnce(20);
     assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(20));
@@ -304,7 +364,11 @@ class JobRetryWireTest {
     runThreeJobAttempts("30 % of entries throttled");
 
     server.resetAll();
-    server.stubFor(post("/").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FlakyEventBridge.NAME)));
+    server.stubFor(
+        post("/")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withTransformers(FlakyEventBridge.NAME)));
     ENDPOINT.reset();
     connector = newRuntime();
     java.util.Random calls = new java.util.Random(60);
@@ -313,7 +377,8 @@ class JobRetryWireTest {
   }
 
   private void runThreeJobAttempts(String scenario) throws Exception {
-    PutEventsRequest request = batch(200, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, null));
+    PutEventsRequest request =
+        batch(200, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, null));
     JobAttempt attempt = new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE);
     List<EntryResult> reported = null;
     String outcome = "completed";
@@ -334,9 +399,17 @@ class JobRetryWireTest {
     }
     int arrivals = ENDPOINT.accepted().values().stream().mapToInt(List::size).sum();
     int put = (int) reported.stream().filter(e -> !e.failed()).count();
-    System.out.printf("[figures] %s: %d job attempts, %d HTTP requests (SDK retries included), %d entries arrived for %d distinct events, "
-        + "%d put and %d named in the final error (%s)%n",
-        scenario, jobAttempts, ENDPOINT.calls(), arrivals, ENDPOINT.accepted().size(), put, 200 - put, outcome);
+    System.out.printf(
+        "[figures] %s: %d job attempts, %d HTTP requests (SDK retries included), %d entries arrived for %d distinct events, "
+            + "%d put and %d named in the final error (%s)%n",
+        scenario,
+        jobAttempts,
+        ENDPOINT.calls(),
+        arrivals,
+        ENDPOINT.accepted().size(),
+        put,
+        200 - put,
+        outcome);
 
     ENDPOINT.accepted().forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
     assertThat(reported).hasSize(200);
@@ -345,20 +418,25 @@ class JobRetryWireTest {
       if (entry.failed()) {
         assertThat(ENDPOINT.accepted()).as("event %d reported failed", n).doesNotContainKey(n);
       } else {
-        assertThat(entry.eventId()).as("event %d", n).isEqualTo(ENDPOINT.accepted().get(n).getFirst());
+        assertThat(entry.eventId())
+            .as("event %d", n)
+            .isEqualTo(ENDPOINT.accepted().get(n).getFirst());
       }
     }
   }
 
   @Test
   void moreEventsThanTheCapFailBeforeAnythingIsSent() {
-    var tooMany = batch(6, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, 4, 5, null));
+    var tooMany =
+        batch(6, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, 4, 5, null));
 
-    var failure = catchThrowableOfType(InvalidEventsException.class, () -> connector.putEvents(tooMany));
+    var failure =
+        catchThrowableOfType(InvalidEventsException.class, () -> connector.putEvents(tooMany));
 
-    assertThat(failure.getMessage()).isEqualTo(
-        "Invalid EventBridge events: event.events: has 6 events, more than the 5 allowed per task (configuration.maxEvents); "
-            + "split the list over several tasks, e.g. a multi-instance");
+    assertThat(failure.getMessage())
+        .isEqualTo(
+            "Invalid EventBridge events: event.events: has 6 events, more than the 5 allowed per task (configuration.maxEvents); "
+                + "split the list over several tasks, e.g. a multi-instance");
     assertThat(ENDPOINT.calls()).isZero();
   }
 }

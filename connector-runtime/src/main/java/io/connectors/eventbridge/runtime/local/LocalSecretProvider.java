@@ -14,9 +14,9 @@ import org.springframework.core.env.PropertyResolver;
  * well.
  *
  * <p>Names are compared ignoring case and separators: Spring's relaxed binding turns {@code
- * ORDERS_WEBHOOK_API_KEY} in one source into {@code orders-webhook-api-key} in another. Values
- * are resolved when asked for, so that they may use {@code ${local.server.port}}, which exists
- * only once the web server listens.
+ * ORDERS_WEBHOOK_API_KEY} in one source into {@code orders-webhook-api-key} in another. Values are
+ * resolved when asked for, so that they may use {@code ${local.server.port}}, which exists only
+ * once the web server listens.
  */
 final class LocalSecretProvider implements SecretProvider {
 

@@ -87,7 +87,8 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
     var in = request.getInputStream();
     // Grown as bytes arrive, not sized from Content-Length: a declared size costs no memory until
     // the body is actually sent.
-    var out = new ByteArrayOutputStream((int) Math.min(Math.max(request.getContentLength(), 0), 8192));
+    var out =
+        new ByteArrayOutputStream((int) Math.min(Math.max(request.getContentLength(), 0), 8192));
     byte[] chunk = new byte[8192];
     long total = 0;
     int read;

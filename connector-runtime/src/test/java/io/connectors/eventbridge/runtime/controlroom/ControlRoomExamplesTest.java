@@ -96,8 +96,11 @@ class ControlRoomExamplesTest {
   static void controlRoomSecrets(DynamicPropertyRegistry registry) {
     // A context of its own must not watch the shared context's folders: both would deploy and
     // report every file dropped there.
-    registry.add("eventbridge.local.deploy-dirs", () -> "target/local-runtime-test/control-room-deploy");
-    registry.add("eventbridge.local.bus.rules-file", () -> "target/local-runtime-test/control-room-rules.yaml");
+    registry.add(
+        "eventbridge.local.deploy-dirs", () -> "target/local-runtime-test/control-room-deploy");
+    registry.add(
+        "eventbridge.local.bus.rules-file",
+        () -> "target/local-runtime-test/control-room-rules.yaml");
     var secrets = "eventbridge.local.secrets.";
     registry.add(secrets + "ODW_PAYLOAD_KEY", ControlRoomExamplesTest::testKey);
     registry.add(secrets + "ODW_WEBHOOK_API_KEY", () -> ODW_API_KEY);
@@ -199,8 +202,9 @@ class ControlRoomExamplesTest {
   @Test
   @Order(2)
   void aRequestThatCannotBeDecryptedIsRejectedAndStartsNothing() throws Exception {
-    var request = (com.fasterxml.jackson.databind.node.ObjectNode)
-        JSON.readTree(Files.readString(FIXTURES.resolve("odw-request-non-committing.json")));
+    var request =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            JSON.readTree(Files.readString(FIXTURES.resolve("odw-request-non-committing.json")));
     var detail = (com.fasterxml.jackson.databind.node.ObjectNode) request.get("detail");
     var message = java.util.Base64.getDecoder().decode(detail.get("encrypted_payload").asText());
     message[message.length - 120] ^= 0x01;
@@ -225,7 +229,8 @@ class ControlRoomExamplesTest {
             .newCreateInstanceCommand()
             .bpmnProcessId("control-room-process-run-callback")
             .latestVersion()
-            .variables(Map.of("controlRoomWorkspaceId", "ws-test", "controlRoomProcessId", "proc-test"))
+            .variables(
+                Map.of("controlRoomWorkspaceId", "ws-test", "controlRoomProcessId", "proc-test"))
             .send()
             .join()
             .getProcessInstanceKey();
@@ -243,7 +248,8 @@ class ControlRoomExamplesTest {
     assertThat(body.get("callbackUrl").asText())
         .isEqualTo(runtime.webhookUrl("control-room-run-callback").toString());
     assertThat(body.get("secret").asText()).isEqualTo(CALLBACK_SECRET);
-    assertThat(body.get("eventsToSend")).containsExactly(JSON.getNodeFactory().textNode("process_run.completed"));
+    assertThat(body.get("eventsToSend"))
+        .containsExactly(JSON.getNodeFactory().textNode("process_run.completed"));
     LocalRuntime.await(
         "processRunId from the run-request's answer",
         TIMEOUT,
@@ -254,7 +260,8 @@ class ControlRoomExamplesTest {
     var runSecret = body.get("secret").asText();
     var completed = resource("process-run-completed.json").replace("%RUN_ID%", RUN_ID);
 
-    var forged = postJson(callbackUrl, completed, Map.of("x-rc-signature", sign(completed, "guess")));
+    var forged =
+        postJson(callbackUrl, completed, Map.of("x-rc-signature", sign(completed, "guess")));
     assertThat(forged.statusCode()).isEqualTo(401);
     assertThat(messagesPublished("process_run.completed:" + RUN_ID)).isZero();
 
@@ -263,7 +270,9 @@ class ControlRoomExamplesTest {
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
 
     var done = runtime.awaitCompleted(instance, TIMEOUT);
-    assertThat(done.variables()).containsEntry("processRunId", RUN_ID).containsEntry("processRunState", "completed");
+    assertThat(done.variables())
+        .containsEntry("processRunId", RUN_ID)
+        .containsEntry("processRunState", "completed");
     assertThat(done.variables().get("processRunOutputs"))
         .asList()
         .singleElement()
@@ -404,7 +413,10 @@ class ControlRoomExamplesTest {
                     && r.getValue() instanceof TimerRecordValue v
                     && v.getProcessInstanceKey() == instance)
         .findFirst()
-        .map(r -> Duration.ofMillis(((TimerRecordValue) r.getValue()).getDueDate() - r.getTimestamp()))
+        .map(
+            r ->
+                Duration.ofMillis(
+                    ((TimerRecordValue) r.getValue()).getDueDate() - r.getTimestamp()))
         .orElse(null);
   }
 

@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Stands in for Camunda's REST connector ({@code io.camunda:http-json:1}) while the runtime does not
- * bundle it: the same job type, the same inputs the BPMN maps ({@code method}, {@code url}, {@code
- * headers}, {@code body}) and the same result shape ({@code response.status}, {@code
+ * Stands in for Camunda's REST connector ({@code io.camunda:http-json:1}) while the runtime does
+ * not bundle it: the same job type, the same inputs the BPMN maps ({@code method}, {@code url},
+ * {@code headers}, {@code body}) and the same result shape ({@code response.status}, {@code
  * response.headers}, {@code response.body}), so the example runs unchanged on a runtime that has
  * the real one. The connector runtime still does everything around it: secrets, the result
  * expression, retries.
@@ -62,7 +62,8 @@ public class RestConnectorStandIn implements OutboundConnectorFunction {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request.body()));
     var response =
-        http.send(builder.method(request.method(), body).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            builder.method(request.method(), body).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 400) {
       // As the REST connector does: the HTTP status becomes the error code.
       throw new ConnectorException(

@@ -11,7 +11,6 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import java.io.IOException;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +38,8 @@ class ExamplesMatchTemplatesTest {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("element-templates/ not found above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "element-templates/ not found above " + Path.of("").toAbsolutePath());
     }
     return dir;
   }
@@ -62,7 +63,9 @@ class ExamplesMatchTemplatesTest {
   }
 
   private static boolean isInside(ModelElementInstance node, BaseElement element) {
-    for (ModelElementInstance parent = node.getParentElement(); parent != null; parent = parent.getParentElement()) {
+    for (ModelElementInstance parent = node.getParentElement();
+        parent != null;
+        parent = parent.getParentElement()) {
       if (parent == element) {
         return true;
       }
@@ -86,33 +89,44 @@ class ExamplesMatchTemplatesTest {
         }
         String where = example.getFileName() + "#" + element.getId();
         JsonNode template = templates.get(templateId);
-        assertThat(template).as("%s uses template %s, which is not in element-templates/", where, templateId).isNotNull();
+        assertThat(template)
+            .as("%s uses template %s, which is not in element-templates/", where, templateId)
+            .isNotNull();
         assertThat(element.getAttributeValueNs(ZEEBE_NS, "modelerTemplateVersion"))
             .as("%s template version", where)
             .isEqualTo(template.get("version").asText());
 
         Set<String> bindings = new HashSet<>();
-        template.get("properties").forEach(p -> {
-          JsonNode binding = p.get("binding");
-          for (String key : List.of("name", "key")) {
-            if (binding.has(key)) {
-              bindings.add(binding.get("type").asText() + ":" + binding.get(key).asText());
-            }
-          }
-        });
+        template
+            .get("properties")
+            .forEach(
+                p -> {
+                  JsonNode binding = p.get("binding");
+                  for (String key : List.of("name", "key")) {
+                    if (binding.has(key)) {
+                      bindings.add(binding.get("type").asText() + ":" + binding.get(key).asText());
+                    }
+                  }
+                });
         for (ZeebeInput input : model.getModelElementsByType(ZeebeInput.class)) {
           if (isInside(input, element)) {
-            assertThat(bindings).as("%s input %s", where, input.getTarget()).contains("zeebe:input:" + input.getTarget());
+            assertThat(bindings)
+                .as("%s input %s", where, input.getTarget())
+                .contains("zeebe:input:" + input.getTarget());
           }
         }
         for (ZeebeProperty property : model.getModelElementsByType(ZeebeProperty.class)) {
           if (isInside(property, element)) {
-            assertThat(bindings).as("%s property %s", where, property.getName()).contains("zeebe:property:" + property.getName());
+            assertThat(bindings)
+                .as("%s property %s", where, property.getName())
+                .contains("zeebe:property:" + property.getName());
           }
         }
         for (ZeebeHeader header : model.getModelElementsByType(ZeebeHeader.class)) {
           if (isInside(header, element)) {
-            assertThat(bindings).as("%s header %s", where, header.getKey()).contains("zeebe:taskHeader:" + header.getKey());
+            assertThat(bindings)
+                .as("%s header %s", where, header.getKey())
+                .contains("zeebe:taskHeader:" + header.getKey());
           }
         }
         checked++;

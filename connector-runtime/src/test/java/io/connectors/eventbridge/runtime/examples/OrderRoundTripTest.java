@@ -44,11 +44,13 @@ class OrderRoundTripTest {
     runtime.awaitWebhook("payments", TIMEOUT);
 
     long checkoutKey =
-        runtime.client()
+        runtime
+            .client()
             .newCreateInstanceCommand()
             .bpmnProcessId("checkout")
             .latestVersion()
-            .variables(Map.of("orderId", "A-1001", "total", 42.5, "customer", Map.of("name", "Ada")))
+            .variables(
+                Map.of("orderId", "A-1001", "total", 42.5, "customer", Map.of("name", "Ada")))
             .send()
             .join()
             .getProcessInstanceKey();
@@ -60,12 +62,18 @@ class OrderRoundTripTest {
     assertThat(eventIds).hasSize(1);
     assertThat((List<Map<String, Object>>) orderPlaced.get("entries"))
         .singleElement()
-        .satisfies(entry -> {
-          assertThat(entry.get("eventId")).isEqualTo(eventIds.getFirst());
-          assertThat(entry.get("errorCode")).isNull();
-        });
-    assertThat((List<String>) orderPlaced.get("requestIds")).hasSize(1).first().isEqualTo(orderPlaced.get("requestId"));
-    assertThat(checkout.variables()).containsEntry("paymentPutCalls", 1).containsKey("paymentEventId");
+        .satisfies(
+            entry -> {
+              assertThat(entry.get("eventId")).isEqualTo(eventIds.getFirst());
+              assertThat(entry.get("errorCode")).isNull();
+            });
+    assertThat((List<String>) orderPlaced.get("requestIds"))
+        .hasSize(1)
+        .first()
+        .isEqualTo(orderPlaced.get("requestId"));
+    assertThat(checkout.variables())
+        .containsEntry("paymentPutCalls", 1)
+        .containsKey("paymentEventId");
 
     CompletedInstance fulfilment = runtime.awaitCompleted("fulfilment", TIMEOUT);
     assertThat(fulfilment.variables())

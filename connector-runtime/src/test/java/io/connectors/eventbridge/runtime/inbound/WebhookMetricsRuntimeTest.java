@@ -55,7 +55,10 @@ class WebhookMetricsRuntimeTest {
         .isEqualTo(1);
     assertThat(
             runtime.metric(
-                "eventbridge_webhook_requests_total", webhook, "status=\"200\"", "reason=\"BATCH\""))
+                "eventbridge_webhook_requests_total",
+                webhook,
+                "status=\"200\"",
+                "reason=\"BATCH\""))
         .isEqualTo(1);
     assertThat(runtime.metric("eventbridge_webhook_requests_total", webhook, "status=\"415\""))
         .isEqualTo(1);

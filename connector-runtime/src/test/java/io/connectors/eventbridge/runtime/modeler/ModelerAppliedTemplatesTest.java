@@ -131,10 +131,14 @@ class ModelerAppliedTemplatesTest {
     String event =
         JSON.writeValueAsString(
             Map.of(
-                "id", UUID.randomUUID().toString(),
-                "source", "modeler.check",
-                "detail-type", "ModelerCheck",
-                "detail", Map.of("key", key)));
+                "id",
+                UUID.randomUUID().toString(),
+                "source",
+                "modeler.check",
+                "detail-type",
+                "ModelerCheck",
+                "detail",
+                Map.of("key", key)));
     return HTTP.send(
         HttpRequest.newBuilder(runtime.webhookUrl(webhookId))
             .header("Content-Type", "application/json")

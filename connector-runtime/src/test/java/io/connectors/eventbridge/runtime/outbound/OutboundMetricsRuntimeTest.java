@@ -65,8 +65,7 @@ class OutboundMetricsRuntimeTest {
         .isEqualTo(put + 2);
     assertThat(runtime.metric("eventbridge_putevents_calls_seconds_count", "outcome=\"success\""))
         .isEqualTo(calls + 1);
-    assertThat(
-            runtime.metric("eventbridge_outbound_tasks_seconds_count", "outcome=\"completed\""))
+    assertThat(runtime.metric("eventbridge_outbound_tasks_seconds_count", "outcome=\"completed\""))
         .isEqualTo(tasks + 1);
     assertThat(runtime.metric("eventbridge_putevents_calls_seconds_bucket", "le=\"+Inf\""))
         .isGreaterThanOrEqualTo(calls + 1);

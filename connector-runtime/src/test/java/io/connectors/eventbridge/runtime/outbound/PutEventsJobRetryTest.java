@@ -83,49 +83,74 @@ class PutEventsJobRetryTest {
   }
 
   /** A service task as the template configures it, with one attempt per entry and 3 job retries. */
-  private static BpmnModelInstance putEvents(String processId, String eventsExpression, String region) {
+  private static BpmnModelInstance putEvents(
+      String processId, String eventsExpression, String region) {
     return Bpmn.createExecutableProcess(processId)
         .startEvent()
-        .serviceTask("put", task -> task
-            .zeebeJobType(EventBridgePutEventsFunction.TYPE)
-            .zeebeJobRetries("3")
-            .zeebeInputExpression("\"credentials\"", "authentication.type")
-            .zeebeInputExpression("\"AKIDEXAMPLE\"", "authentication.accessKey")
-            .zeebeInputExpression("\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"", "authentication.secretKey")
-            .zeebeInputExpression("\"" + region + "\"", "configuration.region")
-            .zeebeInputExpression("\"" + server.baseUrl() + "\"", "configuration.endpoint")
-            .zeebeInputExpression("1", "configuration.entryAttempts")
-            .zeebeInputExpression("\"batch\"", "event.mode")
-            .zeebeInputExpression(eventsExpression, "event.events")
-            .zeebeTaskHeader("resultVariable", "put"))
+        .serviceTask(
+            "put",
+            task ->
+                task.zeebeJobType(EventBridgePutEventsFunction.TYPE)
+                    .zeebeJobRetries("3")
+                    .zeebeInputExpression("\"credentials\"", "authentication.type")
+                    .zeebeInputExpression("\"AKIDEXAMPLE\"", "authentication.accessKey")
+                    .zeebeInputExpression(
+                        "\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"", "authentication.secretKey")
+                    .zeebeInputExpression("\"" + region + "\"", "configuration.region")
+                    .zeebeInputExpression("\"" + server.baseUrl() + "\"", "configuration.endpoint")
+                    .zeebeInputExpression("1", "configuration.entryAttempts")
+                    .zeebeInputExpression("\"batch\"", "event.mode")
+                    .zeebeInputExpression(eventsExpression, "event.events")
+                    .zeebeTaskHeader("resultVariable", "put"))
         .endEvent()
         .done();
   }
 
   private long start(BpmnModelInstance model, String processId) {
-    runtime.client().newDeployResourceCommand().addProcessModel(model, processId + ".bpmn").send().join();
-    return runtime.client().newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
+    runtime
+        .client()
+        .newDeployResourceCommand()
+        .addProcessModel(model, processId + ".bpmn")
+        .send()
+        .join();
+    return runtime
+        .client()
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .send()
+        .join()
         .getProcessInstanceKey();
   }
 
   private List<JobRecordValue> failedJobs(long processInstanceKey) {
     return runtime.engine().records().recordsFrom(0).stream()
-        .filter(r -> r.getRecordType() == RecordType.EVENT && r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.FAILED)
+        .filter(
+            r ->
+                r.getRecordType() == RecordType.EVENT
+                    && r.getValueType() == ValueType.JOB
+                    && r.getIntent() == JobIntent.FAILED)
         .map(r -> (JobRecordValue) r.getValue())
         .filter(job -> job.getProcessInstanceKey() == processInstanceKey)
         .toList();
   }
 
   private String awaitIncident(long processInstanceKey) {
-    return LocalRuntime.await("an incident in " + processInstanceKey, TIMEOUT, () -> {
-      for (Record<?> r : runtime.engine().records().recordsFrom(0)) {
-        if (r.getRecordType() == RecordType.EVENT && r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED
-            && ((IncidentRecordValue) r.getValue()).getProcessInstanceKey() == processInstanceKey) {
-          return Optional.of(((IncidentRecordValue) r.getValue()).getErrorMessage());
-        }
-      }
-      return Optional.<String>empty();
-    });
+    return LocalRuntime.await(
+        "an incident in " + processInstanceKey,
+        TIMEOUT,
+        () -> {
+          for (Record<?> r : runtime.engine().records().recordsFrom(0)) {
+            if (r.getRecordType() == RecordType.EVENT
+                && r.getValueType() == ValueType.INCIDENT
+                && r.getIntent() == IncidentIntent.CREATED
+                && ((IncidentRecordValue) r.getValue()).getProcessInstanceKey()
+                    == processInstanceKey) {
+              return Optional.of(((IncidentRecordValue) r.getValue()).getErrorMessage());
+            }
+          }
+          return Optional.<String>empty();
+        });
   }
 
   @Test
@@ -134,21 +159,30 @@ class PutEventsJobRetryTest {
     // Event n is throttled on its first n % 3 sends: a third of the batch gets through per attempt.
     ENDPOINT.throttledSends = n -> n % 3;
     String processId = "put-events-job-retry";
-    long instance = start(putEvents(processId, "for n in 0..24 return {source: \"com.example\", detailType: \"Tick\", detail: {n: n}}", "eu-central-1"), processId);
+    long instance =
+        start(
+            putEvents(
+                processId,
+                "for n in 0..24 return {source: \"com.example\", detailType: \"Tick\", detail: {n: n}}",
+                "eu-central-1"),
+            processId);
 
     CompletedInstance completed = runtime.awaitCompleted(instance, TIMEOUT);
 
     List<JobRecordValue> failures = failedJobs(instance);
     assertThat(failures).hasSize(2);
-    assertThat(failures.get(0).getErrorMessage()).endsWith("9 of 25 events were put; a retry of this job sends only the 16 not put.");
+    assertThat(failures.get(0).getErrorMessage())
+        .endsWith("9 of 25 events were put; a retry of this job sends only the 16 not put.");
     assertThat(failures.get(1).getErrorMessage())
-        .endsWith("17 of 25 events were put (9 by earlier attempts of this job); a retry of this job sends only the 8 not put.");
+        .endsWith(
+            "17 of 25 events were put (9 by earlier attempts of this job); a retry of this job sends only the 8 not put.");
     assertThat(ENDPOINT.accepted).hasSize(25);
     ENDPOINT.accepted.forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
     Map<String, Object> put = (Map<String, Object>) completed.variables().get("put");
     assertThat(put).containsEntry("failedEntryCount", 0);
     assertThat((List<String>) put.get("eventIds"))
-        .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(n -> ENDPOINT.accepted.get(n).getFirst()).toList());
+        .containsExactlyElementsOf(
+            IntStream.range(0, 25).mapToObj(n -> ENDPOINT.accepted.get(n).getFirst()).toList());
   }
 
   @Test
@@ -157,7 +191,8 @@ class PutEventsJobRetryTest {
     long instance = start(putEvents(processId, "\"not a list\"", "eu-central-1"), processId);
 
     assertThat(awaitIncident(instance))
-        // The runtime's mapper reads a lone value as a one-element list, so the first element is named.
+        // The runtime's mapper reads a lone value as a one-element list, so the first element is
+        // named.
         .isEqualTo("Invalid input: event.events[0]: must be a context (an object with fields)")
         .doesNotContain("io.connectors", "java.", "Exception", "EventEntry");
     assertThat(ENDPOINT.sends).isEmpty();
@@ -166,13 +201,22 @@ class PutEventsJobRetryTest {
   @Test
   void anInvalidRegionFailsWithTheFieldPathAndNoJavaNames() {
     String processId = "put-events-bad-region";
-    long instance = start(putEvents(processId, "[{source: \"com.example\", detailType: \"T\", detail: {n: 0}}]", "Frankfurt"), processId);
+    long instance =
+        start(
+            putEvents(
+                processId,
+                "[{source: \"com.example\", detailType: \"T\", detail: {n: 0}}]",
+                "Frankfurt"),
+            processId);
 
     assertThat(awaitIncident(instance))
-        .isEqualTo("Invalid input: configuration.region: must be an AWS region code such as eu-central-1");
+        .isEqualTo(
+            "Invalid input: configuration.region: must be an AWS region code such as eu-central-1");
   }
 
-  /** Throttles event n (told apart by detail.n) on its first few sends and records what it accepted. */
+  /**
+   * Throttles event n (told apart by detail.n) on its first few sends and records what it accepted.
+   */
   static final class ThrottlingEndpoint implements ResponseDefinitionTransformerV2 {
     static final String NAME = "throttling-endpoint";
     final Map<Integer, List<String>> accepted = new ConcurrentHashMap<>();
@@ -196,10 +240,15 @@ class PutEventsJobRetryTest {
         ObjectNode response = JSON.createObjectNode();
         ArrayNode entries = response.putArray("Entries");
         int failed = 0;
-        for (JsonNode entry : JSON.readTree(serveEvent.getRequest().getBodyAsString()).get("Entries")) {
+        for (JsonNode entry :
+            JSON.readTree(serveEvent.getRequest().getBodyAsString()).get("Entries")) {
           int n = JSON.readTree(entry.get("Detail").asText()).get("n").asInt();
-          if (sends.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet() <= throttledSends.apply(n)) {
-            entries.addObject().put("ErrorCode", "ThrottlingException").put("ErrorMessage", "Rate exceeded");
+          if (sends.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet()
+              <= throttledSends.apply(n)) {
+            entries
+                .addObject()
+                .put("ErrorCode", "ThrottlingException")
+                .put("ErrorMessage", "Rate exceeded");
             failed++;
           } else {
             String id = "ev-" + n + "-" + ids.incrementAndGet();
@@ -208,8 +257,11 @@ class PutEventsJobRetryTest {
           }
         }
         response.put("FailedEntryCount", failed);
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
-            .withBody(JSON.writeValueAsString(response)).build();
+        return new ResponseDefinitionBuilder()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBody(JSON.writeValueAsString(response))
+            .build();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

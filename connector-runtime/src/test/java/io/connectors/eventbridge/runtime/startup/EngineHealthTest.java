@@ -38,11 +38,14 @@ class EngineHealthTest {
                 "--camunda.client.grpc-address=http://127.0.0.1:" + deadPort,
                 "--camunda.client.rest-address=http://127.0.0.1:" + deadPort,
                 "--spring.main.banner-mode=off")) {
-      String base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
+      String base =
+          "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
 
       JsonNode health =
           LocalRuntime.await(
-              "the runtime to report DOWN", Duration.ofSeconds(30), () -> health(base, "/actuator/health"));
+              "the runtime to report DOWN",
+              Duration.ofSeconds(30),
+              () -> health(base, "/actuator/health"));
       assertThat(health.path("status").asText()).isEqualTo("DOWN");
       JsonNode readiness =
           LocalRuntime.await(

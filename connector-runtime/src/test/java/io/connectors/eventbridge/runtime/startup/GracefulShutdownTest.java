@@ -40,13 +40,15 @@ class GracefulShutdownTest {
                 "--eventbridge.local.examples-dir=",
                 "--eventbridge.local.bus.enabled=false",
                 "--spring.main.banner-mode=off");
-    int httpPort = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    int httpPort =
+        Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     int grpcPort = context.getBean(EmbeddedZeebeEngine.class).port();
     var webhooks = context.getBean(WebhookConnectorRegistry.class);
     context
         .getBean(CamundaClient.class)
         .newDeployResourceCommand()
-        .addProcessModel(TestProcesses.webhookStart("rt-shutdown", "rt-shutdown"), "rt-shutdown.bpmn")
+        .addProcessModel(
+            TestProcesses.webhookStart("rt-shutdown", "rt-shutdown"), "rt-shutdown.bpmn")
         .send()
         .join();
     LocalRuntime.await(
@@ -57,7 +59,8 @@ class GracefulShutdownTest {
     CompletableFuture<HttpResponse<String>> inFlight =
         HttpClient.newHttpClient()
             .sendAsync(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/inbound/rt-shutdown"))
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + httpPort + "/inbound/rt-shutdown"))
                     .header("Content-Type", "application/json")
                     .header("x-test-delay-ms", "1500")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"late\"}"))
@@ -76,9 +79,13 @@ class GracefulShutdownTest {
 
     assertThat(inFlight.get().statusCode()).isBetween(200, 299);
     // The Put events connector's clients were closed by the application's shutdown, not a JVM hook.
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> outboundClients.lease(
-            new io.connectors.eventbridge.outbound.auth.DefaultCredentialsChainAuthentication(),
-            new io.connectors.eventbridge.outbound.model.AwsConfiguration("eu-central-1", null, null, null, null)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                outboundClients.lease(
+                    new io.connectors.eventbridge.outbound.auth
+                        .DefaultCredentialsChainAuthentication(),
+                    new io.connectors.eventbridge.outbound.model.AwsConfiguration(
+                        "eu-central-1", null, null, null, null)))
         .isInstanceOf(IllegalStateException.class);
     assertPortIsFree(httpPort);
     assertPortIsFree(grpcPort);

@@ -10,9 +10,9 @@ import io.camunda.connector.api.inbound.webhook.WebhookResult;
 /**
  * A minimal webhook connector for runtime tests: it hands the JSON body to the runtime unchanged,
  * after waiting {@code x-test-delay-ms} milliseconds if the request has that header (to hold a
- * request in flight).
- * It keeps the runtime's own tests independent of the EventBridge inbound connector's settings;
- * that connector is tested with its real configuration in its own module and in the examples.
+ * request in flight). It keeps the runtime's own tests independent of the EventBridge inbound
+ * connector's settings; that connector is tested with its real configuration in its own module and
+ * in the examples.
  */
 @InboundConnector(name = "Runtime test webhook", type = EchoWebhookConnector.TYPE)
 public class EchoWebhookConnector implements WebhookConnectorExecutable {

@@ -134,8 +134,8 @@ public class LocalRuntime {
 
   /**
    * Waits until the runtime serves the webhook {@code /inbound/{webhookId}}: registered, and done
-   * activating. The runtime registers a webhook before its connector's {@code activate} returns;
-   * in between, the connector answers 503 (so a real sender retries), which a test must not see.
+   * activating. The runtime registers a webhook before its connector's {@code activate} returns; in
+   * between, the connector answers 503 (so a real sender retries), which a test must not see.
    */
   public void awaitWebhook(String webhookId, Duration timeout) {
     await(

@@ -233,7 +233,8 @@ class LocalEventBusDeliveryTest {
     assertThat(runtime.metric(DELIVERIES, "cause=\"not_retryable\"")).isEqualTo(rejected + 1);
     assertThat(runtime.metric(DELIVERIES, "cause=\"retries_exhausted\"")).isEqualTo(exhausted + 1);
     // One retry for the flaky target, two for the one that stays down (3 attempts).
-    assertThat(runtime.metric("eventbridge_localbus_delivery_retries_total")).isEqualTo(retries + 3);
+    assertThat(runtime.metric("eventbridge_localbus_delivery_retries_total"))
+        .isEqualTo(retries + 3);
   }
 
   @Test
@@ -257,7 +258,9 @@ class LocalEventBusDeliveryTest {
     DeadLetter letter = awaitDeadLetter(eventId);
 
     assertThat(letter.attempts()).isEqualTo(1);
-    assertThat(letter.reason()).contains("could not be built or sent").doesNotContain("broken-key-value");
+    assertThat(letter.reason())
+        .contains("could not be built or sent")
+        .doesNotContain("broken-key-value");
     assertThat(target.findAll(postRequestedFor(urlEqualTo("/broken")))).isEmpty();
     // The delivery slot was released: the next event of another rule is still delivered.
     int before = target.findAll(postRequestedFor(urlEqualTo("/slow"))).size();

@@ -153,8 +153,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
     pending.release();
   }
 
-  private void deadLetter(
-      Delivery delivery, int attempts, DeadLetterCause cause, String reason) {
+  private void deadLetter(Delivery delivery, int attempts, DeadLetterCause cause, String reason) {
     metrics.deadLettered(cause);
     deadLetters.add(
         new DeadLetter(

@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What the local bus did with each delivery, for {@code /actuator/prometheus}. Tags are closed
- * sets (outcome, cause), never a URL or an event ID, so the series count stays fixed.
+ * What the local bus did with each delivery, for {@code /actuator/prometheus}. Tags are closed sets
+ * (outcome, cause), never a URL or an event ID, so the series count stays fixed.
  */
 public final class DeliveryMetrics {
 
