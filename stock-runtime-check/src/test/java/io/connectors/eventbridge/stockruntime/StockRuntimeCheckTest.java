@@ -136,6 +136,38 @@ class StockRuntimeCheckTest {
 
   @Test
   void aPutEventsJobGoesOutThroughTheBundledSdk() throws Exception {
+    Object result = putEvents("orders", "");
+
+    JsonNode json = MAPPER.valueToTree(result);
+    assertThat(json.get("eventIds").get(0).asText()).isEqualTo("evt-stock-1");
+    assertThat(json.get("failedEntryCount").asInt()).isZero();
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
+            .withHeader("Authorization", containing("AWS4-HMAC-SHA256 "))
+            .withRequestBody(containing("\"EventBusName\":\"orders\""))
+            // The bundled SDK signed and sent it, not the parent's.
+            .withHeader(
+                "User-Agent",
+                containing("aws-sdk-java/" + System.getProperty("awssdk.bundled.version"))));
+  }
+
+  @Test
+  void aGlobalEndpointIsSignedWithSigV4aByTheUnrelocatedCrt() throws Exception {
+    // The relocated auth-crt module calls CRT under its own name; this loads CRT's native library
+    // from the outbound jar and signs with it.
+    JsonNode json = MAPPER.valueToTree(putEvents("global", "\"endpointId\":\"abcde.veo\","));
+
+    assertThat(json.get("eventIds").get(0).asText()).isEqualTo("evt-stock-1");
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("Authorization", containing("AWS4-ECDSA-P256-SHA256 "))
+            .withHeader("X-Amz-Region-Set", equalTo("*"))
+            .withRequestBody(containing("\"EventBusName\":\"global\"")));
+  }
+
+  /** One PutEvents job through the function the outbound jar registers. */
+  private static Object putEvents(String bus, String moreConfiguration) throws Exception {
     server.stubFor(
         post("/")
             .willReturn(
@@ -147,28 +179,16 @@ class StockRuntimeCheckTest {
     OutboundConnectorFunction function =
         only(ServiceLoader.load(OutboundConnectorFunction.class, connectors));
     assertThat(function.getClass().getClassLoader()).isSameAs(connectors);
-
     String variables =
         """
         {"authentication":{"type":"credentials","accessKey":"AKIDEXAMPLE",
                            "secretKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
-         "configuration":{"region":"eu-central-1","endpoint":"%s"},
-         "event":{"mode":"single","eventBusName":"orders","source":"com.example.orders",
+         "configuration":{%s"region":"eu-central-1","endpoint":"%s"},
+         "event":{"mode":"single","eventBusName":"%s","source":"com.example.orders",
                   "detailType":"OrderPlaced","detail":{"orderId":"42"}}}
         """
-            .formatted(server.baseUrl());
-    Object result = function.execute(new JobInput(variables));
-
-    JsonNode json = MAPPER.valueToTree(result);
-    assertThat(json.get("eventIds").get(0).asText()).isEqualTo("evt-stock-1");
-    assertThat(json.get("failedEntryCount").asInt()).isZero();
-    server.verify(
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-            // The bundled SDK signed and sent it, not the parent's.
-            .withHeader(
-                "User-Agent",
-                containing("aws-sdk-java/" + System.getProperty("awssdk.bundled.version"))));
+            .formatted(moreConfiguration, server.baseUrl(), bus);
+    return function.execute(new JobInput(variables));
   }
 
   @Test
