@@ -175,7 +175,8 @@ class StockRuntimeCheckTest {
                     .withStatus(200)
                     .withHeader("Content-Type", "application/x-amz-json-1.1")
                     .withHeader("x-amzn-RequestId", "req-stock-1")
-                    .withBody("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"evt-stock-1\"}]}")));
+                    .withBody(
+                        "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"evt-stock-1\"}]}")));
     OutboundConnectorFunction function =
         only(ServiceLoader.load(OutboundConnectorFunction.class, connectors));
     assertThat(function.getClass().getClassLoader()).isSameAs(connectors);
@@ -208,11 +209,16 @@ class StockRuntimeCheckTest {
     inbound.put(
         "auth",
         Map.of(
-            "type", "jwt",
-            "jwksUrl", server.baseUrl() + "/jwks.json",
-            "allowedAlgorithms", "RS256",
-            "issuer", ISSUER,
-            "audience", AUDIENCE));
+            "type",
+            "jwt",
+            "jwksUrl",
+            server.baseUrl() + "/jwks.json",
+            "allowedAlgorithms",
+            "RS256",
+            "issuer",
+            ISSUER,
+            "audience",
+            AUDIENCE));
     inbound.put("signature", Map.of("type", "controlRoom", "secret", RC_SECRET));
     inbound.put(
         "filter", Map.of("eventPattern", "{\"detail-type\":[\"On-Demand Worker Request\"]}"));
@@ -322,9 +328,12 @@ class StockRuntimeCheckTest {
     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
     return new Payload(
         Map.of(
-            "Content-Type", "application/json",
-            "Authorization", "Bearer " + token,
-            "x-rc-signature", HexFormat.of().formatHex(mac.doFinal(raw))),
+            "Content-Type",
+            "application/json",
+            "Authorization",
+            "Bearer " + token,
+            "x-rc-signature",
+            HexFormat.of().formatHex(mac.doFinal(raw))),
         raw);
   }
 
