@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -38,7 +39,14 @@ import org.springframework.test.context.TestPropertySource;
  * endpoint that answers only when the test lets it.
  */
 @LocalRuntimeTest
-@TestPropertySource(properties = "eventbridge.webhook.max-concurrent-requests=2")
+// A context of its own (another limit): it scans no deploy folder, so the shared context's
+// deploy-folder test sees only its own deployer, and it is closed after this class.
+@TestPropertySource(
+    properties = {
+      "eventbridge.webhook.max-concurrent-requests=2",
+      "eventbridge.local.deploy-dirs="
+    })
+@DirtiesContext
 class WebhookOverloadRuntimeTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
