@@ -27,11 +27,11 @@ import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
 import io.connectors.eventbridge.inbound.crypto.EventDecryption;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
-import io.connectors.eventbridge.inbound.http.HttpStatus;
 import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
+import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.metrics.WebhookMetrics;
 import io.connectors.eventbridge.inbound.model.WebhookElementProperties;
 import io.connectors.eventbridge.inbound.model.WebhookId;
@@ -250,7 +250,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     var current = active;
     if (current == null) {
       return WebhookResponses.rejected(
-          new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "webhook is not active"));
+          new RequestRejected(WebhookStatus.SERVICE_UNAVAILABLE, "webhook is not active"));
     }
     var response = current.handler().handle(WebhookRequest.from(payload));
     logActivity(payload.method(), response);
@@ -265,21 +265,23 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   public WebhookResult triggerWebhook(WebhookProcessingPayload payload) {
     var current = active;
     if (current == null) {
-      throw new WebhookConnectorException(HttpStatus.SERVICE_UNAVAILABLE, "webhook is not active");
+      throw new WebhookConnectorException(
+          WebhookStatus.SERVICE_UNAVAILABLE, "webhook is not active");
     }
     var request = WebhookRequest.from(payload);
     try {
       var delivery = current.admission().admit(request);
       if (delivery.batch()) {
         throw new WebhookConnectorException(
-            HttpStatus.UNPROCESSABLE, "batched deliveries need a runtime that calls verify()");
+            WebhookStatus.UNPROCESSABLE, "batched deliveries need a runtime that calls verify()");
       }
       var event = (ObjectNode) delivery.events().getFirst();
       if (!current.filter().matches(event)) {
         throw current.consumeUnmatched()
             ? new WebhookConnectorException(
-                HttpStatus.ACCEPTED, "event pattern not matched; event consumed")
-            : new WebhookConnectorException(HttpStatus.UNPROCESSABLE, "event pattern not matched");
+                WebhookStatus.ACCEPTED, "event pattern not matched; event consumed")
+            : new WebhookConnectorException(
+                WebhookStatus.UNPROCESSABLE, "event pattern not matched");
       }
       current.decryption().decrypt(event);
       var body = current.mapper().convertValue(event, Map.class);
@@ -292,7 +294,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     } catch (RequestRejected rejected) {
       throw new WebhookConnectorException(rejected.status(), rejected.reason());
     } catch (DecryptionFailed failed) {
-      throw new WebhookConnectorException(HttpStatus.UNPROCESSABLE, failed.reason());
+      throw new WebhookConnectorException(WebhookStatus.UNPROCESSABLE, failed.reason());
     }
   }
 
@@ -333,12 +335,12 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     if (current == null) {
       return;
     }
-    int status = response.statusCode() == null ? HttpStatus.OK : response.statusCode();
+    int status = response.statusCode() == null ? WebhookStatus.OK : response.statusCode();
     metrics.answered(status, reason(response.body()));
     current.log(
         activity ->
             activity
-                .withSeverity(HttpStatus.isSuccess(status) ? Severity.INFO : Severity.WARNING)
+                .withSeverity(WebhookStatus.isSuccess(status) ? Severity.INFO : Severity.WARNING)
                 .withTag(method)
                 .withMessage("Answered " + status + ": " + summary(response.body())));
   }

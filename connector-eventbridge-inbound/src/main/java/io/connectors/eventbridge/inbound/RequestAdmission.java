@@ -3,11 +3,11 @@ package io.connectors.eventbridge.inbound;
 import io.connectors.eventbridge.inbound.auth.RequestAuthenticator;
 import io.connectors.eventbridge.inbound.envelope.Delivery;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
-import io.connectors.eventbridge.inbound.http.HttpStatus;
 import io.connectors.eventbridge.inbound.http.JsonContentType;
 import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
+import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifier;
 import java.util.Locale;
 import java.util.Map;
@@ -74,14 +74,14 @@ public final class RequestAdmission {
     }
     if (!JsonContentType.accepts(request.header("content-type"))) {
       throw new RequestRejected(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          WebhookStatus.UNSUPPORTED_MEDIA_TYPE,
           "content type must be application/json or application/*+json, charset utf-8 if any");
     }
     if (request.rawBody().length > contract.maxBodyBytes()) {
       throw bodyTooLarge(contract.maxBodyBytes());
     }
     if (DeliveryParser.isBlank(request.rawBody())) {
-      throw new RequestRejected(HttpStatus.BAD_REQUEST, "body required");
+      throw new RequestRejected(WebhookStatus.BAD_REQUEST, "body required");
     }
     signatureVerifier.verify(request);
     authenticator.authenticate(request);
@@ -90,13 +90,13 @@ public final class RequestAdmission {
 
   public static RequestRejected methodNotAllowed(RequestContract contract) {
     return new RequestRejected(
-        HttpStatus.METHOD_NOT_ALLOWED,
+        WebhookStatus.METHOD_NOT_ALLOWED,
         "method not allowed",
         Map.of("Allow", contract.allowHeader()));
   }
 
   public static RequestRejected bodyTooLarge(int maxBodyBytes) {
     return new RequestRejected(
-        HttpStatus.PAYLOAD_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
+        WebhookStatus.PAYLOAD_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
   }
 }

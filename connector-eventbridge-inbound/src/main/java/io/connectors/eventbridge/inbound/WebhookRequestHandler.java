@@ -11,11 +11,11 @@ import io.connectors.eventbridge.inbound.crypto.EventDecryption;
 import io.connectors.eventbridge.inbound.envelope.Delivery;
 import io.connectors.eventbridge.inbound.envelope.EventEnvelope;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
-import io.connectors.eventbridge.inbound.http.HttpStatus;
 import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
+import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.metrics.WebhookMetrics;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
 import java.time.Duration;
@@ -157,7 +157,7 @@ public final class WebhookRequestHandler {
           // Never a 500: the same classification as a failure the runtime returned.
           outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
         }
-        if (HttpStatus.isRetryable(outcome.status())) {
+        if (WebhookStatus.isRetryable(outcome.status())) {
           retryableStatus = outcome.status();
         }
       }
@@ -183,7 +183,7 @@ public final class WebhookRequestHandler {
       metrics.decryptionFailed();
       return EventOutcome.failed(
           eventId,
-          HttpStatus.UNPROCESSABLE,
+          WebhookStatus.UNPROCESSABLE,
           CorrelationOutcomes.DECRYPTION_FAILED,
           failed.reason());
     }

@@ -18,9 +18,9 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.connectors.eventbridge.inbound.http.HttpStatus;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
+import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.model.Authorization;
 import io.connectors.eventbridge.inbound.model.Defaults;
 import java.net.MalformedURLException;
@@ -187,7 +187,7 @@ final class JwtAuthenticator implements RequestAuthenticator {
       throw RequestRejected.unauthorized("unknown signing key", CHALLENGE);
     } catch (KeySourceException jwksUnreachable) {
       // Our key source failed, not the caller: let the sender retry later.
-      throw new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "signing keys unavailable");
+      throw new RequestRejected(WebhookStatus.SERVICE_UNAVAILABLE, "signing keys unavailable");
     } catch (BadJWTException badClaims) {
       throw RequestRejected.unauthorized(claimsProblem(badClaims), CHALLENGE);
     } catch (BadJOSEException | JOSEException badSignature) {
@@ -215,7 +215,7 @@ final class JwtAuthenticator implements RequestAuthenticator {
       }
     }
     if (!toRoleSet(roles).containsAll(requiredRoles)) {
-      throw new RequestRejected(HttpStatus.FORBIDDEN, "required roles not met");
+      throw new RequestRejected(WebhookStatus.FORBIDDEN, "required roles not met");
     }
   }
 

@@ -7,7 +7,7 @@ import io.camunda.connector.api.inbound.CorrelationResult;
 import io.camunda.connector.api.inbound.CorrelationResult.Failure;
 import io.camunda.connector.api.inbound.CorrelationResult.Success;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
-import io.connectors.eventbridge.inbound.http.HttpStatus;
+import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
@@ -64,14 +64,20 @@ public final class CorrelationOutcomes {
           new EventOutcome(
               null,
               eventId,
-              HttpStatus.OK,
+              WebhookStatus.OK,
               PROCESS_INSTANCE_CREATED,
               null,
               created.processInstanceKey(),
               null);
       case Success.MessagePublished published ->
           new EventOutcome(
-              null, eventId, HttpStatus.OK, MESSAGE_PUBLISHED, null, null, published.messageKey());
+              null,
+              eventId,
+              WebhookStatus.OK,
+              MESSAGE_PUBLISHED,
+              null,
+              null,
+              published.messageKey());
       case Success.MessageAlreadyCorrelated alreadyCorrelated -> duplicate(eventId);
     };
   }
@@ -90,13 +96,13 @@ public final class CorrelationOutcomes {
 
   public static EventOutcome unmatched(String eventId, boolean consume, String reason) {
     return consume
-        ? EventOutcome.failed(eventId, HttpStatus.ACCEPTED, IGNORED, reason + "; event consumed")
-        : EventOutcome.failed(eventId, HttpStatus.UNPROCESSABLE, NOT_MATCHED, reason);
+        ? EventOutcome.failed(eventId, WebhookStatus.ACCEPTED, IGNORED, reason + "; event consumed")
+        : EventOutcome.failed(eventId, WebhookStatus.UNPROCESSABLE, NOT_MATCHED, reason);
   }
 
   public static EventOutcome correlationFailed(String eventId) {
     return EventOutcome.failed(
-        eventId, HttpStatus.UNPROCESSABLE, CORRELATION_FAILED, EXPRESSION_FAILED_REASON);
+        eventId, WebhookStatus.UNPROCESSABLE, CORRELATION_FAILED, EXPRESSION_FAILED_REASON);
   }
 
   /** The message ID was published before: the event is accepted, with no second effect. */
@@ -104,7 +110,7 @@ public final class CorrelationOutcomes {
     return new EventOutcome(
         null,
         eventId,
-        HttpStatus.OK,
+        WebhookStatus.OK,
         DUPLICATE,
         "already published with this message ID",
         null,
@@ -120,7 +126,7 @@ public final class CorrelationOutcomes {
   public static EventOutcome outOfTime(String eventId) {
     return EventOutcome.failed(
         eventId,
-        HttpStatus.SERVICE_UNAVAILABLE,
+        WebhookStatus.SERVICE_UNAVAILABLE,
         NOT_ATTEMPTED,
         "not correlated within the time budget; retry later");
   }
@@ -181,13 +187,13 @@ public final class CorrelationOutcomes {
 
   private static EventOutcome engineRejected(String eventId) {
     return EventOutcome.failed(
-        eventId, HttpStatus.UNPROCESSABLE, ENGINE_REJECTED, "engine rejected the command");
+        eventId, WebhookStatus.UNPROCESSABLE, ENGINE_REJECTED, "engine rejected the command");
   }
 
   private static EventOutcome backPressure(String eventId) {
     return EventOutcome.failed(
         eventId,
-        HttpStatus.TOO_MANY_REQUESTS,
+        WebhookStatus.TOO_MANY_REQUESTS,
         ENGINE_BACK_PRESSURE,
         "engine is applying back-pressure; retry later");
   }
@@ -195,7 +201,7 @@ public final class CorrelationOutcomes {
   public static EventOutcome engineUnavailable(String eventId) {
     return EventOutcome.failed(
         eventId,
-        HttpStatus.SERVICE_UNAVAILABLE,
+        WebhookStatus.SERVICE_UNAVAILABLE,
         ENGINE_UNAVAILABLE,
         "engine unavailable; retry later");
   }

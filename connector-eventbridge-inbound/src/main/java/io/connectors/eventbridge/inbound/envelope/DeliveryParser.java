@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.connectors.eventbridge.inbound.http.HttpStatus;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
+import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,32 +62,32 @@ public final class DeliveryParser {
     try {
       root = isBlank(body) ? null : strictReader.readValue(body);
     } catch (JacksonException malformed) {
-      throw new RequestRejected(HttpStatus.BAD_REQUEST, "malformed JSON");
+      throw new RequestRejected(WebhookStatus.BAD_REQUEST, "malformed JSON");
     } catch (IOException unreadable) {
-      throw new RequestRejected(HttpStatus.BAD_REQUEST, "unreadable body");
+      throw new RequestRejected(WebhookStatus.BAD_REQUEST, "unreadable body");
     }
     if (root == null || root.isMissingNode()) {
-      throw new RequestRejected(HttpStatus.BAD_REQUEST, "body required");
+      throw new RequestRejected(WebhookStatus.BAD_REQUEST, "body required");
     }
     if (root.isObject()) {
       return new Delivery(List.of(root), false);
     }
     if (!root.isArray()) {
       throw new RequestRejected(
-          HttpStatus.BAD_REQUEST, "body must be a JSON object or an array of objects");
+          WebhookStatus.BAD_REQUEST, "body must be a JSON object or an array of objects");
     }
     if (root.isEmpty()) {
-      throw new RequestRejected(HttpStatus.BAD_REQUEST, "empty batch");
+      throw new RequestRejected(WebhookStatus.BAD_REQUEST, "empty batch");
     }
     if (root.size() > maxBatchSize) {
       throw new RequestRejected(
-          HttpStatus.PAYLOAD_TOO_LARGE, "batch larger than " + maxBatchSize + " events");
+          WebhookStatus.PAYLOAD_TOO_LARGE, "batch larger than " + maxBatchSize + " events");
     }
     var events = new ArrayList<JsonNode>(root.size());
     for (var element : root) {
       if (!element.isObject()) {
         throw new RequestRejected(
-            HttpStatus.BAD_REQUEST, "every batch element must be a JSON object");
+            WebhookStatus.BAD_REQUEST, "every batch element must be a JSON object");
       }
       events.add(element);
     }

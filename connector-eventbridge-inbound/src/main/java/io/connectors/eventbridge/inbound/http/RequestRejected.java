@@ -37,11 +37,11 @@ public final class RequestRejected extends RuntimeException {
   }
 
   public static RequestRejected unauthorized(String reason) {
-    return new RequestRejected(HttpStatus.UNAUTHORIZED, reason);
+    return new RequestRejected(WebhookStatus.UNAUTHORIZED, reason);
   }
 
   public static RequestRejected unauthorized(String reason, String challenge) {
     return new RequestRejected(
-        HttpStatus.UNAUTHORIZED, reason, Map.of("WWW-Authenticate", challenge));
+        WebhookStatus.UNAUTHORIZED, reason, Map.of("WWW-Authenticate", challenge));
   }
 }

@@ -30,7 +30,7 @@ public final class WebhookResponses {
   /** OPTIONS: which methods carry events, and nothing else happens. */
   public static WebhookHttpResponse options(RequestContract contract) {
     return new WebhookHttpResponse(
-        null, Map.of("Allow", contract.allowHeader()), HttpStatus.NO_CONTENT);
+        null, Map.of("Allow", contract.allowHeader()), WebhookStatus.NO_CONTENT);
   }
 
   public static WebhookHttpResponse single(EventOutcome outcome) {
@@ -45,7 +45,7 @@ public final class WebhookResponses {
    */
   public static WebhookHttpResponse batch(List<EventOutcome> outcomes) {
     int status = batchStatus(outcomes);
-    int accepted = (int) outcomes.stream().filter(o -> HttpStatus.isSuccess(o.status())).count();
+    int accepted = (int) outcomes.stream().filter(o -> WebhookStatus.isSuccess(o.status())).count();
     return respond(
         status, new BatchAnswer(status, accepted, outcomes.size() - accepted, outcomes), Map.of());
   }
@@ -57,12 +57,12 @@ public final class WebhookResponses {
     boolean anyCorrelated = false;
     for (var outcome : outcomes) {
       int status = outcome.status();
-      if (HttpStatus.isRetryable(status)) {
+      if (WebhookStatus.isRetryable(status)) {
         worstRetryable = Math.max(worstRetryable, status);
-      } else if (!HttpStatus.isSuccess(status)) {
+      } else if (!WebhookStatus.isSuccess(status)) {
         mixedFailures |= firstFailure != 0 && firstFailure != status;
         firstFailure = firstFailure == 0 ? status : firstFailure;
-      } else if (status == HttpStatus.OK) {
+      } else if (status == WebhookStatus.OK) {
         anyCorrelated = true;
       }
     }
@@ -70,15 +70,15 @@ public final class WebhookResponses {
       return worstRetryable;
     }
     if (firstFailure != 0) {
-      return mixedFailures ? HttpStatus.UNPROCESSABLE : firstFailure;
+      return mixedFailures ? WebhookStatus.UNPROCESSABLE : firstFailure;
     }
-    return anyCorrelated ? HttpStatus.OK : HttpStatus.ACCEPTED;
+    return anyCorrelated ? WebhookStatus.OK : WebhookStatus.ACCEPTED;
   }
 
   private static WebhookHttpResponse respond(int status, Object body, Map<String, String> extra) {
     var headers = new HashMap<String, String>(extra);
     headers.put("Content-Type", "application/json");
-    if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE) {
+    if (status == WebhookStatus.TOO_MANY_REQUESTS || status == WebhookStatus.SERVICE_UNAVAILABLE) {
       headers.put("Retry-After", RETRY_AFTER_SECONDS);
     }
     return new WebhookHttpResponse(body, Map.copyOf(headers), status);

@@ -18,9 +18,4 @@ public record EventFilter(
                     + " <code>{\"source\": [\"com.example.orders\"]}</code>). Events that do not"
                     + " match are answered like an unmet activation condition: 422, or 202 when"
                     + " unmatched events are consumed")
-        String eventPattern) {
-
-  public boolean enabled() {
-    return eventPattern != null && !eventPattern.isBlank();
-  }
-}
+        String eventPattern) {}

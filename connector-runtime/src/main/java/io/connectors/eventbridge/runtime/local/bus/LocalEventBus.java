@@ -70,7 +70,7 @@ public final class LocalEventBus {
             ? Instant.now()
             : PutEventsEntryValidator.parseTime(entry.time()).orElseGet(Instant::now);
     var envelope =
-        new EventEnvelope(
+        new BusEventEnvelope(
             "0",
             id,
             entry.detailType(),

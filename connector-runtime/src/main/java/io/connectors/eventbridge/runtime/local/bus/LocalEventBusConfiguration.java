@@ -5,7 +5,7 @@ import io.connectors.eventbridge.runtime.local.bus.api.PutEventsRequestReader;
 import io.connectors.eventbridge.runtime.local.bus.delivery.ApiDestinationDispatcher;
 import io.connectors.eventbridge.runtime.local.bus.delivery.DeadLetterLog;
 import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryMetrics;
-import io.connectors.eventbridge.runtime.local.bus.delivery.RetryPolicy;
+import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryRetryPolicy;
 import io.connectors.eventbridge.runtime.local.bus.rules.RulesFileParser;
 import io.connectors.eventbridge.runtime.local.deploy.DeployDirectories;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,8 @@ class LocalEventBusConfiguration {
       LocalEventBusProperties properties, DeadLetterLog deadLetters, MeterRegistry meters) {
     var delivery = properties.delivery();
     return new ApiDestinationDispatcher(
-        new RetryPolicy(delivery.maxAttempts(), delivery.initialBackoff(), delivery.maxBackoff()),
+        new DeliveryRetryPolicy(
+            delivery.maxAttempts(), delivery.initialBackoff(), delivery.maxBackoff()),
         delivery.timeout(),
         delivery.maxPending(),
         deadLetters,

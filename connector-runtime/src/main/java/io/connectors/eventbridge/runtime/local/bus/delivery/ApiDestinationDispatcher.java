@@ -38,13 +38,13 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
   private final HttpClient http;
   private final ScheduledExecutorService retryTimer;
   private final Semaphore pending;
-  private final RetryPolicy retryPolicy;
+  private final DeliveryRetryPolicy retryPolicy;
   private final Duration timeout;
   private final DeadLetterLog deadLetters;
   private final DeliveryMetrics metrics;
 
   public ApiDestinationDispatcher(
-      RetryPolicy retryPolicy,
+      DeliveryRetryPolicy retryPolicy,
       Duration timeout,
       int maxPending,
       DeadLetterLog deadLetters,
@@ -118,7 +118,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
       return;
     }
     String outcome = error != null ? describe(error) : "HTTP " + response.statusCode();
-    boolean retryable = error != null || RetryPolicy.isRetryable(response.statusCode());
+    boolean retryable = error != null || DeliveryRetryPolicy.isRetryable(response.statusCode());
     if (retryable && attempt < retryPolicy.maxAttempts()) {
       Duration delay =
           retryPolicy.delayAfter(attempt, error != null ? Optional.empty() : retryAfter(response));

@@ -1,7 +1,7 @@
 package io.connectors.eventbridge.inbound.http;
 
 /** The statuses this connector answers with, named for the sender's retry semantics. */
-public final class HttpStatus {
+public final class WebhookStatus {
   public static final int OK = 200;
 
   /** Consumed but deliberately not correlated (the user chose to consume unmatched events). */
@@ -24,7 +24,7 @@ public final class HttpStatus {
   /** Engine unreachable. EventBridge retries 5xx with backoff. */
   public static final int SERVICE_UNAVAILABLE = 503;
 
-  private HttpStatus() {}
+  private WebhookStatus() {}
 
   public static boolean isSuccess(int status) {
     return status >= 200 && status < 300;

@@ -17,7 +17,7 @@ import java.util.List;
   "resources",
   "detail"
 })
-public record EventEnvelope(
+public record BusEventEnvelope(
     @JsonProperty("version") String version,
     @JsonProperty("id") String id,
     @JsonProperty("detail-type") String detailType,

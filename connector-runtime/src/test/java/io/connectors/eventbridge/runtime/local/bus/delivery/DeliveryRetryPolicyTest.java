@@ -8,19 +8,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class RetryPolicyTest {
+class DeliveryRetryPolicyTest {
 
-  private final RetryPolicy policy =
-      new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(1));
+  private final DeliveryRetryPolicy policy =
+      new DeliveryRetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(1));
 
   @Test
   void retriesThrottlingAndServerErrorsOnly() {
-    assertThat(RetryPolicy.isRetryable(429)).isTrue();
-    assertThat(RetryPolicy.isRetryable(500)).isTrue();
-    assertThat(RetryPolicy.isRetryable(503)).isTrue();
-    assertThat(RetryPolicy.isRetryable(400)).isFalse();
-    assertThat(RetryPolicy.isRetryable(401)).isFalse();
-    assertThat(RetryPolicy.isRetryable(404)).isFalse();
+    assertThat(DeliveryRetryPolicy.isRetryable(429)).isTrue();
+    assertThat(DeliveryRetryPolicy.isRetryable(500)).isTrue();
+    assertThat(DeliveryRetryPolicy.isRetryable(503)).isTrue();
+    assertThat(DeliveryRetryPolicy.isRetryable(400)).isFalse();
+    assertThat(DeliveryRetryPolicy.isRetryable(401)).isFalse();
+    assertThat(DeliveryRetryPolicy.isRetryable(404)).isFalse();
   }
 
   @Test

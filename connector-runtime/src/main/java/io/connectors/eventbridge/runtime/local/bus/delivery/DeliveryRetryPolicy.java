@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * When to retry a delivery, as API destinations do: 429 and 5xx (and network failures) are retried
  * with exponential backoff, honouring Retry-After; any other status is final.
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+public record DeliveryRetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 
   public static boolean isRetryable(int status) {
     return status == 429 || status >= 500;
