@@ -51,7 +51,7 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    var webhook = contracts.webhookAt(request.getRequestURI());
+    var webhook = contracts.webhookFor(request);
     long limit =
         webhook
             .flatMap(EventBridgeWebhookExecutable::requestContract)

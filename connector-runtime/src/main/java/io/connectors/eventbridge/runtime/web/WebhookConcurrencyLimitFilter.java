@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.runtime.web;
 
+import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,8 +47,8 @@ class WebhookConcurrencyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    var webhook = contracts.webhookAt(request.getRequestURI());
-    if (webhook.flatMap(w -> w.requestContract()).isEmpty()) {
+    var webhook = contracts.webhookFor(request);
+    if (webhook.flatMap(EventBridgeWebhookExecutable::requestContract).isEmpty()) {
       chain.doFilter(request, response);
       return;
     }

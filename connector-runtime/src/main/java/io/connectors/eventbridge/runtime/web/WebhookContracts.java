@@ -2,7 +2,7 @@ package io.connectors.eventbridge.runtime.web;
 
 import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
 import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
-import io.connectors.eventbridge.inbound.http.RequestContract;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +17,8 @@ class WebhookContracts {
 
   static final String INBOUND_PREFIX = "/inbound/";
 
+  private static final String WEBHOOK_ATTRIBUTE = WebhookContracts.class.getName() + ".webhook";
+
   private final WebhookConnectorRegistry registry;
 
   WebhookContracts(WebhookConnectorRegistry registry) {
@@ -27,12 +29,22 @@ class WebhookContracts {
     return requestUri.startsWith(INBOUND_PREFIX);
   }
 
-  Optional<RequestContract> forPath(String requestUri) {
-    return webhookAt(requestUri).flatMap(EventBridgeWebhookExecutable::requestContract);
+  /**
+   * The active EventBridge webhook a request is for, looked up once per request: the three request
+   * filters each need it, and the lookup goes through the runtime's registry.
+   */
+  Optional<EventBridgeWebhookExecutable> webhookFor(HttpServletRequest request) {
+    @SuppressWarnings("unchecked")
+    var known = (Optional<EventBridgeWebhookExecutable>) request.getAttribute(WEBHOOK_ATTRIBUTE);
+    if (known == null) {
+      known = webhookAt(request.getRequestURI());
+      request.setAttribute(WEBHOOK_ATTRIBUTE, known);
+    }
+    return known;
   }
 
   /** The active EventBridge webhook behind the path, if any. */
-  Optional<EventBridgeWebhookExecutable> webhookAt(String requestUri) {
+  private Optional<EventBridgeWebhookExecutable> webhookAt(String requestUri) {
     if (!isWebhookPath(requestUri)) {
       return Optional.empty();
     }

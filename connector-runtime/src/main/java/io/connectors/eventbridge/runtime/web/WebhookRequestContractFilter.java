@@ -50,7 +50,7 @@ class WebhookRequestContractFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    var webhook = contracts.webhookAt(request.getRequestURI());
+    var webhook = contracts.webhookFor(request);
     var contract = webhook.flatMap(EventBridgeWebhookExecutable::requestContract);
     if (contract.isEmpty()) {
       if (request.getContentType() != null && !parsable(request.getContentType())) {
