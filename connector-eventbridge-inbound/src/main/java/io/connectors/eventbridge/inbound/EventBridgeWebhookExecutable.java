@@ -130,6 +130,9 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
 
   private static final Logger LOG = LoggerFactory.getLogger(EventBridgeWebhookExecutable.class);
 
+  /** The metrics' and the log's name for a webhook whose properties cannot be read. */
+  private static final String UNKNOWN_WEBHOOK = "?";
+
   /**
    * EventBridge custom buses batch at most a few dozen events; this bounds the work per request.
    */
@@ -170,10 +173,14 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   @Override
   public void activate(InboundConnectorContext context) {
     this.context = context;
-    this.metrics = WebhookMetrics.global(webhookIdOf(context));
+    String webhookId = UNKNOWN_WEBHOOK;
     try {
-      var element = ElementPropertiesBinder.bind(context, WebhookElementProperties.class);
-      MessageTtl.check(context.getProperties());
+      // Read once: every call repeats the runtime's secret substitution (and its secret lookups).
+      Map<String, Object> raw = context.getProperties();
+      webhookId = webhookIdOf(raw);
+      this.metrics = WebhookMetrics.global(webhookId);
+      var element = ElementPropertiesBinder.bind(raw, WebhookElementProperties.class);
+      MessageTtl.check(raw);
       var properties = element.inbound();
       if (properties == null || !WebhookId.isValid(properties.context())) {
         throw new ConnectorInputException("inbound.context (Webhook ID): " + WebhookId.RULE);
@@ -209,9 +216,9 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       // Not only ConnectorInputException: the Encryption SDK, for one, refuses some keyring
       // settings with its own exception types, whose text we do not pass on.
       deactivate();
+      this.metrics = WebhookMetrics.global(webhookId);
       String reason = ActivationFailure.reason(invalidConfiguration);
-      LOG.warn(
-          "Webhook '{}' is DOWN, its settings cannot be used: {}", webhookIdOf(context), reason);
+      LOG.warn("Webhook '{}' is DOWN, its settings cannot be used: {}", webhookId, reason);
       context.reportHealth(Health.down(new Health.Error(ActivationFailure.CODE, reason)));
       context.log(
           activity ->
@@ -222,12 +229,11 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     }
   }
 
-  private static String webhookIdOf(InboundConnectorContext context) {
-    try {
-      return String.valueOf(((Map<?, ?>) context.getProperties().get("inbound")).get("context"));
-    } catch (RuntimeException unreadable) {
-      return "?";
-    }
+  private static String webhookIdOf(Map<String, Object> properties) {
+    return properties.get("inbound") instanceof Map<?, ?> inbound
+            && inbound.get("context") instanceof String id
+        ? id
+        : UNKNOWN_WEBHOOK;
   }
 
   @Override
@@ -298,7 +304,10 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     }
   }
 
-  /** The metrics' reason tag: our fixed outcome words and rejection reasons. */
+  /**
+   * The answer's fixed word (outcome, rejection reason, or BATCH): the metrics' reason tag and the
+   * start of the activity entry. Never payload, headers or secrets.
+   */
   private static String reason(Object body) {
     return switch (body) {
       case WebhookResponses.Rejection rejection -> rejection.reason();
@@ -308,16 +317,11 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     };
   }
 
-  /** Reasons and outcome words only: never payload, headers or secrets. */
+  /** The activity entry's text: the reason, and for a batch how much of it was accepted. */
   private static String summary(Object body) {
-    return switch (body) {
-      case null -> "";
-      case WebhookResponses.Rejection rejection -> rejection.reason();
-      case EventOutcome outcome -> outcome.outcome();
-      case WebhookResponses.BatchAnswer batch ->
-          "batch of " + batch.results().size() + ", " + batch.accepted() + " accepted";
-      default -> "";
-    };
+    return body instanceof WebhookResponses.BatchAnswer batch
+        ? "batch of " + batch.results().size() + ", " + batch.accepted() + " accepted"
+        : reason(body);
   }
 
   /**

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.inbound.InboundConnectorContext;
 import io.camunda.connector.api.validation.ValidationProvider;
 import io.camunda.connector.feel.FeelEngineWrapper;
 import io.camunda.connector.feel.jackson.JacksonModuleFeelFunction;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -53,14 +53,15 @@ public final class ElementPropertiesBinder {
   private ElementPropertiesBinder() {}
 
   /**
+   * @param properties the element's properties as {@code InboundConnectorContext.getProperties()}
+   *     returns them, with the runtime's secret substitution done
    * @throws ConnectorInputException naming the property and the problem, when a property cannot be
    *     read or breaks a constraint
    */
-  public static <T> T bind(InboundConnectorContext context, Class<T> type) {
+  public static <T> T bind(Map<String, Object> properties, Class<T> type) {
     T bound;
     try {
-      // getProperties() carries the runtime's secret substitution.
-      bound = MAPPER.convertValue(context.getProperties(), type);
+      bound = MAPPER.convertValue(properties, type);
     } catch (IllegalArgumentException conversion) {
       throw new ConnectorInputException(describe(conversion.getCause()));
     }

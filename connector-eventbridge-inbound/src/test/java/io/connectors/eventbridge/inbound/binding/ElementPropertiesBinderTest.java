@@ -8,7 +8,6 @@ import io.connectors.eventbridge.inbound.model.Authorization;
 import io.connectors.eventbridge.inbound.model.PayloadDecryption;
 import io.connectors.eventbridge.inbound.model.WebhookElementProperties;
 import io.connectors.eventbridge.inbound.support.Properties;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ElementPropertiesBinderTest {
 
   private static WebhookElementProperties bind(Properties properties) {
-    return ElementPropertiesBinder.bind(
-        new TestInboundContext(properties.build()), WebhookElementProperties.class);
+    return ElementPropertiesBinder.bind(properties.build(), WebhookElementProperties.class);
   }
 
   @ParameterizedTest(name = "consumeUnmatchedEvents {0} -> {1}")
