@@ -19,25 +19,22 @@ public final class DeliveryMetrics {
   private final Map<DeadLetterCause, Counter> deadLettered = new EnumMap<>(DeadLetterCause.class);
 
   public DeliveryMetrics(MeterRegistry registry) {
-    delivered =
-        Counter.builder(DELIVERIES)
-            .description("Local bus deliveries to rule targets, by final outcome")
-            .tag("outcome", "delivered")
-            .tag("cause", "none")
-            .register(registry);
+    delivered = deliveries(registry, "delivered", "none");
     retried =
         Counter.builder(RETRIES)
             .description("Local bus delivery attempts repeated after a 429, 5xx or network error")
             .register(registry);
     for (var cause : DeadLetterCause.values()) {
-      deadLettered.put(
-          cause,
-          Counter.builder(DELIVERIES)
-              .description("Local bus deliveries to rule targets, by final outcome")
-              .tag("outcome", "dead_lettered")
-              .tag("cause", cause.tag())
-              .register(registry));
+      deadLettered.put(cause, deliveries(registry, "dead_lettered", cause.tag()));
     }
+  }
+
+  private static Counter deliveries(MeterRegistry registry, String outcome, String cause) {
+    return Counter.builder(DELIVERIES)
+        .description("Local bus deliveries to rule targets, by final outcome")
+        .tag("outcome", outcome)
+        .tag("cause", cause)
+        .register(registry);
   }
 
   void delivered() {
