@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -20,11 +19,6 @@ import org.springframework.core.env.Environment;
 
 /** Beans of local mode; the engine itself is started earlier by {@link LocalEngineInitializer}. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(
-    prefix = LocalModeProperties.PREFIX,
-    name = "enabled",
-    havingValue = "true",
-    matchIfMissing = true)
 class LocalModeConfiguration {
 
   @Bean

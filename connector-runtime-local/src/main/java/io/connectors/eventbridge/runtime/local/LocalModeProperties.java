@@ -7,13 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Local mode: an in-memory Zeebe engine inside the runtime, for development and CI.
+ * Local mode: an in-memory Zeebe engine beside the runtime, for development and CI. It is on
+ * whenever this module is on the class path, which the production artifact never has.
  *
- * @param enabled local mode on (the default) or off (production: {@code camunda.client.*} applies)
  * @param grpcPort port of the embedded engine's gRPC gateway; {@code 0} picks a free port
  * @param examplesDir folder of example BPMN files deployed at start-up; a relative path is looked
  *     up in the working directory and then in its parent, so the repository's {@code bpmn-examples}
- *     is found from the repository root and from {@code connector-runtime/}; blank turns it off
+ *     is found from the repository root and from {@code connector-runtime-local/}; blank turns it
+ *     off
  * @param deployDirs further folders whose {@code *.bpmn} files are deployed
  * @param deployScanInterval how often the folders are rescanned for new or changed files; zero
  *     deploys at start-up only
@@ -21,7 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("eventbridge.local")
 public record LocalModeProperties(
-    @DefaultValue("true") boolean enabled,
     @DefaultValue("26500") int grpcPort,
     @DefaultValue("bpmn-examples") String examplesDir,
     @DefaultValue List<String> deployDirs,
@@ -34,7 +34,7 @@ public record LocalModeProperties(
   @Override
   public String toString() {
     // Secrets stay out of logs and failure reports.
-    return "LocalModeProperties[enabled=%s, grpcPort=%d, examplesDir=%s, deployDirs=%s, secrets=%s]"
-        .formatted(enabled, grpcPort, examplesDir, deployDirs, secrets.keySet());
+    return "LocalModeProperties[grpcPort=%d, examplesDir=%s, deployDirs=%s, secrets=%s]"
+        .formatted(grpcPort, examplesDir, deployDirs, secrets.keySet());
   }
 }

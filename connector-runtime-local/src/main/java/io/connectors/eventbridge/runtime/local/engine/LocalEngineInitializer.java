@@ -28,16 +28,17 @@ public final class LocalEngineInitializer
 
   public static final String ENGINE_BEAN_NAME = "embeddedZeebeEngine";
   static final String PROPERTY_SOURCE_NAME = "eventbridgeLocalEngine";
-  static final String DEFAULTS_PROPERTY_SOURCE_NAME = "eventbridgeLocalDefaults";
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     ConfigurableEnvironment environment = context.getEnvironment();
-    LocalModeProperties properties =
-        Binder.get(environment).bindOrCreate(LocalModeProperties.PREFIX, LocalModeProperties.class);
-    if (!properties.enabled() || environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+    if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
       return;
     }
+    environment.getPropertySources().addLast(LocalModeDefaults.load());
+    LocalModeProperties properties =
+        Binder.get(environment).bindOrCreate(LocalModeProperties.PREFIX, LocalModeProperties.class);
+    LocalModeConflict.check(environment, properties);
     EmbeddedZeebeEngine engine = EmbeddedZeebeEngine.start(properties.grpcPort());
     try {
       registerEngine(context, engine);
@@ -46,10 +47,12 @@ public final class LocalEngineInitializer
       throw e;
     }
     environment.getPropertySources().addFirst(clientSettings(engine));
-    environment.getPropertySources().addLast(overridableDefaults());
   }
 
-  /** Settings that must match the embedded engine, so they win over any other source. */
+  /**
+   * Settings that must match the embedded engine, so they win over any other source; {@link
+   * LocalModeConflict} has made sure that no other source names a different cluster.
+   */
   private static MapPropertySource clientSettings(EmbeddedZeebeEngine engine) {
     return new MapPropertySource(
         PROPERTY_SOURCE_NAME,
@@ -68,20 +71,6 @@ public final class LocalEngineInitializer
             "http://127.0.0.1:9",
             LocalModeProperties.GRPC_PORT_PROPERTY,
             String.valueOf(engine.port())));
-  }
-
-  /** Local-mode defaults a user may still override. */
-  private static MapPropertySource overridableDefaults() {
-    return new MapPropertySource(
-        DEFAULTS_PROPERTY_SOURCE_NAME,
-        Map.of(
-            // Webhooks of a fresh deployment should be live within about a second.
-            "camunda.connector.polling.interval",
-            "500",
-            // Local mode has an unauthenticated bus, dead letters with event payloads and
-            // well-known example secrets: keep it on this machine unless asked otherwise.
-            "server.address",
-            "127.0.0.1"));
   }
 
   private static void registerEngine(
