@@ -83,24 +83,8 @@ class PutEventsRulesTest {
 
   @Test
   void fieldLengthsAreCappedAsDocumented() {
-    var atLimits =
-        new PutEventsEntryFields(
-            null,
-            "s".repeat(256),
-            "t".repeat(128),
-            "{}",
-            List.of("arn:aws:s3:::" + "b".repeat(2048 - 13)),
-            null,
-            "h".repeat(500));
-    var overLimits =
-        new PutEventsEntryFields(
-            null,
-            "s".repeat(257),
-            "t".repeat(129),
-            "{}",
-            List.of("arn:aws:s3:::" + "b".repeat(2048 - 12)),
-            null,
-            "h".repeat(501));
+    var atLimits = withLengthsOverTheLimitsBy(0);
+    var overLimits = withLengthsOverTheLimitsBy(1);
 
     assertThat(check(atLimits)).isEmpty();
     assertThat(check(overLimits))
@@ -114,6 +98,17 @@ class PutEventsRulesTest {
                 "Resources[0]", "must be at most 2048 characters, was 2049"),
             org.assertj.core.groups.Tuple.tuple(
                 "TraceHeader", "must be at most 500 characters, was 501"));
+  }
+
+  private static PutEventsEntryFields withLengthsOverTheLimitsBy(int extra) {
+    return new PutEventsEntryFields(
+        null,
+        "s".repeat(256 + extra),
+        "t".repeat(128 + extra),
+        "{}",
+        List.of("arn:aws:s3:::" + "b".repeat(2048 - 13 + extra)),
+        null,
+        "h".repeat(500 + extra));
   }
 
   @Test
