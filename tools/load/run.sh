@@ -3,6 +3,8 @@
 # processes and the loop's bus rules, runs webhook-load.mjs against it, and stops it.
 #   tools/load/run.sh [--duration 15] [--connections 16] [--loop-events 2000] [--only none,jwt,hmac,loop]
 #   tools/load/run.sh limits [--duration 10] [--concurrency 16]   (our paths beside the engine's limits)
+#   tools/load/run.sh discovery [--deployments 10]   (deployment -> webhook UP, in local mode and in a
+#                                                     production runtime pointed at it)
 # Extra runtime options (Spring properties) go in RUNTIME_ARGS, e.g. RUNTIME_ARGS=--camunda.client.execution-threads=4
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,15 +26,32 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 
 script=webhook-load.mjs
-if [ "${1:-}" = limits ]; then
-  script=limits.mjs
-  shift
-fi
+case "${1:-}" in
+  limits) script=limits.mjs; shift ;;
+  discovery) script=discovery.mjs; shift ;;
+esac
 # Wait for the runtime (and its example deployment) instead of guessing a start-up time.
 for _ in $(seq 1 240); do
   curl -fsS http://127.0.0.1:8085/actuator/health/readiness >/dev/null 2>&1 && break
   kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
   sleep 0.5
 done
+if [ "$script" = discovery.mjs ]; then
+  # The production artifact, configured only through CAMUNDA_CLIENT_*, against local mode's APIs.
+  prod_jar=connector-runtime/target/connector-runtime-1.0.0-SNAPSHOT-exec.jar
+  [ -f "$prod_jar" ] || mvn -B -q -pl connector-runtime -am package -DskipTests
+  prod_log=$(mktemp)
+  SERVER_PORT=8095 CAMUNDA_CLIENT_MODE=self-managed \
+    CAMUNDA_CLIENT_GRPCADDRESS=http://127.0.0.1:26500 CAMUNDA_CLIENT_RESTADDRESS=http://127.0.0.1:8080 \
+    "$java_bin" -Xmx384m -jar "$prod_jar" --logging.level.root=WARN >"$prod_log" 2>&1 &
+  prod_pid=$!
+  trap 'kill $pid $prod_pid 2>/dev/null; wait $pid $prod_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 240); do
+    curl -fsS http://127.0.0.1:8095/actuator/health/readiness >/dev/null 2>&1 && break
+    kill -0 $prod_pid 2>/dev/null || { cat "$prod_log"; exit 1; }
+    sleep 0.5
+  done
+  set -- --runtimes http://127.0.0.1:8085,http://127.0.0.1:8095 "$@"
+fi
 node "$here/$script" "$@"
 echo "runtime resident memory: $(ps -o rss= -p $pid | awk '{printf "%.0f MiB", $1/1024}')"

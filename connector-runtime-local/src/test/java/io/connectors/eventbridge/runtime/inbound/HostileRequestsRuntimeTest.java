@@ -1,8 +1,8 @@
 package io.connectors.eventbridge.runtime.inbound;
 
-import static io.connectors.eventbridge.runtime.inbound.EventBridgeWebhookModels.deploy;
-import static io.connectors.eventbridge.runtime.inbound.EventBridgeWebhookModels.startEvent;
-import static io.connectors.eventbridge.runtime.inbound.EventBridgeWebhookModels.webhook;
+import static io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels.deploy;
+import static io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels.startEvent;
+import static io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;

@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,34 +156,7 @@ public class LocalRuntime {
   }
 
   private Optional<JsonNode> inboundHealth(String bpmnProcessId) {
-    try {
-      var response =
-          PROBE.send(
-              HttpRequest.newBuilder(baseUrl().resolve("/inbound")).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        return Optional.empty();
-      }
-      JsonNode newest = null;
-      for (JsonNode connector : JSON.readTree(response.body())) {
-        boolean ofProcess = false;
-        for (JsonNode element : connector.path("elements")) {
-          ofProcess |= bpmnProcessId.equals(element.path("bpmnProcessId").asText());
-        }
-        if (ofProcess
-            && (newest == null
-                || connector.path("activationTimestamp").asLong()
-                    >= newest.path("activationTimestamp").asLong())) {
-          newest = connector;
-        }
-      }
-      return Optional.ofNullable(newest).map(connector -> connector.path("health"));
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    return RuntimeProbe.inboundHealth(baseUrl(), bpmnProcessId);
   }
 
   /**
@@ -193,31 +165,17 @@ public class LocalRuntime {
    * {@code labels} (e.g. {@code outcome="delivered"}).
    */
   public double metric(String metric, String... labels) {
-    try {
-      var response =
-          PROBE.send(
-              HttpRequest.newBuilder(baseUrl().resolve("/actuator/prometheus")).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new AssertionError("/actuator/prometheus answered " + response.statusCode());
-      }
-      double sum = 0;
-      for (String line : response.body().split("\n")) {
-        if (!line.startsWith(metric + "{") && !line.startsWith(metric + " ")) {
-          continue;
-        }
-        String series = line.substring(0, line.lastIndexOf(' '));
-        if (Arrays.stream(labels).allMatch(series::contains)) {
-          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
-      return sum;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while scraping metrics", e);
-    }
+    return RuntimeProbe.metric(baseUrl(), metric, labels);
+  }
+
+  /** The gRPC address the runtime's Camunda client uses: local mode's engine. */
+  public URI grpcAddress() {
+    return URI.create(environment.getRequiredProperty("camunda.client.grpc-address"));
+  }
+
+  /** The REST address the runtime's Camunda client uses: local mode's stand-in cluster API. */
+  public URI restAddress() {
+    return URI.create(environment.getRequiredProperty("camunda.client.rest-address"));
   }
 
   private boolean answersAsActive(String webhookId) {
@@ -237,6 +195,22 @@ public class LocalRuntime {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** How many instances of {@code bpmnProcessId} the engine has started so far. */
+  public long instancesOf(String bpmnProcessId) {
+    return engine.records().recordsFrom(0).stream()
+        .filter(
+            r ->
+                r.getRecordType() == RecordType.EVENT
+                    && r.getValueType() == ValueType.PROCESS_INSTANCE
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .map(r -> (ProcessInstanceRecordValue) r.getValue())
+        .filter(
+            v ->
+                v.getBpmnElementType() == BpmnElementType.PROCESS
+                    && bpmnProcessId.equals(v.getBpmnProcessId()))
+        .count();
   }
 
   /**

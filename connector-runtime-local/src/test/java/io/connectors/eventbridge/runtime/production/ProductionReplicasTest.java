@@ -1,0 +1,183 @@
+package io.connectors.eventbridge.runtime.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels;
+import io.connectors.eventbridge.runtime.support.LocalRuntime;
+import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import io.connectors.eventbridge.runtime.support.ProductionRuntimeProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The production artifact, run as platform engineers run it: two replicas of {@code
+ * connector-runtime-<version>-exec.jar}, separate processes configured only through {@code
+ * CAMUNDA_CLIENT_*} and secret variables, against local mode's engine through Camunda's public APIs
+ * (gRPC for commands and jobs, REST v2 for the runtime's webhook discovery).
+ */
+@LocalRuntimeTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductionReplicasTest {
+
+  private static final Duration START = Duration.ofSeconds(180);
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Autowired LocalRuntime runtime;
+
+  private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+  private final String webhookId = "replicas-" + suffix;
+  private final String webhookProcess = "replicas-webhook-" + suffix;
+  private final String putProcess = "replicas-put-" + suffix;
+  private ProductionRuntimeProcess replicaA;
+  private ProductionRuntimeProcess replicaB;
+
+  @BeforeAll
+  void startTwoReplicas() throws Exception {
+    Map<String, String> environment =
+        Map.of(
+            "CAMUNDA_CLIENT_MODE", "self-managed",
+            "CAMUNDA_CLIENT_GRPCADDRESS", runtime.grpcAddress().toString(),
+            "CAMUNDA_CLIENT_RESTADDRESS", runtime.restAddress().toString(),
+            "CAMUNDA_CONNECTOR_POLLING_INTERVAL", "500",
+            "CAMUNDA_CONNECTOR_SECRETPROVIDER_ENVIRONMENT_PREFIX", "REPLICA_SECRET_",
+            "REPLICA_SECRET_EVENTBRIDGE_ENDPOINT", runtime.localBusEndpoint().toString(),
+            "REPLICA_SECRET_AWS_ACCESS_KEY", "replica-key",
+            "REPLICA_SECRET_AWS_SECRET_KEY", "replica-secret",
+            "REPLICA_SECRET_AWS_REGION", "us-east-1");
+    // Started side by side: each takes most of a core for a while.
+    var a =
+        CompletableFuture.supplyAsync(
+            () -> ProductionRuntimeProcess.start("replica-a", environment, START));
+    var b =
+        CompletableFuture.supplyAsync(
+            () -> ProductionRuntimeProcess.start("replica-b", environment, START));
+    replicaA = a.join();
+    replicaB = b.join();
+  }
+
+  @AfterAll
+  void stopReplicas() {
+    for (var replica : new ProductionRuntimeProcess[] {replicaA, replicaB}) {
+      if (replica != null) {
+        replica.close();
+      }
+    }
+  }
+
+  @Test
+  void bothReplicasDiscoverTheWebhookAndARedeliveredEventCreatesNothingTwice() throws Exception {
+    var properties = EventBridgeWebhookModels.webhook(webhookId);
+    properties.put("messageTtl", "PT1H");
+    EventBridgeWebhookModels.deploy(
+        runtime,
+        webhookProcess,
+        EventBridgeWebhookModels.messageStartEvent(
+            webhookProcess, "replicas-" + suffix, properties));
+
+    for (var replica : List.of(replicaA, replicaB)) {
+      replica.awaitInboundHealth(webhookProcess, "UP", TIMEOUT);
+    }
+
+    String event = orderPlaced("evt-" + suffix);
+    var first = post(replicaA.webhookUrl(webhookId), event);
+    var redelivered = post(replicaB.webhookUrl(webhookId), event);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(outcome(first)).isEqualTo("MESSAGE_PUBLISHED");
+    assertThat(redelivered.statusCode()).isEqualTo(200);
+    runtime.awaitCompleted(webhookProcess, TIMEOUT);
+    assertThat(runtime.instancesOf(webhookProcess)).isEqualTo(1);
+  }
+
+  @Test
+  void outboundJobsAreSharedByTheReplicasWithoutLoss() {
+    runtime
+        .client()
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(putProcess)
+                .startEvent()
+                .serviceTask("put")
+                .zeebeJobType("io.connectors.eventbridge:put-events:1")
+                .zeebeInput("credentials", "authentication.type")
+                .zeebeInput("{{secrets.AWS_ACCESS_KEY}}", "authentication.accessKey")
+                .zeebeInput("{{secrets.AWS_SECRET_KEY}}", "authentication.secretKey")
+                .zeebeInput("{{secrets.AWS_REGION}}", "configuration.region")
+                .zeebeInput("{{secrets.EVENTBRIDGE_ENDPOINT}}", "configuration.endpoint")
+                .zeebeInput("single", "event.mode")
+                .zeebeInput("com.example.replicas", "event.source")
+                .zeebeInput("ReplicaTest", "event.detailType")
+                .zeebeInput("={n: n}", "event.detail")
+                .endEvent()
+                .done(),
+            putProcess + ".bpmn")
+        .send()
+        .join();
+    double doneByA = completedTasks(replicaA);
+    double doneByB = completedTasks(replicaB);
+
+    int instances = 40;
+    List<Long> keys = new ArrayList<>();
+    for (int n = 0; n < instances; n++) {
+      keys.add(
+          runtime
+              .client()
+              .newCreateInstanceCommand()
+              .bpmnProcessId(putProcess)
+              .latestVersion()
+              .variables(Map.of("n", n))
+              .send()
+              .join()
+              .getProcessInstanceKey());
+    }
+    keys.forEach(key -> runtime.awaitCompleted(key, TIMEOUT));
+
+    // Local mode's own runtime works jobs too; each replica must have done its share.
+    assertThat(completedTasks(replicaA) - doneByA).isPositive();
+    assertThat(completedTasks(replicaB) - doneByB).isPositive();
+  }
+
+  private static double completedTasks(ProductionRuntimeProcess replica) {
+    return replica.metric("eventbridge_outbound_tasks_seconds_count", "outcome=\"completed\"");
+  }
+
+  private static String orderPlaced(String id) {
+    return """
+        {"version":"0","id":"%s","detail-type":"OrderPlaced","source":"com.example.orders",\
+        "account":"000000000000","time":"2026-01-31T12:00:00Z","region":"us-east-1",\
+        "resources":[],"detail":{"orderId":"o-%s"}}"""
+        .formatted(id, id);
+  }
+
+  private static HttpResponse<String> post(URI url, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(url)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String outcome(HttpResponse<String> response) throws Exception {
+    JsonNode body = JSON.readTree(response.body());
+    return body.path("outcome").asText();
+  }
+}

@@ -1,0 +1,173 @@
+package io.connectors.eventbridge.runtime.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production runtime's own artifact ({@code connector-runtime-<version>-exec.jar}), started as
+ * a separate process and configured only through environment variables, as a platform engineer runs
+ * it.
+ */
+public final class ProductionRuntimeProcess implements AutoCloseable {
+
+  /** Set by the build (surefire) to the production jar of this reactor. */
+  public static final String JAR_PROPERTY = "eventbridge.production-jar";
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final Process process;
+  private final URI baseUrl;
+  private final Path log;
+
+  private ProductionRuntimeProcess(String name, Process process, URI baseUrl, Path log) {
+    this.name = name;
+    this.process = process;
+    this.baseUrl = baseUrl;
+    this.log = log;
+  }
+
+  /**
+   * Starts a replica with {@code environment} (CAMUNDA_CLIENT_*, secrets) on a free HTTP port and
+   * waits until its readiness is UP.
+   */
+  public static ProductionRuntimeProcess start(
+      String name, Map<String, String> environment, Duration timeout) {
+    Path jar = Path.of(System.getProperty(JAR_PROPERTY, "missing"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          "The production jar is not built: "
+              + jar
+              + " (run the build from the repository root, e.g. mvn verify)");
+    }
+    try {
+      int port = freePort();
+      Path log =
+          Files.createDirectories(Path.of("target", "production-runtime")).resolve(name + ".log");
+      List<String> command = new ArrayList<>();
+      // The test JVM is the toolchain's JDK 21+, which the runtime needs too.
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.add("-Xmx384m");
+      command.add("-jar");
+      command.add(jar.toAbsolutePath().toString());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      builder.environment().put("SERVER_PORT", String.valueOf(port));
+      builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
+      var replica =
+          new ProductionRuntimeProcess(
+              name, builder.start(), URI.create("http://127.0.0.1:" + port), log);
+      try {
+        replica.awaitReady(timeout);
+      } catch (RuntimeException | AssertionError e) {
+        replica.close();
+        throw e;
+      }
+      return replica;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void awaitReady(Duration timeout) {
+    Await.until(
+        name + " to report ready (log: " + log + ")",
+        timeout,
+        () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log);
+          }
+          return get("/actuator/health/readiness")
+              .filter(response -> response.statusCode() == 200)
+              .map(response -> true);
+        });
+  }
+
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public URI webhookUrl(String webhookId) {
+    return baseUrl.resolve("/inbound/" + webhookId);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /**
+   * Waits until the replica's {@code GET /inbound} lists {@code bpmnProcessId} with {@code status}.
+   */
+  public JsonNode awaitInboundHealth(String bpmnProcessId, String status, Duration timeout) {
+    return Await.until(
+        name + " to report the inbound connector of '" + bpmnProcessId + "' " + status,
+        timeout,
+        () ->
+            RuntimeProbe.inboundHealth(baseUrl, bpmnProcessId)
+                .filter(health -> status.equals(health.path("status").asText())));
+  }
+
+  /**
+   * The sum of a metric's samples with all of {@code labels}, from the replica's Prometheus page.
+   */
+  public double metric(String metric, String... labels) {
+    return RuntimeProbe.metric(baseUrl, metric, labels);
+  }
+
+  public Optional<HttpResponse<String>> get(String path) {
+    try {
+      return Optional.of(
+          HTTP.send(
+              HttpRequest.newBuilder(baseUrl.resolve(path))
+                  .timeout(Duration.ofSeconds(5))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** Stops the replica as a container platform does: SIGTERM, then a graceful shutdown. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
