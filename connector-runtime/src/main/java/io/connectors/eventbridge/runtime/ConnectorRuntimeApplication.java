@@ -1,8 +1,14 @@
 package io.connectors.eventbridge.runtime;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * Camunda 8 connector runtime bundling the EventBridge PutEvents (outbound) and webhook (inbound)
@@ -12,8 +18,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * stock runtime. By default the runtime starts in local mode ({@code eventbridge.local.enabled}),
  * with an in-memory Zeebe engine and a development-only event bus; with local mode off it connects
  * to the cluster named by the standard {@code camunda.client.*} properties.
+ *
+ * <p>As {@code @SpringBootApplication}, except that the scan leaves out local mode's stand-in
+ * cluster API, whose controllers run in a web context of their own (see {@code StandInCluster}).
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(
+    excludeFilters = {
+      @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+      @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+      @Filter(
+          type = FilterType.REGEX,
+          pattern = "io\\.connectors\\.eventbridge\\.runtime\\.local\\.cluster\\..*")
+    })
 @ConfigurationPropertiesScan
 public class ConnectorRuntimeApplication {
 

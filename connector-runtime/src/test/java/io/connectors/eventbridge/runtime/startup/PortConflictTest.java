@@ -73,6 +73,7 @@ class PortConflictTest {
       args.add("--" + property);
     }
     args.add("--eventbridge.local.examples-dir=");
+    args.add("--eventbridge.local.rest-port=0");
     args.add("--spring.main.banner-mode=off");
     new SpringApplicationBuilder(ConnectorRuntimeApplication.class)
         .run(args.toArray(String[]::new))
