@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
 );
-const base = args.url || 'http://127.0.0.1:8080';
+const base = args.url || 'http://127.0.0.1:8085';
 const grpc = args.grpc || '127.0.0.1:26500';
 const duration = Number(args.duration || 10);
 const warmup = Number(args.warmup || 3);

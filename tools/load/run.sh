@@ -9,11 +9,8 @@ cd "$(dirname "$0")/../.."
 here=tools/load
 
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-jar=$(ls connector-runtime/target/connector-runtime-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
-  mvn -B -q -pl connector-runtime -am package -DskipTests
-  jar=$(ls connector-runtime/target/connector-runtime-*.jar | grep -v original | head -1)
-fi
+jar=connector-runtime-local/target/connector-runtime-local-1.0.0-SNAPSHOT.jar
+[ -f "$jar" ] || mvn -B -q -pl connector-runtime-local -am package -DskipTests
 java_bin=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do v=$("$j" -XX:+IgnoreUnrecognizedVMOptions -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p'); [ "${v:-0}" -ge 21 ] && echo "$j"; done | tail -1)
 java_bin=${java_bin:-java}
 
@@ -33,7 +30,7 @@ if [ "${1:-}" = limits ]; then
 fi
 # Wait for the runtime (and its example deployment) instead of guessing a start-up time.
 for _ in $(seq 1 240); do
-  curl -fsS http://127.0.0.1:8080/actuator/health/readiness >/dev/null 2>&1 && break
+  curl -fsS http://127.0.0.1:8085/actuator/health/readiness >/dev/null 2>&1 && break
   kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
   sleep 0.5
 done

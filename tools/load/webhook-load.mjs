@@ -16,7 +16,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
 );
-const base = args.url || 'http://127.0.0.1:8080';
+const base = args.url || 'http://127.0.0.1:8085';
 const duration = Number(args.duration || 15);
 const connections = Number(args.connections || 16);
 const loopEvents = Number(args['loop-events'] || 2000);

@@ -15,12 +15,13 @@ import org.springframework.context.annotation.FilterType;
  * connectors.
  *
  * <p>Both connectors are found through the ServiceLoader entries in their jars, as in Camunda's
- * stock runtime. By default the runtime starts in local mode ({@code eventbridge.local.enabled}),
- * with an in-memory Zeebe engine and a development-only event bus; with local mode off it connects
- * to the cluster named by the standard {@code camunda.client.*} properties.
+ * stock runtime. It connects to the cluster named by the standard {@code camunda.client.*}
+ * properties. Local mode (module {@code connector-runtime-local}) runs this same application with
+ * an in-memory engine beside it.
  *
  * <p>As {@code @SpringBootApplication}, except that the scan leaves out local mode's stand-in
- * cluster API, whose controllers run in a web context of their own (see {@code StandInCluster}).
+ * cluster API (module {@code connector-runtime-local}), whose controllers run in a web context of
+ * their own.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -25,7 +25,7 @@ public record AwsConfiguration(
             label = "Endpoint override",
             optional = true,
             description =
-                "Leave empty for the public regional endpoint. Set it for a VPC interface endpoint, or for the local bus of this project's runtime (http://localhost:8080/local-eventbridge).")
+                "Leave empty for the public regional endpoint. Set it for a VPC interface endpoint, or for the local bus of this project's runtime (http://localhost:8085/local-eventbridge).")
         @Format(
             regexp = ConfigurationRules.ENDPOINT_PATTERN,
             message = ConfigurationRules.ENDPOINT_MESSAGE)

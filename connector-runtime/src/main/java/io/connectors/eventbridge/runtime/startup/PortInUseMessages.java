@@ -4,13 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one-line port clash message shared by both analyzers. */
-final class PortInUseMessages {
+public final class PortInUseMessages {
 
   private static final Logger LOG = LoggerFactory.getLogger(PortInUseMessages.class);
 
   private PortInUseMessages() {}
 
-  static String describe(int port, String usedFor, String property, String environmentVariable) {
+  public static String describe(
+      int port, String usedFor, String property, String environmentVariable) {
     String line =
         "Port %d for %s is already in use; change it with --%s=<port> (or %s)."
             .formatted(port, usedFor, property, environmentVariable);

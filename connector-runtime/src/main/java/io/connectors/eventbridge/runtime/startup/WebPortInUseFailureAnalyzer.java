@@ -17,7 +17,7 @@ class WebPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<PortInUseExcep
   protected FailureAnalysis analyze(Throwable rootFailure, PortInUseException cause) {
     return new FailureAnalysis(
         PortInUseMessages.describe(
-            cause.getPort(), "HTTP (webhooks, local bus, actuator)", "server.port", "SERVER_PORT"),
+            cause.getPort(), "HTTP (webhooks, actuator)", "server.port", "SERVER_PORT"),
         "Stop the other process (often another running instance of this runtime), or set"
             + " server.port to a free port.",
         cause);

@@ -1,15 +1,16 @@
 package io.connectors.eventbridge.runtime.web;
 
 import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
-import io.connectors.eventbridge.runtime.local.bus.LocalEventBusController;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,10 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a webhook or local-bus request whose body is larger than the limit, counting bytes while
- * reading: a declared {@code Content-Length} over the limit is refused before anything is read, and
- * a chunked body (no length) is read only up to one byte past the limit. The request then goes on
- * with the body already read, so the runtime never buffers an unbounded body.
+ * Refuses a webhook request (or one to a {@link BodyLimitedPath}) whose body is larger than the
+ * limit, counting bytes while reading: a declared {@code Content-Length} over the limit is refused
+ * before anything is read, and a chunked body (no length) is read only up to one byte past the
+ * limit. The request then goes on with the body already read, so the runtime never buffers an
+ * unbounded body.
  *
  * <p>The limit is the runtime-wide one, or an active EventBridge webhook's own (default 1 MiB) when
  * that is smaller. Runs after {@link WebhookRequestContractFilter}, so a wrong method or content
@@ -34,17 +36,22 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final WebhookContracts contracts;
+  private final List<String> otherPrefixes;
 
   WebhookBodyLimitFilter(
-      @Value("${" + PROPERTY + ":10485760}") long maxBytes, WebhookContracts contracts) {
+      @Value("${" + PROPERTY + ":10485760}") long maxBytes,
+      WebhookContracts contracts,
+      ObjectProvider<BodyLimitedPath> otherPaths) {
     this.maxBytes = maxBytes;
     this.contracts = contracts;
+    this.otherPrefixes = otherPaths.orderedStream().map(BodyLimitedPath::prefix).toList();
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    return !WebhookContracts.isWebhookPath(uri) && !uri.startsWith(LocalEventBusController.PATH);
+    return !WebhookContracts.isWebhookPath(uri)
+        && otherPrefixes.stream().noneMatch(uri::startsWith);
   }
 
   @Override

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectors.eventbridge.runtime.ConnectorRuntimeApplication;
-import io.connectors.eventbridge.runtime.support.LocalRuntime;
+import io.connectors.eventbridge.runtime.support.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The production runtime (local mode off) against an engine it cannot reach: its health, and its
- * readiness, say DOWN, so a load balancer stops sending webhooks to it and operators see why.
+ * The production runtime against an engine it cannot reach: its health, and its readiness, say
+ * DOWN, so a load balancer stops sending webhooks to it and operators see why.
  */
 class EngineHealthTest {
 
@@ -33,7 +33,6 @@ class EngineHealthTest {
         new SpringApplicationBuilder(ConnectorRuntimeApplication.class)
             .run(
                 "--server.port=0",
-                "--eventbridge.local.enabled=false",
                 "--camunda.client.mode=self-managed",
                 "--camunda.client.grpc-address=http://127.0.0.1:" + deadPort,
                 "--camunda.client.rest-address=http://127.0.0.1:" + deadPort,
@@ -42,13 +41,13 @@ class EngineHealthTest {
           "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
 
       JsonNode health =
-          LocalRuntime.await(
+          Await.until(
               "the runtime to report DOWN",
               Duration.ofSeconds(30),
               () -> health(base, "/actuator/health"));
       assertThat(health.path("status").asText()).isEqualTo("DOWN");
       JsonNode readiness =
-          LocalRuntime.await(
+          Await.until(
               "readiness to report DOWN",
               Duration.ofSeconds(30),
               () -> health(base, "/actuator/health/readiness"));

@@ -5,19 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
 import jakarta.servlet.ServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** The streaming limit, for chunked bodies (no Content-Length) on webhooks and the local bus. */
+/**
+ * The streaming limit, for chunked bodies (no Content-Length) on webhooks and on a further {@link
+ * BodyLimitedPath} (as local mode declares for its bus).
+ */
 class WebhookBodyLimitFilterTest {
 
   private static final int LIMIT = 16;
 
   private final WebhookBodyLimitFilter filter =
-      new WebhookBodyLimitFilter(LIMIT, new WebhookContracts(new WebhookConnectorRegistry()));
+      new WebhookBodyLimitFilter(
+          LIMIT,
+          new WebhookContracts(new WebhookConnectorRegistry()),
+          new StaticListableBeanFactory(Map.of("bus", new BodyLimitedPath("/local-eventbridge")))
+              .getBeanProvider(BodyLimitedPath.class));
 
   @ParameterizedTest
   @ValueSource(strings = {"/inbound/orders", "/local-eventbridge", "/local-eventbridge/"})

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,11 +20,6 @@ import org.springframework.core.env.Environment;
  * discovers inbound connectors, are started earlier by {@link LocalEngineInitializer}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(
-    prefix = LocalModeProperties.PREFIX,
-    name = "enabled",
-    havingValue = "true",
-    matchIfMissing = true)
 class LocalModeConfiguration {
 
   @Bean

@@ -31,16 +31,17 @@ public final class LocalEngineInitializer
   public static final String ENGINE_BEAN_NAME = "embeddedZeebeEngine";
   public static final String CLUSTER_BEAN_NAME = "localStandInCluster";
   static final String PROPERTY_SOURCE_NAME = "eventbridgeLocalEngine";
-  static final String DEFAULTS_PROPERTY_SOURCE_NAME = "eventbridgeLocalDefaults";
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     ConfigurableEnvironment environment = context.getEnvironment();
-    LocalModeProperties properties =
-        Binder.get(environment).bindOrCreate(LocalModeProperties.PREFIX, LocalModeProperties.class);
-    if (!properties.enabled() || environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+    if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
       return;
     }
+    environment.getPropertySources().addLast(LocalModeDefaults.load());
+    LocalModeProperties properties =
+        Binder.get(environment).bindOrCreate(LocalModeProperties.PREFIX, LocalModeProperties.class);
+    LocalModeConflict.check(environment, properties);
     EmbeddedZeebeEngine engine =
         EmbeddedZeebeEngine.start(properties.bindAddress(), properties.grpcPort());
     StandInCluster cluster;
@@ -58,10 +59,12 @@ public final class LocalEngineInitializer
       throw e;
     }
     environment.getPropertySources().addFirst(clientSettings(engine, cluster));
-    environment.getPropertySources().addLast(overridableDefaults());
   }
 
-  /** Settings that must match the embedded engine, so they win over any other source. */
+  /**
+   * Settings that must match the embedded engine, so they win over any other source; {@link
+   * LocalModeConflict} has made sure that no other source names a different cluster.
+   */
   private static MapPropertySource clientSettings(
       EmbeddedZeebeEngine engine, StandInCluster cluster) {
     return new MapPropertySource(
@@ -81,24 +84,6 @@ public final class LocalEngineInitializer
             String.valueOf(engine.port()),
             LocalModeProperties.REST_PORT_PROPERTY,
             String.valueOf(cluster.port())));
-  }
-
-  /** Local-mode defaults a user may still override. */
-  private static MapPropertySource overridableDefaults() {
-    return new MapPropertySource(
-        DEFAULTS_PROPERTY_SOURCE_NAME,
-        Map.of(
-            // Webhooks of a fresh deployment should be live within about a second.
-            "camunda.connector.polling.interval",
-            "500",
-            // Local mode has an unauthenticated bus, dead letters with event payloads and
-            // well-known example secrets: keep it on this machine unless asked otherwise.
-            "server.address",
-            "127.0.0.1",
-            // The local cluster REST API takes 8080, Camunda's REST port; the runtime moves aside
-            // to 8085, as in Camunda 8 Run.
-            "server.port",
-            "8085"));
   }
 
   private static void registerCluster(

@@ -9,7 +9,7 @@ import io.connectors.eventbridge.runtime.local.bus.delivery.DeadLetter;
 import io.connectors.eventbridge.runtime.local.bus.delivery.DeadLetterLog;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * any credentials will do.
  */
 @RestController
-@ConditionalOnExpression(LocalEventBusConfiguration.ENABLED)
+@ConditionalOnProperty(name = "eventbridge.local.bus.enabled", matchIfMissing = true)
 public class LocalEventBusController {
 
   public static final String PATH = "/local-eventbridge";

@@ -8,20 +8,18 @@ import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryMetrics;
 import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryRetryPolicy;
 import io.connectors.eventbridge.runtime.local.bus.rules.RulesFileParser;
 import io.connectors.eventbridge.runtime.local.deploy.DeployDirectories;
+import io.connectors.eventbridge.runtime.web.BodyLimitedPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /** The local event bus, served only in local mode: it is a development tool, not a product. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression(LocalEventBusConfiguration.ENABLED)
+@ConditionalOnProperty(name = "eventbridge.local.bus.enabled", matchIfMissing = true)
 class LocalEventBusConfiguration {
-
-  static final String ENABLED =
-      "${eventbridge.local.enabled:true} and ${eventbridge.local.bus.enabled:true}";
 
   // The bus's own mapper: the runtime's ObjectMapper beans carry connector-specific modules, and
   // declaring another ObjectMapper bean would switch off Spring Boot's default one.
@@ -60,6 +58,12 @@ class LocalEventBusConfiguration {
       ApiDestinationDispatcher dispatcher,
       LocalEventBusProperties properties) {
     return new LocalEventBus(JSON, rules, dispatcher, properties.account(), properties.region());
+  }
+
+  /** PutEvents bodies are read under the runtime's streaming size limit, as webhooks are. */
+  @Bean
+  BodyLimitedPath localBusBodyLimit() {
+    return new BodyLimitedPath(LocalEventBusController.PATH);
   }
 
   @Bean

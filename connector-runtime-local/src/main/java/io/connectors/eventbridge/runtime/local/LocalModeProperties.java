@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Local mode: an in-memory Zeebe engine inside the runtime, for development and CI.
+ * Local mode: an in-memory Zeebe engine beside the runtime, for development and CI. It is on
+ * whenever this module is on the class path, which the production artifact never has.
  *
- * @param enabled local mode on (the default) or off (production: {@code camunda.client.*} applies)
  * @param bindAddress address the engine's gRPC gateway and the local cluster REST API listen on;
  *     this machine only by default, {@code 0.0.0.0} for all interfaces
  * @param grpcPort port of the embedded engine's gRPC gateway; {@code 0} picks a free port
@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     Camunda cluster's; {@code 0} picks a free port
  * @param examplesDir folder of example BPMN files deployed at start-up; a relative path is looked
  *     up in the working directory and then in its parent, so the repository's {@code bpmn-examples}
- *     is found from the repository root and from {@code connector-runtime/}; blank turns it off
+ *     is found from the repository root and from {@code connector-runtime-local/}; blank turns it
+ *     off
  * @param deployDirs further folders whose {@code *.bpmn} files are deployed
  * @param deployScanInterval how often the folders are rescanned for new or changed files; zero
  *     deploys at start-up only
@@ -25,7 +26,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("eventbridge.local")
 public record LocalModeProperties(
-    @DefaultValue("true") boolean enabled,
     @DefaultValue("127.0.0.1") String bindAddress,
     @DefaultValue("26500") int grpcPort,
     @DefaultValue("8080") int restPort,
@@ -41,9 +41,8 @@ public record LocalModeProperties(
   @Override
   public String toString() {
     // Secrets stay out of logs and failure reports.
-    return ("LocalModeProperties[enabled=%s, bindAddress=%s, grpcPort=%d, restPort=%d,"
-            + " examplesDir=%s, deployDirs=%s, secrets=%s]")
-        .formatted(
-            enabled, bindAddress, grpcPort, restPort, examplesDir, deployDirs, secrets.keySet());
+    return ("LocalModeProperties[bindAddress=%s, grpcPort=%d, restPort=%d, examplesDir=%s,"
+            + " deployDirs=%s, secrets=%s]")
+        .formatted(bindAddress, grpcPort, restPort, examplesDir, deployDirs, secrets.keySet());
   }
 }

@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,6 @@ public class LocalRuntime {
   /** Value of the connector secret {@code {{secrets.RUNTIME_TEST_SECRET}}} in tests. */
   public static final String TEST_SECRET_VALUE = "local-test-secret-value";
 
-  private static final Duration POLL = Duration.ofMillis(50);
   private static final HttpClient PROBE = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -311,22 +309,6 @@ public class LocalRuntime {
 
   /** Polls {@code probe} until it yields a value, failing with {@code what} after the timeout. */
   public static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            "Timed out after " + timeout.toMillis() + " ms waiting for " + what);
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted while waiting for " + what, e);
-      }
-    }
+    return Await.until(what, timeout, probe);
   }
 }

@@ -54,7 +54,7 @@ class PortConflictTest {
           .contains(
               "Port "
                   + port
-                  + " for HTTP (webhooks, local bus, actuator) is already in use;"
+                  + " for HTTP (webhooks, actuator) is already in use;"
                   + " change it with --server.port=<port> (or SERVER_PORT).");
     }
     // The failed start closed its engine: the gateway port can be bound again.

@@ -17,7 +17,7 @@ public final class DeployDirectories {
    * The examples folder, if it exists, and the extra deploy folders, resolved against {@code
    * workingDirectory}. A relative path that is not found there is looked up in the parent as well,
    * so that {@code bpmn-examples} is found whether the runtime was started from the repository root
-   * or from {@code connector-runtime/}.
+   * or from {@code connector-runtime-local/}.
    */
   public static List<Path> resolve(LocalModeProperties properties, Path workingDirectory) {
     var resolved = new LinkedHashSet<Path>();
