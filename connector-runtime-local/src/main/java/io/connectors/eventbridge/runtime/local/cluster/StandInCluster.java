@@ -1,6 +1,10 @@
 package io.connectors.eventbridge.runtime.local.cluster;
 
 import io.connectors.eventbridge.runtime.local.engine.EmbeddedZeebeEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.AbstractEnvironment;
@@ -42,9 +45,12 @@ public final class StandInCluster implements AutoCloseable {
   /**
    * Starts the API on {@code address}:{@code port} (a port of 0 picks a free one).
    *
-   * @throws PortInUseException when the port is taken
+   * @throws RestPortInUseException when the port is taken
    */
   public static StandInCluster start(EmbeddedZeebeEngine engine, String address, int port) {
+    // Checked first, so that a clash is reported once, with this API's property, and not as a
+    // failed start of a second application.
+    ensurePortIsFree(address, port);
     var application = new SpringApplication(ClusterApiConfiguration.class);
     application.setWebApplicationType(WebApplicationType.SERVLET);
     // None of the runtime's initializers (which would start another engine) or listeners (which
@@ -85,6 +91,18 @@ public final class StandInCluster implements AutoCloseable {
                     "spring.servlet.multipart.max-file-size", "4MB",
                     "spring.servlet.multipart.max-request-size", "4MB")));
     return environment;
+  }
+
+  private static void ensurePortIsFree(String address, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (var socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+    } catch (IOException e) {
+      throw new RestPortInUseException(port, e);
+    }
   }
 
   public int port() {
