@@ -22,10 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One request from admission to answer: admit, then for each event filter and correlate, then
@@ -37,11 +33,28 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * key, message ID, result) run in the runtime after decryption and see {@code
  * detail.decrypted_payload}.
  *
- * <p>Correlation runs on a virtual thread while the request thread waits at most the time budget:
- * EventBridge gives up after 5 s and redelivers, so an answer after that is lost and the first
- * attempt would keep creating instances beside the redelivery. Events not correlated within the
- * budget are answered 503 {@code NOT_ATTEMPTED}; one that was in flight may still complete and
- * comes back as a duplicate, which message IDs absorb for message events.
+ * <p>The request's answer must come within the time budget: EventBridge gives up after 5 s and
+ * redelivers, so an answer after that is lost and the first attempt would keep creating instances
+ * beside the redelivery. Correlation runs on the request thread itself, with the deadline checked
+ * before each event; events not started in time are answered 503 {@code NOT_ATTEMPTED}. Handing the
+ * work to another thread and waiting at most the budget would bound the answer even for a call that
+ * never returns, but the hand-off cost about as much as all the rest of the request's own work (see
+ * docs/benchmarks.md), so instead a shared {@link CorrelationWatchdog} interrupts the request
+ * thread when a correlate call outlives the budget, and clears the interrupt before the thread goes
+ * back to the servlet container.
+ *
+ * <p>In the 8.8 runtime the interrupt is noticed where a correlate call waits: {@code
+ * InboundCorrelationHandler} sends the create-instance or publish-message command and blocks in the
+ * client future's {@code join()}. Over gRPC ({@code CamundaClientFutureImpl.join}) the interrupt
+ * ends the wait (consuming the flag) with a {@code ClientException} "Unexpectedly interrupted
+ * awaiting client response"; over REST ({@code HttpCamundaFuture.join}) with a {@code
+ * ClientException} too, after setting the flag again. Neither cancels the command, which may reach
+ * the engine anyway. The handler catches the exception and returns {@code Failure.Other}, which on
+ * its own would read as "engine unavailable". So an event whose call was interrupted is answered
+ * 503 {@code NOT_ATTEMPTED} whatever the runtime returned: the sender retries, and if the first
+ * command did arrive, the retry is the duplicate that message IDs absorb for message events (a
+ * start event gets a second instance, as with any redelivery). Work that does not wait (FEEL
+ * evaluation, decryption) does not notice an interrupt; the budget bounds it only between events.
  */
 public final class WebhookRequestHandler {
 
@@ -53,6 +66,7 @@ public final class WebhookRequestHandler {
   private final Duration timeBudget;
   private final ConfigurationWarnings warnings;
   private final WebhookMetrics metrics;
+  private final CorrelationWatchdog watchdog;
 
   public WebhookRequestHandler(
       RequestAdmission admission,
@@ -63,6 +77,29 @@ public final class WebhookRequestHandler {
       Duration timeBudget,
       ConfigurationWarnings warnings,
       WebhookMetrics metrics) {
+    this(
+        admission,
+        filter,
+        decryption,
+        correlator,
+        consumeUnmatched,
+        timeBudget,
+        warnings,
+        metrics,
+        CorrelationWatchdog.shared());
+  }
+
+  /** With a watchdog of its own, for tests. */
+  WebhookRequestHandler(
+      RequestAdmission admission,
+      EventPatternFilter filter,
+      EventDecryption decryption,
+      EventCorrelator correlator,
+      boolean consumeUnmatched,
+      Duration timeBudget,
+      ConfigurationWarnings warnings,
+      WebhookMetrics metrics,
+      CorrelationWatchdog watchdog) {
     this.admission = admission;
     this.filter = filter;
     this.decryption = decryption;
@@ -71,6 +108,7 @@ public final class WebhookRequestHandler {
     this.timeBudget = timeBudget;
     this.warnings = warnings;
     this.metrics = metrics;
+    this.watchdog = watchdog;
   }
 
   public RequestContract contract() {
@@ -100,69 +138,45 @@ public final class WebhookRequestHandler {
   private List<EventOutcome> correlateWithinBudget(
       Delivery delivery, Map<String, String> headers, Map<String, String> params) {
     var events = delivery.events();
-    var results = new AtomicReferenceArray<EventOutcome>(events.size());
-    var outOfTime = new AtomicBoolean();
-    var finished = new CountDownLatch(1);
-    Thread.ofVirtual()
-        .name("eventbridge-webhook-correlation")
-        .start(
-            () -> {
-              try {
-                correlateAll(delivery, headers, params, results, outOfTime);
-              } finally {
-                finished.countDown();
-              }
-            });
-    try {
-      if (!finished.await(timeBudget.toMillis(), TimeUnit.MILLISECONDS)) {
-        outOfTime.set(true);
-      }
-    } catch (InterruptedException interrupted) {
-      outOfTime.set(true);
-      Thread.currentThread().interrupt();
-    }
     var outcomes = new ArrayList<EventOutcome>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      var outcome = results.get(i);
-      if (outcome == null) {
-        outcome = CorrelationOutcomes.outOfTime(EventEnvelope.of(events.get(i)).id());
+    long deadline = System.nanoTime() + timeBudget.toNanos();
+    var watch = watchdog.watch(deadline);
+    try {
+      int retryableStatus = 0;
+      for (int i = 0; i < events.size(); i++) {
+        var event = events.get(i);
+        var eventId = EventEnvelope.of(event).id();
+        EventOutcome outcome;
+        if (retryableStatus != 0) {
+          // The engine just pushed back or is down: do not pile more commands on it. The sender
+          // retries the batch; elements already published are deduplicated by message ID.
+          outcome = CorrelationOutcomes.notAttempted(eventId, retryableStatus);
+        } else if (watch.fired() || System.nanoTime() - deadline >= 0) {
+          outcome = CorrelationOutcomes.outOfTime(eventId);
+        } else {
+          var connectorData =
+              delivery.batch() ? batchData(i, events.size()) : Map.<String, Object>of();
+          try {
+            outcome = correlateOne(event, eventId, headers, params, connectorData);
+          } catch (RuntimeException unexpected) {
+            // Never a 500: the same classification as a failure the runtime returned.
+            outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
+          }
+          if (watch.fired()) {
+            // Whatever the runtime made of the interrupt (see the class comment), the command
+            // may have reached the engine or not: the sender must retry.
+            outcome = CorrelationOutcomes.outOfTime(eventId);
+          }
+          if (WebhookStatus.isRetryable(outcome.status())) {
+            retryableStatus = outcome.status();
+          }
+        }
+        outcomes.add(delivery.batch() ? outcome.withIndex(i) : outcome);
       }
-      outcomes.add(delivery.batch() ? outcome.withIndex(i) : outcome);
+    } finally {
+      watch.finish();
     }
     return outcomes;
-  }
-
-  private void correlateAll(
-      Delivery delivery,
-      Map<String, String> headers,
-      Map<String, String> params,
-      AtomicReferenceArray<EventOutcome> results,
-      AtomicBoolean outOfTime) {
-    var events = delivery.events();
-    int retryableStatus = 0;
-    for (int i = 0; i < events.size() && !outOfTime.get(); i++) {
-      var event = events.get(i);
-      var eventId = EventEnvelope.of(event).id();
-      EventOutcome outcome;
-      if (retryableStatus != 0) {
-        // The engine just pushed back or is down: do not pile more commands on it. The sender
-        // retries the batch; elements already published are deduplicated by message ID.
-        outcome = CorrelationOutcomes.notAttempted(eventId, retryableStatus);
-      } else {
-        var connectorData =
-            delivery.batch() ? batchData(i, events.size()) : Map.<String, Object>of();
-        try {
-          outcome = correlateOne(event, eventId, headers, params, connectorData);
-        } catch (RuntimeException unexpected) {
-          // Never a 500: the same classification as a failure the runtime returned.
-          outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
-        }
-        if (WebhookStatus.isRetryable(outcome.status())) {
-          retryableStatus = outcome.status();
-        }
-      }
-      results.set(i, outcome);
-    }
   }
 
   private EventOutcome correlateOne(

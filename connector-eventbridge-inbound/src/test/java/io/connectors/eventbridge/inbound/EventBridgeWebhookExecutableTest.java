@@ -112,9 +112,11 @@ class EventBridgeWebhookExecutableTest {
               .answerAlways(
                   request -> {
                     if (calls.incrementAndGet() > 1) {
-                      // The second event hangs until the test is over, as a stuck engine would.
+                      // The second event hangs, as a stuck engine would, until the watchdog
+                      // interrupts it; the bound only keeps a broken watchdog from hanging the
+                      // build.
                       try {
-                        release.await();
+                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
                       } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                       }
@@ -130,13 +132,24 @@ class EventBridgeWebhookExecutableTest {
               + Events.orderPlaced("e-3", "o-3")
               + "]";
       try {
-        var response = activate(context).verify(TestPayload.post(body));
+        var executable = activate(context);
+        long start = System.nanoTime();
+        var response = executable.verify(TestPayload.post(body));
+        var elapsed = java.time.Duration.ofNanos(System.nanoTime() - start);
 
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        // 200 ms of budget, then at most one watchdog period; the rest is slack for a busy
+        // machine, far below the 30 s the call would hang without the watchdog.
+        assertThat(elapsed)
+            .isLessThan(
+                java.time.Duration.ofMillis(200).plus(CorrelationWatchdog.PERIOD).plusMillis(1000));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers()).containsEntry("Retry-After", "5");
         assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
             .extracting(EventOutcome::outcome)
             .containsExactly("MESSAGE_PUBLISHED", "NOT_ATTEMPTED", "NOT_ATTEMPTED");
+        // The third event was not started after the budget ran out.
+        assertThat(calls).hasValue(2);
       } finally {
         release.countDown();
       }

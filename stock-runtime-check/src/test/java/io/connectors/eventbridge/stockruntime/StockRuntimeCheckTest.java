@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -132,6 +133,26 @@ class StockRuntimeCheckTest {
         assertThat(strays).as(property).isEmpty();
       }
     }
+  }
+
+  @Test
+  void theOutboundJarCarriesThePutEventsRulesRelocated() throws IOException {
+    try (var jar = new JarFile(jar("outbound.jar").toFile())) {
+      var names = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
+      assertThat(names)
+          .contains(SHADED + "shaded/putevents/PutEventsRules.class")
+          .noneMatch(name -> name.startsWith(SHADED + "putevents/"));
+    }
+  }
+
+  @Test
+  void anEntryBreakingAPutEventsRuleFailsBeforeAnyCall() {
+    server.resetRequests();
+
+    // A partner bus name: the bundled rules reject '/' in a bus name, as EventBridge does.
+    assertThatThrownBy(() -> putEvents("aws.partner/example.com/1/orders", ""))
+        .hasMessageContaining("event.eventBusName: must be an event bus name");
+    server.verify(0, postRequestedFor(urlEqualTo("/")));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.outbound.send;
 
+import io.connectors.eventbridge.putevents.PutEventsRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public final class EntryBatcher {
 
-  public static final int MAX_ENTRIES_PER_CALL = 10;
+  public static final int MAX_ENTRIES_PER_CALL = PutEventsRules.MAX_ENTRIES;
 
   private EntryBatcher() {}
 

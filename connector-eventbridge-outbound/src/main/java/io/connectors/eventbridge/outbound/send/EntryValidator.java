@@ -5,37 +5,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectors.eventbridge.outbound.model.EventEntry;
 import io.connectors.eventbridge.outbound.model.EventInput.PathedEntry;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import io.connectors.eventbridge.putevents.EntryField;
+import io.connectors.eventbridge.putevents.EntryProblem;
+import io.connectors.eventbridge.putevents.PutEventsEntryFields;
+import io.connectors.eventbridge.putevents.PutEventsRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /**
- * Checks every entry against EventBridge's rules before any network call, so a bad task fails at
- * once with a message naming the field, instead of as an opaque entry error from AWS.
+ * Checks every entry against EventBridge's rules ({@link PutEventsRules}) before any network call,
+ * so a bad task fails at once with a message naming the field, instead of as an opaque entry error
+ * from AWS.
  */
 public final class EntryValidator {
 
-  static final int MAX_DETAIL_TYPE_LENGTH = 128;
-  static final int MAX_SOURCE_LENGTH = 256;
-  static final int MAX_TRACE_HEADER_LENGTH = 500;
-
-  private static final Pattern BUS_NAME = Pattern.compile("^[/.\\-_A-Za-z0-9]{1,256}$");
-  private static final Pattern BUS_ARN =
-      Pattern.compile(
-          "^arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:event-bus/[/.\\-_A-Za-z0-9]{1,256}$");
-  private static final Pattern RESOURCE_ARN =
-      Pattern.compile("^arn:aws[a-zA-Z-]*:[a-zA-Z0-9-]+:[a-z0-9-]*:(\\d{12}|aws)?:\\S+$");
-
   private final ObjectMapper objectMapper;
+  private final PutEventsRules rules;
 
   public EntryValidator(ObjectMapper objectMapper) {
     this.objectMapper = objectMapper;
+    this.rules = new PutEventsRules(objectMapper);
   }
 
   /**
@@ -69,7 +61,7 @@ public final class EntryValidator {
     for (int i = 0; i < entries.size(); i++) {
       PathedEntry pathed = entries.get(i);
       int before = violations.size();
-      PutEventsRequestEntry entry = toSdkEntry(pathed.path(), pathed.entry(), violations);
+      PutEventsRequestEntry entry = toSdkEntry(i, pathed.path(), pathed.entry(), violations);
       if (violations.size() > before) {
         continue;
       }
@@ -92,134 +84,84 @@ public final class EntryValidator {
     return prepared;
   }
 
-  private PutEventsRequestEntry toSdkEntry(String path, EventEntry event, List<String> violations) {
+  private PutEventsRequestEntry toSdkEntry(
+      int index, String path, EventEntry event, List<String> violations) {
     if (event == null) {
       violations.add(path + ": must not be null");
       return null;
     }
-    var builder = PutEventsRequestEntry.builder();
-
-    String bus = event.eventBusName();
-    if (bus != null && !bus.isBlank()) {
-      if (!BUS_NAME.matcher(bus).matches() && !BUS_ARN.matcher(bus).matches()) {
-        violations.add(
-            path
-                + ".eventBusName: must be an event bus name (letters, digits, . - _ /) or an event bus ARN");
+    // Blank optional fields of a template mean "not set".
+    String bus = blankToNull(event.eventBusName());
+    String time = blankToNull(event.time());
+    String traceHeader = blankToNull(event.traceHeader());
+    int before = violations.size();
+    String detail = detailJson(path + ".detail", event.detail(), violations);
+    boolean detailReported = violations.size() > before;
+    var fields =
+        new PutEventsEntryFields(
+            bus, event.source(), event.detailType(), detail, event.resources(), time, traceHeader);
+    for (EntryProblem problem : rules.check(index, fields)) {
+      // A detail that could not be turned into JSON text is reported once, above.
+      if (!(detailReported && problem.field() == EntryField.DETAIL)) {
+        violations.add(path + "." + problem.memberPath() + ": " + problem.message());
       }
-      builder.eventBusName(bus);
     }
-
-    String source = event.source();
-    if (source == null || source.isBlank()) {
-      violations.add(path + ".source: must not be blank");
-    } else if (source.startsWith("aws.")) {
-      violations.add(
-          path + ".source: must not start with 'aws.' (reserved for events from AWS services)");
-    } else if (source.length() > MAX_SOURCE_LENGTH) {
-      violations.add(path + ".source: must be at most " + MAX_SOURCE_LENGTH + " characters");
+    if (violations.size() > before) {
+      return null;
     }
-    builder.source(source);
-
-    String detailType = event.detailType();
-    if (detailType == null || detailType.isBlank()) {
-      violations.add(path + ".detailType: must not be blank");
-    } else if (detailType.length() > MAX_DETAIL_TYPE_LENGTH) {
-      violations.add(
-          path
-              + ".detailType: must be at most "
-              + MAX_DETAIL_TYPE_LENGTH
-              + " characters, was "
-              + detailType.length());
-    }
-    builder.detailType(detailType);
-
-    builder.detail(detailJson(path + ".detail", event.detail(), violations));
-
+    var builder =
+        PutEventsRequestEntry.builder()
+            .eventBusName(bus)
+            .source(event.source())
+            .detailType(event.detailType())
+            .detail(detail)
+            .traceHeader(traceHeader);
     if (event.resources() != null) {
-      List<String> resources = event.resources();
-      for (int r = 0; r < resources.size(); r++) {
-        String arn = resources.get(r);
-        if (arn == null || !RESOURCE_ARN.matcher(arn).matches()) {
-          violations.add(
-              path + ".resources[" + r + "]: must be an ARN such as arn:aws:s3:::my-bucket");
-        }
-      }
-      builder.resources(resources);
+      builder.resources(event.resources());
     }
-
-    String time = event.time();
-    if (time != null && !time.isBlank()) {
-      builder.time(parseTime(path + ".time", time, violations));
-    }
-
-    String traceHeader = event.traceHeader();
-    if (traceHeader != null && !traceHeader.isBlank()) {
-      if (traceHeader.length() > MAX_TRACE_HEADER_LENGTH) {
-        violations.add(
-            path + ".traceHeader: must be at most " + MAX_TRACE_HEADER_LENGTH + " characters");
-      }
-      builder.traceHeader(traceHeader);
+    if (time != null) {
+      builder.time(PutEventsRules.parseTime(time).orElseThrow());
     }
     return builder.build();
   }
 
+  /**
+   * The detail as the JSON text to send: a FEEL context is serialised, a JSON object text is
+   * compacted (white space counts against the size quota). Text that is not a JSON object is passed
+   * on as it is, for {@link PutEventsRules} to say what is wrong with it.
+   */
   private String detailJson(String path, Object detail, List<String> violations) {
+    return switch (detail) {
+      case null -> null;
+      case String text -> compact(text);
+      case Map<?, ?> map -> {
+        try {
+          yield objectMapper.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+          violations.add(path + ": could not be written as JSON");
+          yield null;
+        }
+      }
+      default -> {
+        violations.add(
+            path
+                + ": must be a JSON object, but is a "
+                + objectMapper.valueToTree(detail).getNodeType().name().toLowerCase(Locale.ROOT));
+        yield null;
+      }
+    };
+  }
+
+  private String compact(String text) {
     try {
-      return switch (detail) {
-        case null -> {
-          violations.add(
-              path + ": must not be empty; give a JSON object, e.g. {\"orderId\": \"42\"}");
-          yield null;
-        }
-        case Map<?, ?> map -> objectMapper.writeValueAsString(map);
-        case String text when text.isBlank() -> {
-          violations.add(
-              path + ": must not be empty; give a JSON object, e.g. {\"orderId\": \"42\"}");
-          yield null;
-        }
-        case String text -> {
-          JsonNode node = objectMapper.readTree(text);
-          if (node == null || !node.isObject()) {
-            violations.add(
-                path + ": must be a JSON object, but the text is a JSON " + kindOf(node));
-            yield null;
-          }
-          // Re-serialising drops insignificant white space, which counts against the size quota.
-          yield objectMapper.writeValueAsString(node);
-        }
-        default -> {
-          violations.add(
-              path
-                  + ": must be a JSON object, but is a "
-                  + kindOf(objectMapper.valueToTree(detail)));
-          yield null;
-        }
-      };
+      JsonNode node = objectMapper.readTree(text);
+      return node != null && node.isObject() ? objectMapper.writeValueAsString(node) : text;
     } catch (JsonProcessingException e) {
-      // Jackson's own message quotes the offending text; the event may carry personal data, so
-      // only the position goes into the incident.
-      var location = e.getLocation();
-      violations.add(
-          path
-              + ": is not valid JSON"
-              + (location == null
-                  ? ""
-                  : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
-      return null;
+      return text;
     }
   }
 
-  private static String kindOf(JsonNode node) {
-    return node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static Instant parseTime(String path, String text, List<String> violations) {
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      violations.add(
-          path + ": must be an ISO-8601 timestamp with offset, e.g. 2026-01-31T12:00:00Z");
-      return null;
-    }
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.outbound.send;
 
+import io.connectors.eventbridge.putevents.PutEventsRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,19 +47,13 @@ public record PreparedEntry(int index, String path, PutEventsRequestEntry entry,
     }
   }
 
-  /**
-   * AWS's documented formula: 14 bytes for Time if set, plus the UTF-8 bytes of the text fields.
-   */
+  /** The entry's size by AWS's formula ({@link PutEventsRules#entrySize}). */
   public static int sizeOf(PutEventsRequestEntry entry) {
-    int size = entry.time() == null ? 0 : 14;
-    size += Utf8.length(entry.source());
-    size += Utf8.length(entry.detailType());
-    size += Utf8.length(entry.detail());
-    if (entry.hasResources()) {
-      for (String resource : entry.resources()) {
-        size += Utf8.length(resource);
-      }
-    }
-    return size;
+    return PutEventsRules.entrySize(
+        entry.time() != null,
+        entry.source(),
+        entry.detailType(),
+        entry.detail(),
+        entry.hasResources() ? entry.resources() : null);
   }
 }

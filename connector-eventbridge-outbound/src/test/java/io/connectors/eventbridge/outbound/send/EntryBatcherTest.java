@@ -36,14 +36,6 @@ class EntryBatcherTest {
   }
 
   @Test
-  void utf8LengthCountsSurrogatePairsAsFourBytes() {
-    assertThat(Utf8.length("😀"))
-        .isEqualTo("😀".getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
-        .isEqualTo(4);
-    assertThat(Utf8.length("aé€😀")).isEqualTo(1 + 2 + 3 + 4);
-  }
-
-  @Test
   void twentyFiveSmallEventsTakeThreeCallsInOrder() {
     List<PreparedEntry> entries = IntStream.range(0, 25).mapToObj(i -> entryOfSize(i, 10)).toList();
 

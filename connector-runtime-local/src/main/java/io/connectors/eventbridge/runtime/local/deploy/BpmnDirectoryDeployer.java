@@ -2,20 +2,26 @@ package io.connectors.eventbridge.runtime.local.deploy;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.DeploymentEvent;
+import io.grpc.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,24 +36,55 @@ import org.springframework.boot.ApplicationRunner;
  * <p>Each file is its own deployment, so one broken file is reported in a single log line and does
  * not keep the others out. It deploys through the same gRPC API as Desktop Modeler, so the
  * connector runtime discovers these processes exactly like any other deployment.
+ *
+ * <p>A file the engine rejects is reported at once. Anything else (the engine still starting, a
+ * busy machine that lets the call time out) is retried with backoff for a while: deploying the same
+ * bytes again is harmless, because the engine answers an unchanged resource with the version it
+ * already has, so a call that timed out after the engine had deployed it does not leave a false
+ * failure in the banner.
  */
 public final class BpmnDirectoryDeployer implements ApplicationRunner, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(BpmnDirectoryDeployer.class);
   private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+  private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+
+  /** Answers that are about the file itself: sending it again cannot help. */
+  private static final Set<Status.Code> REJECTIONS =
+      EnumSet.of(
+          Status.Code.INVALID_ARGUMENT,
+          Status.Code.ALREADY_EXISTS,
+          Status.Code.NOT_FOUND,
+          Status.Code.FAILED_PRECONDITION,
+          Status.Code.PERMISSION_DENIED,
+          Status.Code.UNAUTHENTICATED,
+          Status.Code.UNIMPLEMENTED);
 
   private final CamundaClient client;
   private final List<Path> directories;
   private final Duration scanInterval;
+  private final Duration retryWindow;
   private final Map<Path, FileVersion> attempted = new HashMap<>();
   private final List<DeployOutcome> outcomes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger retries = new AtomicInteger();
   private ScheduledExecutorService scanner;
 
   public BpmnDirectoryDeployer(
       CamundaClient client, List<Path> directories, Duration scanInterval) {
+    this(client, directories, scanInterval, Duration.ofMinutes(2));
+  }
+
+  /**
+   * @param retryWindow how long a file is retried while the engine is unreachable or too slow to
+   *     answer, before it is reported as not deployed
+   */
+  public BpmnDirectoryDeployer(
+      CamundaClient client, List<Path> directories, Duration scanInterval, Duration retryWindow) {
     this.client = client;
     this.directories = List.copyOf(directories);
     this.scanInterval = scanInterval;
+    this.retryWindow = retryWindow;
   }
 
   /** The result of deploying one file. */
@@ -116,22 +153,58 @@ public final class BpmnDirectoryDeployer implements ApplicationRunner, Disposabl
   }
 
   private DeployOutcome deploy(Path file, byte[] bpmn) {
-    try {
-      DeploymentEvent deployment =
-          client
-              .newDeployResourceCommand()
-              .addResourceBytes(bpmn, file.getFileName().toString())
-              .send()
-              .join(DEPLOY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      var ids = deployment.getProcesses().stream().map(p -> p.getBpmnProcessId()).toList();
-      LOG.info("Deployed {} (process {})", file, String.join(", ", ids));
-      return new DeployOutcome(file, true, ids, null);
-    } catch (ClientException e) {
-      // One line per broken file: the engine's message lists every problem, across lines.
-      String reason = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
-      LOG.warn("Not deployed: {}: {}", file, reason);
-      return new DeployOutcome(file, false, List.of(), reason);
+    Instant giveUp = Instant.now().plus(retryWindow);
+    Duration wait = FIRST_RETRY;
+    while (true) {
+      try {
+        DeploymentEvent deployment =
+            client
+                .newDeployResourceCommand()
+                .addResourceBytes(bpmn, file.getFileName().toString())
+                .send()
+                .join(DEPLOY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        var ids = deployment.getProcesses().stream().map(p -> p.getBpmnProcessId()).toList();
+        LOG.info("Deployed {} (process {})", file, String.join(", ", ids));
+        return new DeployOutcome(file, true, ids, null);
+      } catch (ClientException e) {
+        // One line per broken file: the engine's message lists every problem, across lines.
+        String reason = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+        if (isRejection(e) || Instant.now().plus(wait).isAfter(giveUp)) {
+          LOG.warn("Not deployed: {}: {}", file, reason);
+          return new DeployOutcome(file, false, List.of(), reason);
+        }
+        retries.incrementAndGet();
+        LOG.info(
+            "Engine not ready for {} ({}); trying again in {} ms", file, reason, wait.toMillis());
+        if (!pause(wait)) {
+          return new DeployOutcome(file, false, List.of(), "interrupted: " + reason);
+        }
+        wait =
+            wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0
+                ? LONGEST_RETRY
+                : wait.multipliedBy(2);
+      }
     }
+  }
+
+  private static boolean isRejection(ClientException e) {
+    return e instanceof ClientStatusException status && REJECTIONS.contains(status.getStatusCode());
+  }
+
+  /** Waits before the next attempt; false when the runtime is shutting down. */
+  private static boolean pause(Duration wait) {
+    try {
+      Thread.sleep(wait);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** How many deployment attempts were repeated because the engine was not ready. */
+  public int retries() {
+    return retries.get();
   }
 
   private static List<Path> bpmnFiles(Path directory) {

@@ -3,8 +3,8 @@ package io.connectors.eventbridge.runtime.local.bus.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connectors.eventbridge.putevents.PutEventsRules;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class PutEventsRequestReader {
 
-  public static final int MAX_ENTRIES = 10;
+  public static final int MAX_ENTRIES = PutEventsRules.MAX_ENTRIES;
 
   private final ObjectMapper mapper;
   private final int maxRequestBytes;
@@ -39,7 +39,7 @@ public final class PutEventsRequestReader {
     if (!entriesNode.isArray()) {
       throw serialization("Entries must be a list");
     }
-    if (entriesNode.isEmpty() || entriesNode.size() > MAX_ENTRIES) {
+    if (!PutEventsRules.isValidEntryCount(entriesNode.size())) {
       throw validation(
           "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member"
               + " must have length between 1 and "
@@ -61,20 +61,14 @@ public final class PutEventsRequestReader {
     return entries;
   }
 
-  /**
-   * AWS's documented entry size: 14 bytes for Time if set, plus the UTF-8 bytes of Source,
-   * DetailType, Detail and each resource.
-   */
+  /** The entry's size by AWS's formula ({@link PutEventsRules#entrySize}). */
   public static long sizeOf(PutEventsEntry entry) {
-    long size = entry.time() != null && !entry.time().isNull() ? 14 : 0;
-    size +=
-        utf8Length(entry.source()) + utf8Length(entry.detailType()) + utf8Length(entry.detail());
-    if (entry.resources() != null) {
-      for (String resource : entry.resources()) {
-        size += utf8Length(resource);
-      }
-    }
-    return size;
+    return PutEventsRules.entrySize(
+        entry.time() != null && !entry.time().isNull(),
+        entry.source(),
+        entry.detailType(),
+        entry.detail(),
+        entry.resources());
   }
 
   private JsonNode parse(byte[] body) throws MalformedRequestException {
@@ -139,10 +133,6 @@ public final class PutEventsRequestReader {
       list.add(item.textValue());
     }
     return list;
-  }
-
-  private static long utf8Length(String value) {
-    return value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static MalformedRequestException serialization(String message) {

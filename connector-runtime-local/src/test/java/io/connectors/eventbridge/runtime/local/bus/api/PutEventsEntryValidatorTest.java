@@ -27,6 +27,45 @@ class PutEventsEntryValidatorTest {
   }
 
   @Test
+  void busNamesAndResourcesFollowTheSharedRules() {
+    var partnerBus =
+        new PutEventsEntry(
+            "shop.checkout", "t", "{}", "aws.partner/example.com/1/orders", List.of(), null, null);
+    var notAnArn =
+        new PutEventsEntry(
+            "shop.checkout", "t", "{}", null, List.of("arn:aws:s3:::ok", "arn:x"), null, null);
+
+    assertThat(validator.validate(partnerBus))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.code()).isEqualTo("InvalidArgument");
+              assertThat(e.message()).startsWith("Parameter EventBusName is not valid.");
+            });
+    assertThat(validator.validate(notAnArn))
+        .hasValueSatisfying(
+            e ->
+                assertThat(e.message())
+                    .isEqualTo(
+                        "Parameter Resources is not valid. Reason: Resources[1] must be an ARN"
+                            + " such as arn:aws:s3:::my-bucket."));
+  }
+
+  @Test
+  void aTimeThatIsNeitherEpochSecondsNorRfc3339IsInvalid() {
+    var nodes = JsonNodeFactory.instance;
+    var epoch =
+        new PutEventsEntry(
+            "shop.checkout", "t", "{}", null, List.of(), nodes.numberNode(1763805600), null);
+    var text =
+        new PutEventsEntry(
+            "shop.checkout", "t", "{}", null, List.of(), nodes.textNode("yesterday"), null);
+
+    assertThat(validator.validate(epoch)).isEmpty();
+    assertThat(validator.validate(text))
+        .hasValueSatisfying(e -> assertThat(e.message()).contains("Parameter Time"));
+  }
+
+  @Test
   void timeIsEpochSecondsAsTheSdkSendsItOrRfc3339() {
     var nodes = JsonNodeFactory.instance;
     assertThat(PutEventsEntryValidator.parseTime(nodes.numberNode(1763805600.5)))

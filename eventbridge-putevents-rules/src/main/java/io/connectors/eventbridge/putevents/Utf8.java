@@ -1,6 +1,6 @@
-package io.connectors.eventbridge.outbound.send;
+package io.connectors.eventbridge.putevents;
 
-/** UTF-8 byte lengths without encoding: sizing runs for every entry of every job. */
+/** UTF-8 byte lengths without encoding: sizing runs for every entry of every request. */
 final class Utf8 {
 
   private Utf8() {}

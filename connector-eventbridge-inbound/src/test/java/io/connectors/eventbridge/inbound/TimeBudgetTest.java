@@ -1,0 +1,110 @@
+package io.connectors.eventbridge.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.command.ClientException;
+import io.camunda.connector.api.inbound.CorrelationResult;
+import io.connectors.eventbridge.inbound.http.EventOutcome;
+import io.connectors.eventbridge.inbound.support.Events;
+import io.connectors.eventbridge.inbound.support.Properties;
+import io.connectors.eventbridge.inbound.support.TestInboundContext;
+import io.connectors.eventbridge.inbound.support.TestPayload;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A correlate call that outlives the budget, through the whole request path with the shared
+ * watchdog: answered 503 {@code NOT_ATTEMPTED} soon after the budget, however the runtime reacts to
+ * the interrupt, and the request thread goes back without the interrupt.
+ */
+class TimeBudgetTest {
+
+  private static final int BUDGET_MILLIS = 150;
+  // A busy 2-core machine can hold the watchdog or the request thread back for a while; far less
+  // than the call would hang without the watchdog.
+  private static final Duration SCHEDULING_SLACK = Duration.ofMillis(1000);
+  private static final long HANG_SECONDS = 30;
+
+  /** How the runtime's correlate path ends once its wait for the engine is interrupted. */
+  enum RuntimeReaction {
+    /**
+     * gRPC: {@code CamundaClientFutureImpl.join} gets an InterruptedException from {@code
+     * CompletableFuture.get} (which consumes the flag) and throws a ClientException; {@code
+     * InboundCorrelationHandler} returns it as {@code Failure.Other}.
+     */
+    GRPC_FLAG_CONSUMED_FAILURE_OTHER(
+        interrupted ->
+            new CorrelationResult.Failure.Other(
+                new ClientException(
+                    "Unexpectedly interrupted awaiting client response", interrupted))),
+    /** REST: {@code HttpCamundaFuture.join} sets the flag again before throwing. */
+    REST_FLAG_RESTORED_FAILURE_OTHER(
+        interrupted -> {
+          Thread.currentThread().interrupt();
+          return new CorrelationResult.Failure.Other(
+              new ClientException("Failed: interrupted while awaiting response", interrupted));
+        }),
+    /** The engine's answer came in just as the interrupt did: the command was published. */
+    ANSWER_WON_FLAG_LEFT_SET(
+        interrupted -> {
+          Thread.currentThread().interrupt();
+          return new CorrelationResult.Success.MessagePublished(null, 7L, "<default>");
+        }),
+    /** A runtime that throws instead of returning a failure. */
+    THROWS(
+        interrupted -> {
+          throw new ClientException("interrupted", interrupted);
+        });
+
+    private final Function<InterruptedException, CorrelationResult> afterInterrupt;
+
+    RuntimeReaction(Function<InterruptedException, CorrelationResult> afterInterrupt) {
+      this.afterInterrupt = afterInterrupt;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(RuntimeReaction.class)
+  void aCorrelateCallThatOutlivesTheBudgetIsAnswered503NotAttemptedSoonAfterIt(
+      RuntimeReaction reaction) {
+    var neverAnswered = new CountDownLatch(1);
+    var sawInterrupt = new AtomicBoolean();
+    var context =
+        new TestInboundContext(
+                Properties.webhook().set("timeBudgetMillis", String.valueOf(BUDGET_MILLIS)).build())
+            .answerAlways(
+                request -> {
+                  try {
+                    // Stands for the runtime's join() on a command the engine does not answer.
+                    neverAnswered.await(HANG_SECONDS, TimeUnit.SECONDS);
+                  } catch (InterruptedException interrupted) {
+                    sawInterrupt.set(true);
+                    return reaction.afterInterrupt.apply(interrupted);
+                  }
+                  return new CorrelationResult.Failure.Other(new IllegalStateException("hung"));
+                });
+    var executable = new EventBridgeWebhookExecutable();
+    executable.activate(context);
+
+    long start = System.nanoTime();
+    var response = executable.verify(TestPayload.post(Events.orderPlaced("e-1", "o-1")));
+    var elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    assertThat(sawInterrupt).isTrue();
+    assertThat(elapsed)
+        .isGreaterThanOrEqualTo(Duration.ofMillis(BUDGET_MILLIS))
+        .isLessThan(
+            Duration.ofMillis(BUDGET_MILLIS)
+                .plus(CorrelationWatchdog.PERIOD)
+                .plus(SCHEDULING_SLACK));
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers()).containsEntry("Retry-After", "5");
+    assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_ATTEMPTED");
+  }
+}
