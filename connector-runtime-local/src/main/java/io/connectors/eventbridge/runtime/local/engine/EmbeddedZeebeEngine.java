@@ -72,6 +72,11 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
     return new EmbeddedZeebeEngine(engine, host, effectivePort);
   }
 
+  /** Starts an engine whose gateway listens on this machine's loopback only (see above). */
+  public static EmbeddedZeebeEngine start(int port) {
+    return start("127.0.0.1", port);
+  }
+
   /**
    * Replaces the engine's gRPC server, which would listen on all interfaces and report the host
    * 0.0.0.0 in its topology, by one on {@code address} that reports {@code host}. The engine does
