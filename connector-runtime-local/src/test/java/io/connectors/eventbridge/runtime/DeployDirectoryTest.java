@@ -2,9 +2,9 @@ package io.connectors.eventbridge.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.connector.runtime.inbound.search.SearchQueryClient;
 import io.connectors.eventbridge.runtime.local.deploy.BpmnDirectoryDeployer;
 import io.connectors.eventbridge.runtime.local.deploy.BpmnDirectoryDeployer.DeployOutcome;
-import io.connectors.eventbridge.runtime.local.search.EngineSearchQueryClient;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import io.connectors.eventbridge.runtime.support.TestProcesses;
@@ -26,7 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class DeployDirectoryTest {
 
   @Autowired BpmnDirectoryDeployer deployer;
-  @Autowired EngineSearchQueryClient searchClient;
+  @Autowired SearchQueryClient searchClient;
 
   @Test
   void bpmnDroppedIntoADeployFolderIsDeployedAndABrokenOneIsReportedWithoutStoppingIt(

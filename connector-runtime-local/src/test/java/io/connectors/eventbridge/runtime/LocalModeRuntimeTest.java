@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.connector.api.secret.SecretContext;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
-import io.connectors.eventbridge.runtime.local.search.EngineSearchQueryClient;
+import io.camunda.connector.runtime.inbound.search.SearchQueryClient;
 import io.connectors.eventbridge.runtime.support.CompletedInstance;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
@@ -28,7 +28,7 @@ class LocalModeRuntimeTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Autowired LocalRuntime runtime;
-  @Autowired EngineSearchQueryClient searchClient;
+  @Autowired SearchQueryClient searchClient;
   @Autowired SecretProviderAggregator secrets;
 
   @Value("${camunda.client.grpc-address}")

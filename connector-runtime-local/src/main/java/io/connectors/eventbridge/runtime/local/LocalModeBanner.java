@@ -2,9 +2,9 @@ package io.connectors.eventbridge.runtime.local;
 
 import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
 import io.connectors.eventbridge.runtime.local.bus.LocalEventBusController;
+import io.connectors.eventbridge.runtime.local.cluster.StandInCluster;
 import io.connectors.eventbridge.runtime.local.deploy.BpmnDirectoryDeployer;
 import io.connectors.eventbridge.runtime.local.engine.EmbeddedZeebeEngine;
-import io.connectors.eventbridge.runtime.local.search.EngineSearchQueryClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,19 +37,19 @@ public final class LocalModeBanner implements ApplicationListener<ApplicationRea
       """;
 
   private final EmbeddedZeebeEngine engine;
-  private final EngineSearchQueryClient searchClient;
+  private final StandInCluster cluster;
   private final WebhookConnectorRegistry webhooks;
   private final BpmnDirectoryDeployer deployer;
   private final boolean busEnabled;
 
   public LocalModeBanner(
       EmbeddedZeebeEngine engine,
-      EngineSearchQueryClient searchClient,
+      StandInCluster cluster,
       WebhookConnectorRegistry webhooks,
       BpmnDirectoryDeployer deployer,
       boolean busEnabled) {
     this.engine = engine;
-    this.searchClient = searchClient;
+    this.cluster = cluster;
     this.webhooks = webhooks;
     this.deployer = deployer;
     this.busEnabled = busEnabled;
@@ -62,7 +62,7 @@ public final class LocalModeBanner implements ApplicationListener<ApplicationRea
     String baseUrl =
         "http://localhost:"
             + (port != null ? port : environment.getProperty("server.port", "8080"));
-    long scansAtReady = searchClient.definitionScans();
+    long scansAtReady = cluster.definitionScans();
     Thread.ofVirtual()
         .name("local-mode-banner")
         .start(
@@ -74,7 +74,7 @@ public final class LocalModeBanner implements ApplicationListener<ApplicationRea
 
   private void awaitScans(long target) {
     Instant deadline = Instant.now().plus(MAX_WAIT_FOR_WEBHOOKS);
-    while (searchClient.definitionScans() < target && Instant.now().isBefore(deadline)) {
+    while (cluster.definitionScans() < target && Instant.now().isBefore(deadline)) {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
@@ -100,6 +100,10 @@ public final class LocalModeBanner implements ApplicationListener<ApplicationRea
         out,
         "Zeebe gRPC gateway",
         engine.grpcAddress() + "  (Desktop Modeler, zbctl --insecure, Camunda clients)");
+    line(
+        out,
+        "Cluster REST API (v2)",
+        cluster.restAddress() + "  (Desktop Modeler, Camunda clients; deploy, start, search)");
     if (ids.isEmpty()) {
       line(
           out,

@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Local mode: an in-memory Zeebe engine beside the runtime, for development and CI. It is on
  * whenever this module is on the class path, which the production artifact never has.
  *
+ * @param bindAddress address the engine's gRPC gateway and the local cluster REST API listen on;
+ *     this machine only by default, {@code 0.0.0.0} for all interfaces
  * @param grpcPort port of the embedded engine's gRPC gateway; {@code 0} picks a free port
+ * @param restPort port of the local Orchestration Cluster REST API (v2), which stands in for a
+ *     Camunda cluster's; {@code 0} picks a free port
  * @param examplesDir folder of example BPMN files deployed at start-up; a relative path is looked
  *     up in the working directory and then in its parent, so the repository's {@code bpmn-examples}
  *     is found from the repository root and from {@code connector-runtime-local/}; blank turns it
@@ -22,7 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("eventbridge.local")
 public record LocalModeProperties(
+    @DefaultValue("127.0.0.1") String bindAddress,
     @DefaultValue("26500") int grpcPort,
+    @DefaultValue("8080") int restPort,
     @DefaultValue("bpmn-examples") String examplesDir,
     @DefaultValue List<String> deployDirs,
     @DefaultValue("2s") Duration deployScanInterval,
@@ -30,11 +36,13 @@ public record LocalModeProperties(
 
   public static final String PREFIX = "eventbridge.local";
   public static final String GRPC_PORT_PROPERTY = PREFIX + ".grpc-port";
+  public static final String REST_PORT_PROPERTY = PREFIX + ".rest-port";
 
   @Override
   public String toString() {
     // Secrets stay out of logs and failure reports.
-    return "LocalModeProperties[grpcPort=%d, examplesDir=%s, deployDirs=%s, secrets=%s]"
-        .formatted(grpcPort, examplesDir, deployDirs, secrets.keySet());
+    return ("LocalModeProperties[bindAddress=%s, grpcPort=%d, restPort=%d, examplesDir=%s,"
+            + " deployDirs=%s, secrets=%s]")
+        .formatted(bindAddress, grpcPort, restPort, examplesDir, deployDirs, secrets.keySet());
   }
 }

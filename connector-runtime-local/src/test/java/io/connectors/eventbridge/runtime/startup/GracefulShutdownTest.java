@@ -37,6 +37,7 @@ class GracefulShutdownTest {
             .run(
                 "--server.port=0",
                 "--eventbridge.local.grpc-port=0",
+                "--eventbridge.local.rest-port=0",
                 "--eventbridge.local.examples-dir=",
                 "--eventbridge.local.bus.enabled=false",
                 "--spring.main.banner-mode=off");

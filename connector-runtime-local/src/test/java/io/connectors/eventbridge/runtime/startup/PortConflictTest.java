@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectors.eventbridge.runtime.ConnectorRuntimeApplication;
+import io.connectors.eventbridge.runtime.local.cluster.RestPortInUseException;
 import io.connectors.eventbridge.runtime.local.engine.GrpcPortInUseException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -33,6 +34,37 @@ class PortConflictTest {
                   + " for the in-memory engine's gRPC gateway is already in use;"
                   + " change it with --eventbridge.local.grpc-port=<port>"
                   + " (or EVENTBRIDGE_LOCAL_GRPC_PORT).");
+    }
+  }
+
+  @Test
+  void takenRestPortNamesThePortAndItsPropertyAndReleasesTheEngine(CapturedOutput output)
+      throws IOException {
+    int grpcPort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      grpcPort = probe.getLocalPort();
+    }
+    try (ServerSocket taken = occupyFreePort()) {
+      int port = taken.getLocalPort();
+
+      assertThatThrownBy(
+              () ->
+                  start(
+                      "eventbridge.local.rest-port=" + port,
+                      "eventbridge.local.grpc-port=" + grpcPort,
+                      "server.port=0"))
+          .isInstanceOf(RestPortInUseException.class);
+
+      assertThat(output.getAll())
+          .contains(
+              "Port "
+                  + port
+                  + " for the local cluster REST API is already in use;"
+                  + " change it with --eventbridge.local.rest-port=<port>"
+                  + " (or EVENTBRIDGE_LOCAL_REST_PORT).");
+    }
+    try (ServerSocket again = new ServerSocket()) {
+      again.bind(new InetSocketAddress(grpcPort));
     }
   }
 
@@ -73,6 +105,9 @@ class PortConflictTest {
       args.add("--" + property);
     }
     args.add("--eventbridge.local.examples-dir=");
+    if (args.stream().noneMatch(arg -> arg.startsWith("--eventbridge.local.rest-port="))) {
+      args.add("--eventbridge.local.rest-port=0");
+    }
     args.add("--spring.main.banner-mode=off");
     new SpringApplicationBuilder(ConnectorRuntimeApplication.class)
         .run(args.toArray(String[]::new))

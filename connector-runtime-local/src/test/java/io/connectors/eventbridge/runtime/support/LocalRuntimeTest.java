@@ -52,6 +52,7 @@ import org.springframework.context.annotation.Import;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "eventbridge.local.grpc-port=0",
+      "eventbridge.local.rest-port=0",
       "eventbridge.local.examples-dir=",
       "eventbridge.local.deploy-dirs=" + LocalRuntime.DEPLOY_DIR,
       "eventbridge.local.deploy-scan-interval=200ms",

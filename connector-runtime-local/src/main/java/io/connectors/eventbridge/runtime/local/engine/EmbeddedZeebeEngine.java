@@ -4,12 +4,18 @@ import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InaccessibleObjectException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,35 +24,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory Zeebe engine of local mode, with a real gRPC gateway on a fixed port, so that
- * Desktop Modeler, zbctl and the Camunda clients can deploy and run processes on it.
+ * Desktop Modeler, zbctl and the Camunda clients can deploy and run processes on it. The gateway
+ * listens on one address, by default this machine's loopback only.
  */
 public final class EmbeddedZeebeEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
   private final ZeebeTestEngine engine;
+  private final String host;
   private final int port;
   private final GuardedRecordStream records;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedZeebeEngine(ZeebeTestEngine engine, int port) {
+  private EmbeddedZeebeEngine(ZeebeTestEngine engine, String host, int port) {
     this.engine = engine;
+    this.host = host;
     this.port = port;
     this.records = new GuardedRecordStream(engine.getRecordStreamSource());
   }
 
   /**
-   * Starts an engine whose gateway listens on {@code port}, or on a free port when it is 0.
+   * Starts an engine whose gateway listens on {@code address} (an IP address or host name, e.g.
+   * {@code 127.0.0.1}, or {@code 0.0.0.0} for all interfaces) and {@code port}, or a free port when
+   * it is 0.
    *
    * @throws GrpcPortInUseException when the port is taken
    */
-  public static EmbeddedZeebeEngine start(int port) {
+  public static EmbeddedZeebeEngine start(String address, int port) {
     int effectivePort = port == 0 ? findFreePort() : port;
     // The engine factory builds its scheduler and database before it binds the port, and a
     // failed bind leaves them running; checking first keeps a port clash cheap and clean.
     ensurePortIsFree(effectivePort);
+    String host = advertisedHost(address);
     ZeebeTestEngine engine = EngineFactory.create(effectivePort);
     try {
+      bindGateway(engine, address, effectivePort, host);
       engine.start();
     } catch (RuntimeException e) {
       stopQuietly(engine);
@@ -55,8 +68,56 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
       }
       throw e;
     }
-    LOG.info("In-memory Zeebe engine started, gRPC gateway on port {}", effectivePort);
-    return new EmbeddedZeebeEngine(engine, effectivePort);
+    LOG.info("In-memory Zeebe engine started, gRPC gateway on {}:{}", address, effectivePort);
+    return new EmbeddedZeebeEngine(engine, host, effectivePort);
+  }
+
+  /** Starts an engine whose gateway listens on this machine's loopback only (see above). */
+  public static EmbeddedZeebeEngine start(int port) {
+    return start("127.0.0.1", port);
+  }
+
+  /**
+   * Replaces the engine's gRPC server, which would listen on all interfaces and report the host
+   * 0.0.0.0 in its topology, by one on {@code address} that reports {@code host}. The engine does
+   * not expose its server, so the private field is replaced before the engine starts; this is tied
+   * to zeebe-process-test-engine 8.8 and checked by the runtime's tests.
+   */
+  private static void bindGateway(ZeebeTestEngine engine, String address, int port, String host) {
+    try {
+      Field gatewayField = engine.getClass().getDeclaredField("gateway");
+      Field serverField = engine.getClass().getDeclaredField("grpcServer");
+      gatewayField.setAccessible(true);
+      serverField.setAccessible(true);
+      var gateway = (BindableService) gatewayField.get(engine);
+      Server server =
+          NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getByName(address), port))
+              .addService(
+                  ServerInterceptors.intercept(gateway, new AdvertisedHostInterceptor(host)))
+              .build();
+      serverField.set(engine, server);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("Unknown address for the gRPC gateway: " + address, e);
+    } catch (ReflectiveOperationException
+        | InaccessibleObjectException
+        | SecurityException
+        | ClassCastException e) {
+      LOG.warn(
+          "Could not bind the in-memory engine's gRPC gateway to {}: it listens on all interfaces"
+              + " ({})",
+          address,
+          e.toString());
+    }
+  }
+
+  /** The host a client connects to: the address, or this machine's loopback for a wildcard. */
+  private static String advertisedHost(String address) {
+    try {
+      InetAddress inet = InetAddress.getByName(address);
+      return inet.isAnyLocalAddress() ? "127.0.0.1" : address;
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("Unknown address for the gRPC gateway: " + address, e);
+    }
   }
 
   public int port() {
@@ -65,7 +126,7 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
 
   /** The gateway address in the form {@code camunda.client.grpc-address} expects. */
   public String grpcAddress() {
-    return "http://localhost:" + port;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
   /**

@@ -22,10 +22,6 @@ final class LocalModeConflict {
   private static final List<String> CLUSTER_PROPERTIES =
       List.of("camunda.client.cloud.cluster-id", "camunda.client.auth.client-id");
 
-  // The stand-in REST API's port; 0 (tests) never matches, so any REST address conflicts there.
-  private static final String REST_PORT_PROPERTY = LocalModeProperties.PREFIX + ".rest-port";
-  private static final int DEFAULT_REST_PORT = 8080;
-
   private LocalModeConflict() {}
 
   static void check(Environment environment, LocalModeProperties properties) {
@@ -41,10 +37,8 @@ final class LocalModeConflict {
       throw new LocalModeConflictException("camunda.client.mode");
     }
     requireLocal(binder, "camunda.client.grpc-address", properties.grpcPort());
-    requireLocal(
-        binder,
-        "camunda.client.rest-address",
-        binder.bind(REST_PORT_PROPERTY, Integer.class).orElse(DEFAULT_REST_PORT));
+    // The stand-in REST API's port; 0 (tests) never matches, so any REST address conflicts there.
+    requireLocal(binder, "camunda.client.rest-address", properties.restPort());
   }
 
   private static void requireLocal(Binder binder, String property, int localPort) {

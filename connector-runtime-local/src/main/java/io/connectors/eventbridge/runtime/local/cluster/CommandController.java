@@ -1,0 +1,383 @@
+package io.connectors.eventbridge.runtime.local.cluster;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.command.FinalCommandStep;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.client.api.response.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Commands of the Orchestration Cluster API, passed to the embedded engine over its gRPC gateway by
+ * a Camunda client of this context; the engine's rejections come back as problems the way Camunda's
+ * gateway maps them (see {@link ProblemAdvice}).
+ */
+@RestController
+@RequestMapping(path = "/v2", produces = MediaType.APPLICATION_JSON_VALUE)
+class CommandController {
+
+  private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {};
+  private static final Set<String> CREATE_FIELDS =
+      Set.of(
+          "processDefinitionId",
+          "processDefinitionVersion",
+          "processDefinitionKey",
+          "variables",
+          "tenantId",
+          "startInstructions",
+          "runtimeInstructions",
+          "awaitCompletion",
+          "fetchVariables",
+          "requestTimeout",
+          "tags");
+  private static final Set<String> PUBLISH_FIELDS =
+      Set.of("name", "correlationKey", "timeToLive", "messageId", "variables", "tenantId");
+
+  private final CamundaClient engine;
+  private final ObjectMapper json;
+
+  CommandController(CamundaClient engine, ObjectMapper json) {
+    this.engine = engine;
+    this.json = json;
+  }
+
+  @GetMapping("/topology")
+  Map<String, Object> topology() {
+    Topology topology = engine.newTopologyRequest().send().join();
+    List<Map<String, Object>> brokers = new ArrayList<>();
+    for (var broker : topology.getBrokers()) {
+      List<Map<String, Object>> partitions = new ArrayList<>();
+      for (var partition : broker.getPartitions()) {
+        var p = new LinkedHashMap<String, Object>();
+        p.put("partitionId", partition.getPartitionId());
+        p.put("role", partition.getRole().name().toLowerCase(Locale.ROOT));
+        p.put("health", partition.getHealth().name().toLowerCase(Locale.ROOT));
+        partitions.add(p);
+      }
+      var b = new LinkedHashMap<String, Object>();
+      b.put("nodeId", broker.getNodeId());
+      b.put("host", broker.getHost());
+      b.put("port", broker.getPort());
+      b.put("partitions", partitions);
+      b.put("version", broker.getVersion());
+      brokers.add(b);
+    }
+    var answer = new LinkedHashMap<String, Object>();
+    answer.put("brokers", brokers);
+    answer.put("clusterSize", topology.getClusterSize());
+    answer.put("partitionsCount", topology.getPartitionsCount());
+    answer.put("replicationFactor", topology.getReplicationFactor());
+    answer.put("gatewayVersion", topology.getGatewayVersion());
+    return answer;
+  }
+
+  @PostMapping(path = "/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  Map<String, Object> deploy(
+      @RequestPart("resources") List<MultipartFile> resources,
+      @RequestParam(name = "tenantId", required = false) String tenantId) {
+    if (resources.isEmpty()) {
+      throw ApiProblem.invalidArgument("No resources provided.");
+    }
+    DeployResourceCommandStep2 command = null;
+    for (MultipartFile resource : resources) {
+      byte[] bytes;
+      try {
+        bytes = resource.getBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      String name = resource.getOriginalFilename();
+      command =
+          command == null
+              ? engine.newDeployResourceCommand().addResourceBytes(bytes, name)
+              : command.addResourceBytes(bytes, name);
+    }
+    if (tenantId != null && !tenantId.isBlank()) {
+      command = command.tenantId(tenantId);
+    }
+    return deployment(command.send().join());
+  }
+
+  private static Map<String, Object> deployment(DeploymentEvent event) {
+    List<Map<String, Object>> deployments = new ArrayList<>();
+    for (var p : event.getProcesses()) {
+      deployments.add(
+          metadata(
+              "processDefinition",
+              ordered(
+                  "processDefinitionId", p.getBpmnProcessId(),
+                  "processDefinitionVersion", p.getVersion(),
+                  "resourceName", p.getResourceName(),
+                  "tenantId", p.getTenantId(),
+                  "processDefinitionKey", String.valueOf(p.getProcessDefinitionKey()))));
+    }
+    for (var d : event.getDecisions()) {
+      deployments.add(
+          metadata(
+              "decisionDefinition",
+              ordered(
+                  "decisionDefinitionId", d.getDmnDecisionId(),
+                  "version", d.getVersion(),
+                  "name", d.getDmnDecisionName(),
+                  "tenantId", d.getTenantId(),
+                  "decisionRequirementsId", d.getDmnDecisionRequirementsId(),
+                  "decisionDefinitionKey", String.valueOf(d.getDecisionKey()),
+                  "decisionRequirementsKey", String.valueOf(d.getDecisionRequirementsKey()))));
+    }
+    for (var r : event.getDecisionRequirements()) {
+      deployments.add(
+          metadata(
+              "decisionRequirements",
+              ordered(
+                  "decisionRequirementsId", r.getDmnDecisionRequirementsId(),
+                  "version", r.getVersion(),
+                  "decisionRequirementsName", r.getDmnDecisionRequirementsName(),
+                  "tenantId", r.getTenantId(),
+                  "resourceName", r.getResourceName(),
+                  "decisionRequirementsKey", String.valueOf(r.getDecisionRequirementsKey()))));
+    }
+    for (var f : event.getForm()) {
+      deployments.add(
+          metadata(
+              "form",
+              ordered(
+                  "formId", f.getFormId(),
+                  "version", f.getVersion(),
+                  "resourceName", f.getResourceName(),
+                  "tenantId", f.getTenantId(),
+                  "formKey", String.valueOf(f.getFormKey()))));
+    }
+    for (var r : event.getResource()) {
+      deployments.add(
+          metadata(
+              "resource",
+              ordered(
+                  "resourceId", r.getResourceId(),
+                  "version", r.getVersion(),
+                  "resourceName", r.getResourceName(),
+                  "tenantId", r.getTenantId(),
+                  "resourceKey", String.valueOf(r.getResourceKey()))));
+    }
+    var answer = new LinkedHashMap<String, Object>();
+    answer.put("deploymentKey", String.valueOf(event.getKey()));
+    answer.put("tenantId", event.getTenantId());
+    answer.put("deployments", deployments);
+    return answer;
+  }
+
+  @PostMapping(path = "/process-instances", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> createProcessInstance(@RequestBody JsonNode body) {
+    requireFields(body, CREATE_FIELDS);
+    boolean byId = present(body, "processDefinitionId");
+    boolean byKey = present(body, "processDefinitionKey");
+    if (byId == byKey) {
+      throw ApiProblem.invalidArgument(
+          byId
+              ? "Only one of [processDefinitionId, processDefinitionKey] is allowed."
+              : "At least one of [processDefinitionId, processDefinitionKey] is required.");
+    }
+    var start = engine.newCreateInstanceCommand();
+    CreateProcessInstanceCommandStep3 command;
+    if (byId) {
+      var step = start.bpmnProcessId(body.get("processDefinitionId").asText());
+      command =
+          present(body, "processDefinitionVersion")
+                  && body.get("processDefinitionVersion").asInt(-1) != -1
+              ? step.version(intField(body, "processDefinitionVersion"))
+              : step.latestVersion();
+    } else {
+      command = start.processDefinitionKey(keyField(body, "processDefinitionKey"));
+    }
+    if (present(body, "variables")) {
+      command = command.variables(variables(body.get("variables"), "variables"));
+    }
+    if (present(body, "tenantId")) {
+      command = command.tenantId(body.get("tenantId").asText());
+    }
+    if (present(body, "tags")) {
+      List<String> tags = new ArrayList<>();
+      body.get("tags").forEach(tag -> tags.add(tag.asText()));
+      command = command.tags(tags);
+    }
+    if (present(body, "startInstructions")) {
+      for (JsonNode instruction : body.get("startInstructions")) {
+        requireFields(instruction, Set.of("elementId"));
+        command = command.startBeforeElement(instruction.path("elementId").asText());
+      }
+    }
+    if (present(body, "runtimeInstructions")) {
+      for (JsonNode instruction : body.get("runtimeInstructions")) {
+        requireFields(instruction, Set.of("type", "afterElementId"));
+        if (!"TERMINATE_PROCESS_INSTANCE".equals(instruction.path("type").asText())) {
+          throw ApiProblem.invalidArgument(
+              "Request property [runtimeInstructions.type] supports only"
+                  + " TERMINATE_PROCESS_INSTANCE");
+        }
+        command = command.terminateAfterElement(instruction.path("afterElementId").asText());
+      }
+    }
+    if (body.path("awaitCompletion").asBoolean(false)) {
+      var withResult = command.withResult();
+      if (present(body, "fetchVariables")) {
+        List<String> names = new ArrayList<>();
+        body.get("fetchVariables").forEach(name -> names.add(name.asText()));
+        withResult = withResult.fetchVariables(names);
+      }
+      long timeout = body.path("requestTimeout").asLong(0);
+      FinalCommandStep<ProcessInstanceResult> send =
+          timeout > 0 ? withResult.requestTimeout(Duration.ofMillis(timeout)) : withResult;
+      var result = send.send().join();
+      return instance(
+          result.getBpmnProcessId(),
+          result.getVersion(),
+          result.getTenantId(),
+          result.getVariablesAsMap(),
+          result.getProcessDefinitionKey(),
+          result.getProcessInstanceKey(),
+          result.getTags());
+    }
+    var event = command.send().join();
+    return instance(
+        event.getBpmnProcessId(),
+        event.getVersion(),
+        event.getTenantId(),
+        Map.of(),
+        event.getProcessDefinitionKey(),
+        event.getProcessInstanceKey(),
+        event.getTags());
+  }
+
+  private static Map<String, Object> instance(
+      String processId,
+      int version,
+      String tenantId,
+      Map<String, Object> variables,
+      long processDefinitionKey,
+      long processInstanceKey,
+      Set<String> tags) {
+    var answer = new LinkedHashMap<String, Object>();
+    answer.put("processDefinitionId", processId);
+    answer.put("processDefinitionVersion", version);
+    answer.put("tenantId", tenantId);
+    answer.put("variables", variables);
+    answer.put("processDefinitionKey", String.valueOf(processDefinitionKey));
+    answer.put("processInstanceKey", String.valueOf(processInstanceKey));
+    answer.put("tags", tags == null ? Set.of() : tags);
+    return answer;
+  }
+
+  @PostMapping(path = "/messages/publication", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> publishMessage(@RequestBody JsonNode body) {
+    requireFields(body, PUBLISH_FIELDS);
+    if (!present(body, "name") || body.get("name").asText().isBlank()) {
+      throw ApiProblem.invalidArgument("No name provided.");
+    }
+    var command =
+        engine
+            .newPublishMessageCommand()
+            .messageName(body.get("name").asText())
+            .correlationKey(body.path("correlationKey").asText(""));
+    if (present(body, "timeToLive")) {
+      command = command.timeToLive(Duration.ofMillis(body.get("timeToLive").asLong()));
+    }
+    if (present(body, "messageId")) {
+      command = command.messageId(body.get("messageId").asText());
+    }
+    if (present(body, "variables")) {
+      command = command.variables(variables(body.get("variables"), "variables"));
+    }
+    if (present(body, "tenantId")) {
+      command = command.tenantId(body.get("tenantId").asText());
+    }
+    var response = command.send().join();
+    var answer = new LinkedHashMap<String, Object>();
+    answer.put("tenantId", response.getTenantId());
+    answer.put("messageKey", String.valueOf(response.getMessageKey()));
+    return answer;
+  }
+
+  // --- request helpers ---
+
+  private Map<String, Object> variables(JsonNode node, String path) {
+    if (!node.isObject()) {
+      throw cannotParse(path);
+    }
+    return json.convertValue(node, VARIABLES);
+  }
+
+  private static void requireFields(JsonNode body, Set<String> known) {
+    if (body == null || !body.isObject()) {
+      throw cannotParse("");
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw ApiProblem.invalidArgument(
+            "Request property [%s] is not supported by local mode".formatted(name));
+      }
+    }
+  }
+
+  private static boolean present(JsonNode body, String field) {
+    return body.hasNonNull(field);
+  }
+
+  private static int intField(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (!value.canConvertToInt()) {
+      throw cannotParse(field);
+    }
+    return value.intValue();
+  }
+
+  private static long keyField(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    try {
+      return value.isNumber() ? value.longValue() : Long.parseLong(value.asText());
+    } catch (NumberFormatException e) {
+      throw cannotParse(field);
+    }
+  }
+
+  private static ApiProblem cannotParse(String path) {
+    return new ApiProblem(
+        org.springframework.http.HttpStatus.BAD_REQUEST,
+        "Bad Request",
+        "Request property [%s] cannot be parsed".formatted(path));
+  }
+
+  private static Map<String, Object> metadata(String kind, Map<String, Object> value) {
+    return Map.of(kind, value);
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    var map = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}
