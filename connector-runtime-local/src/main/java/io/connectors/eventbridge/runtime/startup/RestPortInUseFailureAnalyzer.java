@@ -1,7 +1,7 @@
 package io.connectors.eventbridge.runtime.startup;
 
+import io.connectors.eventbridge.localcluster.RestPortInUseException;
 import io.connectors.eventbridge.runtime.local.LocalModeProperties;
-import io.connectors.eventbridge.runtime.local.cluster.RestPortInUseException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -103,6 +103,8 @@ class ProductionReplicasTest {
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(outcome(first)).isEqualTo("MESSAGE_PUBLISHED");
     assertThat(redelivered.statusCode()).isEqualTo(200);
+    // The engine refused the second publication: the other replica knew nothing of the first.
+    assertThat(outcome(redelivered)).isEqualTo("DUPLICATE");
     runtime.awaitCompleted(webhookProcess, TIMEOUT);
     assertThat(runtime.instancesOf(webhookProcess)).isEqualTo(1);
   }

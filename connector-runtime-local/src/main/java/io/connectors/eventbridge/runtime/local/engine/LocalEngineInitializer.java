@@ -2,8 +2,8 @@ package io.connectors.eventbridge.runtime.local.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.client.ZeebeClient;
+import io.connectors.eventbridge.localcluster.StandInCluster;
 import io.connectors.eventbridge.runtime.local.LocalModeProperties;
-import io.connectors.eventbridge.runtime.local.cluster.StandInCluster;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.runtime.local.cluster;
+package io.connectors.eventbridge.localcluster;
 
 import org.springframework.http.HttpStatus;
 

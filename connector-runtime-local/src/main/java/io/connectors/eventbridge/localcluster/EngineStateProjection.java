@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.runtime.local.cluster;
+package io.connectors.eventbridge.localcluster;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.runtime.local.cluster;
+package io.connectors.eventbridge.localcluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
