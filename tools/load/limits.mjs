@@ -10,9 +10,13 @@
 //
 //   overload     open loop at twice the webhook maximum: answer times and loss (see below)
 //
-// Prints p50/p99 latency and throughput per scenario, and our figures as ratios to the limits.
+// Prints p50/p99 latency and throughput per scenario, and our figures as ratios to the limits; with
+// --pid (run.sh passes local mode's), also the CPU each operation cost local mode's JVM (engine and
+// connectors together) and this load generator, and how busy the machine's cores were: what bounds
+// throughput when the cores are saturated.
 import { Camunda8 } from '@camunda8/sdk';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
@@ -63,6 +67,19 @@ const scenarios = {
   },
 };
 
+// CPU time of local mode's JVM in ms (utime + stime, clock ticks of 10 ms), NaN without --pid.
+function runtimeCpuMs() {
+  if (!args.pid) return NaN;
+  const stat = readFileSync(`/proc/${args.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function machineTicks() {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return { idle: ticks[3] + ticks[4], total: ticks.reduce((a, b) => a + b, 0) };
+}
+
 function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
@@ -70,6 +87,7 @@ function percentile(sorted, p) {
 async function measure(op, callers, seconds) {
   const latencies = [];
   let errors = 0;
+  const cpu0 = { runtime: runtimeCpuMs(), node: process.cpuUsage(), machine: machineTicks() };
   const end = performance.now() + seconds * 1000;
   await Promise.all(Array.from({ length: callers }, async () => {
     while (performance.now() < end) {
@@ -82,8 +100,16 @@ async function measure(op, callers, seconds) {
       }
     }
   }));
+  const node = process.cpuUsage(cpu0.node);
+  const machine = machineTicks();
+  const n = Math.max(latencies.length, 1);
   latencies.sort((a, b) => a - b);
-  return { count: latencies.length, errors, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    count: latencies.length, errors, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+    runtimeCpu: (runtimeCpuMs() - cpu0.runtime) / n,
+    loadCpu: (node.user + node.system) / 1000 / n,
+    busy: 100 * (1 - (machine.idle - cpu0.machine.idle) / (machine.total - cpu0.machine.total)),
+  };
 }
 
 const only = args.only ? args.only.split(',') : Object.keys(scenarios).concat('overload');
@@ -146,11 +172,11 @@ const lost = [...accepted].filter((id) => !counted.has(id)).length;
 overloadLatencies.sort((a, b) => a - b);
 
 const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-console.log(`| scenario | callers | per second | p50 ms | p99 ms | errors |`);
-console.log(`|---|---|---|---|---|---|`);
+console.log(`| scenario | callers | per second | p50 ms | p99 ms | errors | local mode CPU ms/op | load CPU ms/op | cores busy % |`);
+console.log(`|---|---|---|---|---|---|---|---|---|`);
 for (const [key, r] of Object.entries(results)) {
   const [name, callers] = key.split('@');
-  console.log(`| ${name} | ${callers} | ${f(r.perSecond)} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} |`);
+  console.log(`| ${name} | ${callers} | ${f(r.perSecond)} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.runtimeCpu, 2)} | ${f(r.loadCpu, 2)} | ${f(r.busy, 0)} |`);
 }
 const r = (k) => results[k];
 const c = concurrency;

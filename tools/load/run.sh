@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end load benchmark of local mode: starts the runtime jar with a 512 MiB heap, the load
+# End-to-end load benchmark of local mode: starts the runtime jar with a 512 MiB heap (JAVA_HEAP), the load
 # processes and the loop's bus rules, runs webhook-load.mjs against it, and stops it.
 #   tools/load/run.sh [--duration 15] [--connections 16] [--loop-events 2000] [--only none,jwt,hmac,loop]
 #   tools/load/run.sh limits [--duration 10] [--concurrency 16]   (our paths beside the engine's limits)
+#   tools/load/run.sh memory [--checkpoints 10000,50000]   (resident memory as instances accumulate)
 #   tools/load/run.sh discovery [--deployments 10]   (deployment -> webhook UP, in local mode and in a
 #                                                     production runtime pointed at it)
 # Extra runtime options (Spring properties) go in RUNTIME_ARGS, e.g. RUNTIME_ARGS=--camunda.client.execution-threads=4
@@ -17,7 +18,8 @@ java_bin=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do v=$("
 java_bin=${java_bin:-java}
 
 log=$(mktemp)
-"$java_bin" -Xmx512m -jar "$jar" \
+launched=$(date +%s.%N)
+"$java_bin" -Xmx"${JAVA_HEAP:-512m}" -jar "$jar" \
   --eventbridge.local.examples-dir= \
   --eventbridge.local.deploy-dirs="$here/bpmn" \
   --eventbridge.local.bus.rules-file="$here/local-bus-rules.yaml" \
@@ -27,8 +29,9 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 
 script=webhook-load.mjs
 case "${1:-}" in
-  limits) script=limits.mjs; shift ;;
+  limits) script=limits.mjs; shift; set -- --pid "$pid" "$@" ;;
   discovery) script=discovery.mjs; shift ;;
+  memory) script=memory.mjs; shift; set -- --pid "$pid" "$@" ;;
 esac
 # Wait for the runtime (and its example deployment) instead of guessing a start-up time.
 for _ in $(seq 1 240); do
@@ -36,6 +39,7 @@ for _ in $(seq 1 240); do
   kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
   sleep 0.5
 done
+echo "local mode ready $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $launched }") s after launch"
 if [ "$script" = discovery.mjs ]; then
   # The production artifact, configured only through CAMUNDA_CLIENT_*, against local mode's APIs.
   prod_jar=connector-runtime/target/connector-runtime-1.0.0-SNAPSHOT-exec.jar

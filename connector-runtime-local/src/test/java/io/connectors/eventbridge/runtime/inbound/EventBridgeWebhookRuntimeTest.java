@@ -151,7 +151,7 @@ class EventBridgeWebhookRuntimeTest {
 
     @Test
     void anEventOutsideThePatternIs422AndCreatesNothing() throws Exception {
-      var before = instancesOf("eb-inbound-start");
+      var before = runtime.instancesOf("eb-inbound-start");
       var response =
           post(
               "eb-inbound-start",
@@ -162,7 +162,7 @@ class EventBridgeWebhookRuntimeTest {
       assertThat(JSON.readTree(response.body()).get("reason").asText())
           .isEqualTo("event pattern not matched");
       // The pattern is decided before anything is correlated, and the answer comes after that.
-      assertThat(instancesOf("eb-inbound-start")).isEqualTo(before);
+      assertThat(runtime.instancesOf("eb-inbound-start")).isEqualTo(before);
     }
 
     @Test
@@ -403,36 +403,12 @@ class EventBridgeWebhookRuntimeTest {
         request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private long instancesOf(String bpmnProcessId) {
-    return runtime.engine().records().recordsFrom(0).stream()
-        .filter(
-            r ->
-                r.getRecordType() == RecordType.EVENT
-                    && r.getValueType() == ValueType.PROCESS_INSTANCE
-                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .map(r -> (ProcessInstanceRecordValue) r.getValue())
-        .filter(
-            v ->
-                v.getBpmnElementType() == BpmnElementType.PROCESS
-                    && bpmnProcessId.equals(v.getBpmnProcessId()))
+  private long instancesWithVariable(String bpmnProcessId, String name, String value) {
+    return runtime.instanceKeys(bpmnProcessId).stream()
+        .filter(key -> value.equals(runtime.variables(key).get(name)))
         .count();
   }
 
-  private long instancesWithVariable(String bpmnProcessId, String name, String value) {
-    return runtime.engine().records().recordsFrom(0).stream()
-        .filter(
-            r ->
-                r.getRecordType() == RecordType.EVENT
-                    && r.getValueType() == ValueType.PROCESS_INSTANCE
-                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .map(r -> (ProcessInstanceRecordValue) r.getValue())
-        .filter(
-            v ->
-                v.getBpmnElementType() == BpmnElementType.PROCESS
-                    && bpmnProcessId.equals(v.getBpmnProcessId()))
-        .filter(v -> value.equals(runtime.variables(v.getProcessInstanceKey()).get(name)))
-        .count();
-  }
 
   private static String resource(String path) throws IOException {
     try (InputStream in =

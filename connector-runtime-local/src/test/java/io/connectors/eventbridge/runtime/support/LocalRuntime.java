@@ -199,6 +199,11 @@ public class LocalRuntime {
 
   /** How many instances of {@code bpmnProcessId} the engine has started so far. */
   public long instancesOf(String bpmnProcessId) {
+    return instanceKeys(bpmnProcessId).size();
+  }
+
+  /** The keys of the instances of {@code bpmnProcessId} the engine has started so far. */
+  public List<Long> instanceKeys(String bpmnProcessId) {
     return engine.records().recordsFrom(0).stream()
         .filter(
             r ->
@@ -210,7 +215,8 @@ public class LocalRuntime {
             v ->
                 v.getBpmnElementType() == BpmnElementType.PROCESS
                     && bpmnProcessId.equals(v.getBpmnProcessId()))
-        .count();
+        .map(ProcessInstanceRecordValue::getProcessInstanceKey)
+        .toList();
   }
 
   /**
