@@ -56,6 +56,8 @@ class CommandController {
   private static final Set<String> PUBLISH_FIELDS =
       Set.of("name", "correlationKey", "timeToLive", "messageId", "variables", "tenantId");
 
+  private static final String DEFAULT_TENANT = "<default>";
+
   private final CamundaClient engine;
   private final ObjectMapper json;
 
@@ -91,6 +93,9 @@ class CommandController {
     answer.put("partitionsCount", topology.getPartitionsCount());
     answer.put("replicationFactor", topology.getReplicationFactor());
     answer.put("gatewayVersion", topology.getGatewayVersion());
+    // Required by the API's schema (the SDKs validate it); the in-memory engine never changes its
+    // cluster, so no change has completed.
+    answer.put("lastCompletedChangeId", "-1");
     return answer;
   }
 
@@ -131,7 +136,7 @@ class CommandController {
                   "processDefinitionId", p.getBpmnProcessId(),
                   "processDefinitionVersion", p.getVersion(),
                   "resourceName", p.getResourceName(),
-                  "tenantId", p.getTenantId(),
+                  "tenantId", tenant(p.getTenantId()),
                   "processDefinitionKey", String.valueOf(p.getProcessDefinitionKey()))));
     }
     for (var d : event.getDecisions()) {
@@ -142,7 +147,7 @@ class CommandController {
                   "decisionDefinitionId", d.getDmnDecisionId(),
                   "version", d.getVersion(),
                   "name", d.getDmnDecisionName(),
-                  "tenantId", d.getTenantId(),
+                  "tenantId", tenant(d.getTenantId()),
                   "decisionRequirementsId", d.getDmnDecisionRequirementsId(),
                   "decisionDefinitionKey", String.valueOf(d.getDecisionKey()),
                   "decisionRequirementsKey", String.valueOf(d.getDecisionRequirementsKey()))));
@@ -155,7 +160,7 @@ class CommandController {
                   "decisionRequirementsId", r.getDmnDecisionRequirementsId(),
                   "version", r.getVersion(),
                   "decisionRequirementsName", r.getDmnDecisionRequirementsName(),
-                  "tenantId", r.getTenantId(),
+                  "tenantId", tenant(r.getTenantId()),
                   "resourceName", r.getResourceName(),
                   "decisionRequirementsKey", String.valueOf(r.getDecisionRequirementsKey()))));
     }
@@ -167,7 +172,7 @@ class CommandController {
                   "formId", f.getFormId(),
                   "version", f.getVersion(),
                   "resourceName", f.getResourceName(),
-                  "tenantId", f.getTenantId(),
+                  "tenantId", tenant(f.getTenantId()),
                   "formKey", String.valueOf(f.getFormKey()))));
     }
     for (var r : event.getResource()) {
@@ -178,12 +183,12 @@ class CommandController {
                   "resourceId", r.getResourceId(),
                   "version", r.getVersion(),
                   "resourceName", r.getResourceName(),
-                  "tenantId", r.getTenantId(),
+                  "tenantId", tenant(r.getTenantId()),
                   "resourceKey", String.valueOf(r.getResourceKey()))));
     }
     var answer = new LinkedHashMap<String, Object>();
     answer.put("deploymentKey", String.valueOf(event.getKey()));
-    answer.put("tenantId", event.getTenantId());
+    answer.put("tenantId", tenant(event.getTenantId()));
     answer.put("deployments", deployments);
     return answer;
   }
@@ -253,7 +258,7 @@ class CommandController {
       return instance(
           result.getBpmnProcessId(),
           result.getVersion(),
-          result.getTenantId(),
+          tenant(result.getTenantId()),
           result.getVariablesAsMap(),
           result.getProcessDefinitionKey(),
           result.getProcessInstanceKey(),
@@ -263,7 +268,7 @@ class CommandController {
     return instance(
         event.getBpmnProcessId(),
         event.getVersion(),
-        event.getTenantId(),
+        tenant(event.getTenantId()),
         Map.of(),
         event.getProcessDefinitionKey(),
         event.getProcessInstanceKey(),
@@ -314,7 +319,7 @@ class CommandController {
     }
     var response = command.send().join();
     var answer = new LinkedHashMap<String, Object>();
-    answer.put("tenantId", response.getTenantId());
+    answer.put("tenantId", tenant(response.getTenantId()));
     answer.put("messageKey", String.valueOf(response.getMessageKey()));
     return answer;
   }
@@ -367,6 +372,14 @@ class CommandController {
         org.springframework.http.HttpStatus.BAD_REQUEST,
         "Bad Request",
         "Request property [%s] cannot be parsed".formatted(path));
+  }
+
+  /**
+   * The tenant of an answer. The embedded gateway's responses leave it empty where Camunda's
+   * gateway answers the default tenant, which the API's schema requires (the SDKs validate it).
+   */
+  private static String tenant(String tenantId) {
+    return tenantId == null || tenantId.isBlank() ? DEFAULT_TENANT : tenantId;
   }
 
   private static Map<String, Object> metadata(String kind, Map<String, Object> value) {
