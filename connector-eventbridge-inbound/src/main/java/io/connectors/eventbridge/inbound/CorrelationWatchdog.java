@@ -54,6 +54,8 @@ final class CorrelationWatchdog {
             () -> {
               for (; ; ) {
                 LockSupport.parkNanos(periodNanos);
+                // An interrupt left set would make every later park return at once: a busy loop.
+                Thread.interrupted();
                 scanSafely();
               }
             });

@@ -47,6 +47,11 @@ class ClusterApiConfiguration {
     return new AtomicLong();
   }
 
+  @Bean
+  BrowserRequestGuard browserRequestGuard() {
+    return new BrowserRequestGuard();
+  }
+
   /** Sends the API's commands to the engine over gRPC; closed with this context. */
   @Bean(destroyMethod = "close")
   CamundaClient engineClient(EmbeddedZeebeEngine engine) {

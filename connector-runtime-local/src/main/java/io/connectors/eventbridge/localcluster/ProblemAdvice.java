@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -69,6 +70,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       case UNAUTHENTICATED -> problem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", detail, request);
       default -> unexpected(error, request);
     };
+  }
+
+  /** A broken multipart body (no boundary, truncated): the caller's fault, not ours. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> malformedMultipart(
+      MultipartException error, HttpServletRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", "Malformed multipart request", request);
   }
 
   @ExceptionHandler(Exception.class)

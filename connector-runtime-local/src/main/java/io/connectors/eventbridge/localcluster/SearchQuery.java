@@ -258,17 +258,21 @@ final class SearchQuery {
     return compare(actual, expected) == 0;
   }
 
-  /** Numbers (and numeric strings such as keys) by value, dates by instant, the rest as text. */
+  /**
+   * Numbers (and numeric strings such as keys) by value, then dates by instant, then the rest as
+   * text. Ranking the kinds first keeps this a total order over mixed values, which sorting and
+   * cursor paging need.
+   */
   static int compare(Object a, Object b) {
     BigDecimal x = number(a);
     BigDecimal y = number(b);
-    if (x != null && y != null) {
-      return x.compareTo(y);
+    if (x != null || y != null) {
+      return x == null ? 1 : y == null ? -1 : x.compareTo(y);
     }
     OffsetDateTime s = date(a);
     OffsetDateTime t = date(b);
-    if (s != null && t != null) {
-      return s.toInstant().compareTo(t.toInstant());
+    if (s != null || t != null) {
+      return s == null ? 1 : t == null ? -1 : s.toInstant().compareTo(t.toInstant());
     }
     return String.valueOf(a).compareTo(String.valueOf(b));
   }
@@ -282,8 +286,12 @@ final class SearchQuery {
     }
     if (value instanceof String text
         && !text.isEmpty()
-        && text.chars().allMatch(Character::isDigit)) {
-      return new BigDecimal(text);
+        && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')) {
+      try {
+        return new BigDecimal(text);
+      } catch (NumberFormatException notANumber) {
+        return null;
+      }
     }
     return null;
   }

@@ -290,6 +290,51 @@ class StandInClusterApiTest {
             ProblemException.class, problem -> assertThat(problem.code()).isEqualTo(404));
   }
 
+  @Test
+  void aRequestFromAWebPageIsForbiddenBeforeItDeploysAnything() throws Exception {
+    // What a page in the developer's browser can send without a CORS preflight.
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(restAddress + "/v2/deployments"))
+                .header("Origin", "https://attacker.example")
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "--x\r\nContent-Disposition: form-data; name=\"resources\";"
+                            + " filename=\"p.bpmn\"\r\n\r\n<definitions/>\r\n--x--\r\n"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(403);
+  }
+
+  @Test
+  void aBrokenMultipartBodyIsABadRequestNotAServerError() throws Exception {
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(restAddress + "/v2/deployments"))
+                .header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString("--x\r\ntruncated"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("title").asText()).isEqualTo("INVALID_ARGUMENT");
+  }
+
+  @Test
+  void mixedNumbersDatesAndTextSortInOneTotalOrder() {
+    var values =
+        new java.util.ArrayList<Object>(
+            java.util.List.of("10", "2.5", "3", "abc", "2026-01-31T12:00:00Z", 7L, "Z"));
+    for (int round = 0; round < 50; round++) {
+      java.util.Collections.shuffle(values, new java.util.Random(round));
+      values.sort(SearchQuery::compare);
+      assertThat(values).containsExactly("2.5", "3", 7L, "10", "2026-01-31T12:00:00Z", "Z", "abc");
+    }
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(restAddress + path)).GET().build(),

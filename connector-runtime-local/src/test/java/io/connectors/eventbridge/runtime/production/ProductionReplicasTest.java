@@ -77,8 +77,11 @@ class ProductionReplicasTest {
     var b =
         CompletableFuture.supplyAsync(
             () -> ProductionRuntimeProcess.start("replica-b", environment, START));
-    replicaA = a.join();
-    replicaB = b.join();
+    // Both are kept before a failure is rethrown, so that @AfterAll stops whichever did start.
+    replicaA = a.handle((replica, failure) -> replica).join();
+    replicaB = b.handle((replica, failure) -> replica).join();
+    a.join();
+    b.join();
   }
 
   @AfterAll

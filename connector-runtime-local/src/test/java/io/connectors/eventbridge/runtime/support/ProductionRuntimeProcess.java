@@ -67,6 +67,11 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
       command.add(jar.toAbsolutePath().toString());
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      // Configured by the caller only, not by whatever Camunda settings the build machine has.
+      builder
+          .environment()
+          .keySet()
+          .removeIf(key -> key.startsWith("CAMUNDA_") || key.startsWith("ZEEBE_"));
       builder.environment().putAll(environment);
       builder.environment().put("SERVER_PORT", String.valueOf(port));
       builder.environment().put("SERVER_ADDRESS", "127.0.0.1");

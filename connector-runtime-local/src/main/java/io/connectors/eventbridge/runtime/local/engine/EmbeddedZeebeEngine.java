@@ -102,11 +102,24 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
         | InaccessibleObjectException
         | SecurityException
         | ClassCastException e) {
-      LOG.warn(
-          "Could not bind the in-memory engine's gRPC gateway to {}: it listens on all interfaces"
-              + " ({})",
-          address,
-          e.toString());
+      // The gateway is unauthenticated: never fall back to all interfaces unless that was asked.
+      if (!isWildcard(address)) {
+        throw new IllegalStateException(
+            "Cannot bind the in-memory engine's gRPC gateway to "
+                + address
+                + " on this zeebe-process-test-engine version; set "
+                + "eventbridge.local.bind-address=0.0.0.0 to accept all interfaces",
+            e);
+      }
+      LOG.warn("gRPC gateway on all interfaces, as configured ({})", e.toString());
+    }
+  }
+
+  private static boolean isWildcard(String address) {
+    try {
+      return InetAddress.getByName(address).isAnyLocalAddress();
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 

@@ -56,6 +56,7 @@ public final class LocalEngineInitializer
       registerCluster(context, cluster);
     } catch (RuntimeException e) {
       cluster.close();
+      engine.close();
       throw e;
     }
     environment.getPropertySources().addFirst(clientSettings(engine, cluster));
