@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
+import io.connectors.eventbridge.runtime.support.JwksServer;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,30 +55,20 @@ class EventBridgeWebhookRuntimeTest {
   @Autowired LocalRuntime runtime;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private HttpServer jwksServer;
+  private JwksServer jwksServer;
   private RSAKey signingKey;
 
   @BeforeAll
   void deployAndAwaitWebhooks() throws Exception {
     signingKey = new RSAKeyGenerator(2048).keyID("runtime-test-key").generate();
-    var jwks = new JWKSet(signingKey).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
-    jwksServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    jwksServer.createContext(
-        "/jwks.json",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, jwks.length);
-          exchange.getResponseBody().write(jwks);
-          exchange.close();
-        });
-    jwksServer.start();
+    jwksServer = JwksServer.serving(signingKey);
 
     runtime.deployResource("bpmn/inbound/eventbridge-start-event.bpmn");
     runtime.deployResource("bpmn/inbound/eventbridge-message-start-event.bpmn");
     runtime.deployResource("bpmn/inbound/eventbridge-intermediate-catch-event.bpmn");
     var jwtModel =
         resource("bpmn/inbound/eventbridge-jwt-start-event.bpmn")
-            .replace("JWKS_PORT", String.valueOf(jwksServer.getAddress().getPort()));
+            .replace("JWKS_PORT", String.valueOf(jwksServer.port()));
     runtime
         .client()
         .newDeployResourceCommand()
@@ -95,7 +83,7 @@ class EventBridgeWebhookRuntimeTest {
 
   @AfterAll
   void stopJwks() {
-    jwksServer.stop(0);
+    jwksServer.close();
   }
 
   @Nested

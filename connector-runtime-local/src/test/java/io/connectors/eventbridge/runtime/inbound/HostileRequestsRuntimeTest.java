@@ -9,22 +9,20 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceCreationRecordValue;
+import io.connectors.eventbridge.runtime.support.JwksServer;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,7 +103,7 @@ class HostileRequestsRuntimeTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, Integer> acceptedPerProcess = new ConcurrentHashMap<>();
   private final AtomicInteger passed = new AtomicInteger();
-  private HttpServer jwksServer;
+  private JwksServer jwksServer;
   private CapturedOutput output;
   private int outputOffset;
 
@@ -243,18 +241,8 @@ class HostileRequestsRuntimeTest {
 
   @BeforeAll
   void deployWebhooks(CapturedOutput output) throws Exception {
-    var jwks = new JWKSet(SIGNING_KEY).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
-    jwksServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    jwksServer.createContext(
-        "/jwks.json",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, jwks.length);
-          exchange.getResponseBody().write(jwks);
-          exchange.close();
-        });
-    jwksServer.start();
-    String jwksUrl = "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json";
+    jwksServer = JwksServer.serving(SIGNING_KEY);
+    String jwksUrl = jwksServer.url();
 
     for (var hook : HOOKS) {
       var properties = webhook(hook.id());
@@ -289,7 +277,7 @@ class HostileRequestsRuntimeTest {
       System.out.println(
           "Hostile request suite: " + passed.get() + " passed, 0 failed (of " + casesCount() + ")");
     } finally {
-      jwksServer.stop(0);
+      jwksServer.close();
     }
   }
 

@@ -5,27 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.connectors.eventbridge.runtime.support.JwksServer;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -57,26 +53,20 @@ class WebhookOverloadRuntimeTest {
   @Test
   void requestsBeyondTheLimitAre429WhileTheAdmittedOnesComplete() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("overload-key").generate();
-    byte[] jwks = new JWKSet(key).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
     var release = new CountDownLatch(1);
     var waiting = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext(
-        "/jwks.json",
-        exchange -> {
-          waiting.incrementAndGet();
-          try {
-            release.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, jwks.length);
-          exchange.getResponseBody().write(jwks);
-          exchange.close();
-        });
-    server.start();
+    // Holds every JWKS fetch, and so each admitted request, until the test releases them.
+    JwksServer server =
+        JwksServer.serving(
+            key,
+            () -> {
+              waiting.incrementAndGet();
+              try {
+                release.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     try {
       String webhookId = "rt-overload";
       runtime
@@ -88,9 +78,7 @@ class WebhookOverloadRuntimeTest {
                   .zeebeProperty("inbound.type", "io.connectors.eventbridge:webhook:1")
                   .zeebeProperty("inbound.context", webhookId)
                   .zeebeProperty("inbound.auth.type", "jwt")
-                  .zeebeProperty(
-                      "inbound.auth.jwksUrl",
-                      "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json")
+                  .zeebeProperty("inbound.auth.jwksUrl", server.url())
                   .endEvent()
                   .done(),
               webhookId + ".bpmn")
@@ -127,7 +115,7 @@ class WebhookOverloadRuntimeTest {
           .isEqualTo(1);
     } finally {
       release.countDown();
-      server.stop(0);
+      server.close();
     }
   }
 
