@@ -56,10 +56,12 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
     // The engine factory builds its scheduler and database before it binds the port, and a
     // failed bind leaves them running; checking first keeps a port clash cheap and clean.
     ensurePortIsFree(effectivePort);
-    String host = advertisedHost(address);
+    InetAddress bind = resolve(address);
+    // What a client connects to: the address, or this machine's loopback for a wildcard.
+    String host = bind.isAnyLocalAddress() ? "127.0.0.1" : address;
     ZeebeTestEngine engine = EngineFactory.create(effectivePort);
     try {
-      bindGateway(engine, address, effectivePort, host);
+      bindGateway(engine, bind, effectivePort, host);
       engine.start();
     } catch (RuntimeException e) {
       stopQuietly(engine);
@@ -83,7 +85,8 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
    * not expose its server, so the private field is replaced before the engine starts; this is tied
    * to zeebe-process-test-engine 8.8 and checked by the runtime's tests.
    */
-  private static void bindGateway(ZeebeTestEngine engine, String address, int port, String host) {
+  private static void bindGateway(
+      ZeebeTestEngine engine, InetAddress address, int port, String host) {
     try {
       Field gatewayField = engine.getClass().getDeclaredField("gateway");
       Field serverField = engine.getClass().getDeclaredField("grpcServer");
@@ -91,22 +94,20 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
       serverField.setAccessible(true);
       var gateway = (BindableService) gatewayField.get(engine);
       Server server =
-          NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getByName(address), port))
+          NettyServerBuilder.forAddress(new InetSocketAddress(address, port))
               .addService(
                   ServerInterceptors.intercept(gateway, new AdvertisedHostInterceptor(host)))
               .build();
       serverField.set(engine, server);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("Unknown address for the gRPC gateway: " + address, e);
     } catch (ReflectiveOperationException
         | InaccessibleObjectException
         | SecurityException
         | ClassCastException e) {
       // The gateway is unauthenticated: never fall back to all interfaces unless that was asked.
-      if (!isWildcard(address)) {
+      if (!address.isAnyLocalAddress()) {
         throw new IllegalStateException(
             "Cannot bind the in-memory engine's gRPC gateway to "
-                + address
+                + host
                 + " on this zeebe-process-test-engine version; set "
                 + "eventbridge.local.bind-address=0.0.0.0 to accept all interfaces",
             e);
@@ -115,19 +116,9 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
     }
   }
 
-  private static boolean isWildcard(String address) {
+  private static InetAddress resolve(String address) {
     try {
-      return InetAddress.getByName(address).isAnyLocalAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
-
-  /** The host a client connects to: the address, or this machine's loopback for a wildcard. */
-  private static String advertisedHost(String address) {
-    try {
-      InetAddress inet = InetAddress.getByName(address);
-      return inet.isAnyLocalAddress() ? "127.0.0.1" : address;
+      return InetAddress.getByName(address);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("Unknown address for the gRPC gateway: " + address, e);
     }
