@@ -205,7 +205,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               admission,
               filter,
               decryption,
-              new EventCorrelator(context, mapper, consumeUnmatched),
+              new EventCorrelator(context, consumeUnmatched),
               consumeUnmatched,
               Duration.ofMillis(properties.timeBudgetMillis()),
               warnings,

@@ -6,7 +6,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.connector.api.inbound.CorrelationResult;
-import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
 import io.connectors.eventbridge.inbound.support.OdwFixtures;
@@ -245,9 +244,8 @@ class ControlRoomEventsTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> body(Object variables) {
-    return (Map<String, Object>) ((WebhookTriggerResultContext) variables).request().body();
+    return TestInboundContext.requestBody(variables);
   }
 
   /**

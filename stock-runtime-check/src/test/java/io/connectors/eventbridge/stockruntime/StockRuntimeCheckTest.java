@@ -263,12 +263,15 @@ class StockRuntimeCheckTest {
       assertThat(badSignature.statusCode()).isEqualTo(401);
       server.verify(getRequestedFor(urlEqualTo("/jwks.json")));
       assertThat(context.correlations).hasSize(1);
+      // Converted with the runtime's Jackson, as the runtime converts variables for expressions:
+      // the jar hands the event over as a tree of the runtime's own (not relocated) Jackson.
       @SuppressWarnings("unchecked")
-      var delivered =
-          (Map<String, Object>)
+      Map<String, Object> delivered =
+          MAPPER.convertValue(
               ((WebhookTriggerResultContext) context.correlations.getFirst().getVariables())
                   .request()
-                  .body();
+                  .body(),
+              Map.class);
       @SuppressWarnings("unchecked")
       var detail = (Map<String, Object>) delivered.get("detail");
       // Decrypted by the shaded AWS Encryption SDK (Dafny code, BouncyCastle) in the jar.

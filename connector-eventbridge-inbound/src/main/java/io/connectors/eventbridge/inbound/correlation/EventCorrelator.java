@@ -1,8 +1,6 @@
 package io.connectors.eventbridge.inbound.correlation;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.connector.api.inbound.CorrelationRequest;
 import io.camunda.connector.api.inbound.InboundConnectorContext;
 import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
@@ -21,20 +19,15 @@ import java.util.Map;
  */
 public final class EventCorrelator {
 
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
   private final InboundConnectorContext context;
-  private final ObjectMapper mapper;
   private final boolean consumeUnmatched;
 
   /**
    * @param consumeUnmatched the element's setting as we bound it; the runtime's own reading of it
    *     ({@code Boolean.parseBoolean}) takes Modeler's {@code =true} for false
    */
-  public EventCorrelator(
-      InboundConnectorContext context, ObjectMapper mapper, boolean consumeUnmatched) {
+  public EventCorrelator(InboundConnectorContext context, boolean consumeUnmatched) {
     this.context = context;
-    this.mapper = mapper;
     this.consumeUnmatched = consumeUnmatched;
   }
 
@@ -48,11 +41,13 @@ public final class EventCorrelator {
       Map<String, String> headers,
       Map<String, String> params,
       Map<String, Object> connectorData) {
-    // headers arrive without credentials (WebhookRequest#headersWithoutCredentials).
-    Map<String, Object> body = mapper.convertValue(event, MAP);
+    // headers arrive without credentials (WebhookRequest#headersWithoutCredentials). The body
+    // stays a JsonNode: the runtime converts the variables to a map itself, with its own mapper,
+    // for every expression it evaluates and when it sends them, so a map made here would be
+    // converted again (a copy of the whole event per request for nothing).
     var variables =
         new WebhookTriggerResultContext(
-            new MappedHttpRequest(body, headers, params), connectorData, List.of());
+            new MappedHttpRequest(event, headers, params), connectorData, List.of());
     var request = CorrelationRequest.builder().variables(variables).messageId(messageId).build();
     try {
       return CorrelationOutcomes.of(context.correlate(request), messageId, consumeUnmatched);

@@ -3,7 +3,6 @@ package io.connectors.eventbridge.inbound.envelope;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,11 +35,16 @@ public final class DeliveryParser {
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.mapper = JsonMapper.builder(factory).build();
+    // Duplicate keys are caught by the tree builder as it inserts them (no cost when there is
+    // none); the parser's own detection would keep a second set of names per object.
     this.strictReader =
-        mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper
+            .readerFor(JsonNode.class)
+            .with(
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   }
 
   /** Empty or only JSON whitespace: no event at all. */

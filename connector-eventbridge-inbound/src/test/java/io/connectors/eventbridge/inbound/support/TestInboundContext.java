@@ -34,6 +34,19 @@ public final class TestInboundContext implements InboundConnectorContext {
           .registerModule(new JacksonModuleFeelFunction())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /**
+   * The request body of correlation variables as the runtime's expressions see it: the runtime
+   * converts the variables to maps with its own mapper before evaluating anything.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> requestBody(Object variables) {
+    var body =
+        ((io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext) variables)
+            .request()
+            .body();
+    return MAPPER.convertValue(body, Map.class);
+  }
+
   private final Map<String, Object> properties;
   private final List<CorrelationRequest> correlations = new ArrayList<>();
   private final Deque<CorrelationResult> scripted = new ArrayDeque<>();
