@@ -157,7 +157,7 @@ public final class WebhookRequestHandler {
           var connectorData =
               delivery.batch() ? batchData(i, events.size()) : Map.<String, Object>of();
           try {
-            outcome = correlateOne(event, eventId, headers, params, connectorData);
+            outcome = correlateOne(event, eventId, headers, params, connectorData, deadline);
           } catch (RuntimeException unexpected) {
             // Never a 500: the same classification as a failure the runtime returned.
             outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
@@ -184,7 +184,8 @@ public final class WebhookRequestHandler {
       String eventId,
       Map<String, String> headers,
       Map<String, String> params,
-      Map<String, Object> connectorData) {
+      Map<String, Object> connectorData,
+      long deadline) {
     if (!filter.matches(event)) {
       return CorrelationOutcomes.unmatched(eventId, consumeUnmatched, "event pattern not matched");
     }
@@ -200,6 +201,11 @@ public final class WebhookRequestHandler {
           WebhookStatus.UNPROCESSABLE,
           CorrelationOutcomes.DECRYPTION_FAILED,
           failed.reason());
+    }
+    if (System.nanoTime() - deadline >= 0) {
+      // Decryption takes milliseconds; the budget may have run out during it. Nothing has been
+      // sent for this event yet, so the sender's retry is safe.
+      return CorrelationOutcomes.outOfTime(eventId);
     }
     return metrics
         .correlation()

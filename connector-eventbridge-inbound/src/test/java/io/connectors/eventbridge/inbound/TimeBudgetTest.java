@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.connector.api.inbound.CorrelationResult;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
+import io.connectors.eventbridge.inbound.model.Defaults;
 import io.connectors.eventbridge.inbound.support.Events;
+import io.connectors.eventbridge.inbound.support.OdwFixtures;
 import io.connectors.eventbridge.inbound.support.Properties;
 import io.connectors.eventbridge.inbound.support.TestInboundContext;
 import io.connectors.eventbridge.inbound.support.TestPayload;
@@ -14,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -106,5 +109,40 @@ class TimeBudgetTest {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers()).containsEntry("Retry-After", "5");
     assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_ATTEMPTED");
+  }
+
+  /**
+   * Decrypting an On-Demand Worker Request verifies an ECDSA P-384 signature (milliseconds), so a 1
+   * ms budget runs out during it: the event must not be sent to the engine after that, since the
+   * sender is told to retry it.
+   */
+  @Test
+  void aBudgetThatRunsOutDuringDecryptionLeavesTheEventUnsent() throws Exception {
+    var event = OdwFixtures.read(OdwFixtures.COMMITTING);
+    // Loads every class of the path first, so that the 1 ms are not spent before the event.
+    var warm = new TestInboundContext(decrypting(Defaults.TIME_BUDGET_MILLIS));
+    activated(warm).verify(TestPayload.post(event));
+    assertThat(warm.correlations()).hasSize(1);
+
+    var context = new TestInboundContext(decrypting(1));
+    var response = activated(context).verify(TestPayload.post(event));
+
+    assertThat(context.correlations()).isEmpty();
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_ATTEMPTED");
+  }
+
+  private static java.util.Map<String, Object> decrypting(int budgetMillis) {
+    return Properties.webhook()
+        .set("timeBudgetMillis", String.valueOf(budgetMillis))
+        .set("decryption.type", "awsEncryptionSdk")
+        .set("decryption.key", OdwFixtures.KEY_BASE64)
+        .build();
+  }
+
+  private static EventBridgeWebhookExecutable activated(TestInboundContext context) {
+    var executable = new EventBridgeWebhookExecutable();
+    executable.activate(context);
+    return executable;
   }
 }
