@@ -6,7 +6,13 @@
 //   webhook      POST /inbound/load-none, answered once the instance exists
 //   noop-stream  start -> job -> end, the job worked by a no-op worker with job streaming,
 //                timed with CreateProcessInstanceWithResult          (the limit for a task)
+//   noop-template  the same task with the same input mappings and headers, worked by the no-op
+//                worker: the engine's share of a connector task (what the template makes it do)
 //   outbound     start -> Put events (local bus) -> end, worked by the connector runtime
+//   loop         webhook -> instance -> Put events -> local bus -> webhook -> instance -> Put
+//                events -> local bus -> this script's sink, send to arrival
+//   loop-open    an open loop at half the loop's maximum for --loop-open seconds (default 20):
+//                latency at a load the system can carry, not at saturation
 //
 //   overload     open loop at twice the webhook maximum: answer times and loss (see below)
 //
@@ -17,6 +23,7 @@
 import { Camunda8 } from '@camunda8/sdk';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
@@ -61,11 +68,48 @@ const scenarios = {
     if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
   },
   'noop-stream': () => zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'limit-noop', variables: {}, requestTimeout: 30000 }),
+  'noop-template': () => zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'limit-noop-template', variables: {}, requestTimeout: 30000 }),
   outbound: async () => {
     const done = await zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'limit-outbound', variables: {}, requestTimeout: 30000 });
     if (done.variables.failed !== 0) throw new Error('an entry failed');
   },
+  loop: () => sendThroughLoop(),
 };
+
+// The loop's sink (local-bus-rules.yaml sends LoopDone events here): resolves the sender's wait.
+const arrivals = new Map();
+const sink = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    res.writeHead(200).end();
+    arrivals.get(JSON.parse(Buffer.concat(chunks)).detail.loopId)?.();
+  });
+});
+await new Promise((resolve) => sink.listen(18090, '127.0.0.1', resolve));
+
+async function sendThroughLoop() {
+  const loopId = randomUUID();
+  const arrived = new Promise((resolve) => arrivals.set(loopId, resolve));
+  try {
+    const res = await fetch(`${base}/inbound/load-loop-a`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        version: '0', id: randomUUID(), 'detail-type': 'LoopStart', source: 'com.example.load',
+        account: '123456789012', time: new Date().toISOString(), region: 'eu-central-1', resources: [],
+        detail: { loopId },
+      }),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`loop start answered ${res.status}`);
+    let timer;
+    const outcome = await Promise.race([arrived, new Promise((r) => { timer = setTimeout(r, 30000, 'lost'); })]);
+    clearTimeout(timer);
+    if (outcome === 'lost') throw new Error('the event did not come round within 30 s');
+  } finally {
+    arrivals.delete(loopId);
+  }
+}
 
 // CPU time of local mode's JVM in ms (utime + stime, clock ticks of 10 ms), NaN without --pid.
 function runtimeCpuMs() {
@@ -112,13 +156,42 @@ async function measure(op, callers, seconds) {
   };
 }
 
-const only = args.only ? args.only.split(',') : Object.keys(scenarios).concat('overload');
+const only = args.only ? args.only.split(',') : Object.keys(scenarios).concat('loop-open', 'overload');
 const results = {};
 for (const [name, op] of Object.entries(scenarios).filter(([name]) => only.includes(name))) {
   for (const callers of [1, concurrency]) {
     await measure(op, callers, warmup);
     results[`${name}@${callers}`] = await measure(op, callers, duration);
   }
+}
+
+// The loop at half its measured maximum, open loop: each event is sent on schedule whatever the
+// earlier ones do, so queueing shows in the latency instead of slowing the senders down.
+if (only.includes('loop-open') && results[`loop@${concurrency}`]) {
+  const rate = results[`loop@${concurrency}`].perSecond / 2;
+  const seconds = Number(args['loop-open'] || 20);
+  const latencies = [];
+  let errors = 0;
+  const cpu0 = { runtime: runtimeCpuMs(), node: process.cpuUsage(), machine: machineTicks() };
+  const sends = [];
+  const started = performance.now();
+  for (let n = 0; performance.now() - started < seconds * 1000; n++) {
+    const wait = started + (n * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const sent = performance.now();
+    sends.push(sendThroughLoop().then(() => latencies.push(performance.now() - sent), () => errors++));
+  }
+  await Promise.all(sends);
+  const node = process.cpuUsage(cpu0.node);
+  const machine = machineTicks();
+  const n = Math.max(latencies.length, 1);
+  latencies.sort((a, b) => a - b);
+  results[`loop-open@${rate.toFixed(1)}/s`] = {
+    count: latencies.length, errors, perSecond: latencies.length / ((performance.now() - started) / 1000),
+    p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+    runtimeCpu: (runtimeCpuMs() - cpu0.runtime) / n, loadCpu: (node.user + node.system) / 1000 / n,
+    busy: 100 * (1 - (machine.idle - cpu0.machine.idle) / (machine.total - cpu0.machine.total)),
+  };
 }
 
 // Overload: an open loop at twice the webhook's measured maximum, for --overload seconds. Each
@@ -186,6 +259,11 @@ if (has(`webhook@${c}`, `raw-create@${c}`)) console.log(`webhook vs raw create, 
 if (has('webhook@1', 'raw-create@1')) console.log(`webhook vs raw create, one at a time: p50 ${f(r('webhook@1').p50)} vs ${f(r('raw-create@1').p50)} ms`);
 if (has('outbound@1', 'noop-stream@1')) console.log(`outbound vs no-op streaming worker, one at a time: p50 +${f(r('outbound@1').p50 - r('noop-stream@1').p50)} ms (target <= 5 ms)`);
 if (has(`outbound@${c}`, `noop-stream@${c}`)) console.log(`outbound vs no-op streaming worker, ${c} callers: ${f((100 * r(`outbound@${c}`).perSecond) / r(`noop-stream@${c}`).perSecond, 0)} % of the throughput (target >= 90 %)`);
+if (has('outbound@1', 'noop-template@1')) console.log(`outbound vs the same task worked by the no-op worker, one at a time: p50 +${f(r('outbound@1').p50 - r('noop-template@1').p50)} ms`);
+if (has(`outbound@${c}`, `noop-template@${c}`)) console.log(`outbound vs the same task worked by the no-op worker, ${c} callers: ${f((100 * r(`outbound@${c}`).perSecond) / r(`noop-template@${c}`).perSecond, 0)} % of the throughput`);
+for (const [key, open] of Object.entries(results).filter(([k]) => k.startsWith('loop-open@'))) {
+  console.log(`full loop, open loop at ${key.slice('loop-open@'.length)} (half its maximum): p50 ${f(open.p50)} ms, p99 ${f(open.p99)} ms (target p99 < 250 ms), ${open.errors} not come round`);
+}
 if (overloadSeconds > 0) {
 console.log('');
 console.log(`overload: open loop at ${f(rate)} requests/s (2 x the webhook's maximum) for ${overloadSeconds} s: ${sends.length} sent`);
@@ -193,5 +271,6 @@ console.log(`  answers: ${JSON.stringify(statuses)}; p50 ${f(percentile(overload
 console.log(`  answered 2xx: ${accepted.size}, of which in the engine: ${accepted.size - lost}, lost: ${lost} (target 0)`);
 }
 noop.close();
+sink.close();
 await zeebe.close().catch(() => {});
 process.exit(0);

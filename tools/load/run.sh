@@ -2,11 +2,12 @@
 # End-to-end load benchmark of local mode: starts the runtime jar with a 512 MiB heap (JAVA_HEAP), the load
 # processes and the loop's bus rules, runs webhook-load.mjs against it, and stops it.
 #   tools/load/run.sh [--duration 15] [--connections 16] [--loop-events 2000] [--only none,jwt,hmac,loop]
-#   tools/load/run.sh limits [--duration 10] [--concurrency 16]   (our paths beside the engine's limits)
+#   tools/load/run.sh limits [--duration 10] [--concurrency 16] [--only ...]   (our paths and the full loop beside the engine's limits)
 #   tools/load/run.sh memory [--checkpoints 10000,50000]   (resident memory as instances accumulate)
 #   tools/load/run.sh discovery [--deployments 10]   (deployment -> webhook UP, in local mode and in a
 #                                                     production runtime pointed at it)
-# Extra runtime options (Spring properties) go in RUNTIME_ARGS, e.g. RUNTIME_ARGS=--camunda.client.execution-threads=4
+# Extra runtime options (Spring properties) go in RUNTIME_ARGS, e.g. RUNTIME_ARGS=--camunda.client.execution-threads=4;
+# JVM options in JAVA_OPTS, e.g. JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/local.jfr to profile a run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=tools/load
@@ -19,7 +20,7 @@ java_bin=${java_bin:-java}
 
 log=$(mktemp)
 launched=$(date +%s.%N)
-"$java_bin" -Xmx"${JAVA_HEAP:-512m}" -jar "$jar" \
+"$java_bin" -Xmx"${JAVA_HEAP:-512m}" ${JAVA_OPTS:-} -jar "$jar" \
   --eventbridge.local.examples-dir= \
   --eventbridge.local.deploy-dirs="$here/bpmn" \
   --eventbridge.local.bus.rules-file="$here/local-bus-rules.yaml" \
