@@ -36,15 +36,15 @@ public final class DeliveryParser {
             .streamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
             .build();
-    this.mapper = JsonMapper.builder(factory).build();
     // Duplicate keys are caught by the tree builder as it inserts them (no cost when there is
-    // none); the parser's own detection would keep a second set of names per object.
+    // none); the parser's own detection would keep a second set of names per object. On the
+    // mapper, so that the decrypted payload, read with it too, is held to the same rule.
+    this.mapper =
+        JsonMapper.builder(factory)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
     this.strictReader =
-        mapper
-            .readerFor(JsonNode.class)
-            .with(
-                DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** Empty or only JSON whitespace: no event at all. */

@@ -99,4 +99,15 @@ class DeliveryParserTest {
   private static byte[] bytes(String value) {
     return value.getBytes(StandardCharsets.UTF_8);
   }
+
+  /** The decrypted payload is read with this mapper: the same rule applies to it. */
+  @Test
+  void theSharedMapperRejectsDuplicateKeysToo() {
+    assertThatThrownBy(
+            () ->
+                parser
+                    .mapper()
+                    .readTree("{\"worker_link_token\":\"a\",\"worker_link_token\":\"b\"}"))
+        .isInstanceOf(com.fasterxml.jackson.core.JacksonException.class);
+  }
 }
