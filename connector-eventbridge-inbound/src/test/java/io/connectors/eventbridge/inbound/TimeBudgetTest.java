@@ -1,6 +1,7 @@
 package io.connectors.eventbridge.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.camunda.client.api.command.ClientException;
 import io.camunda.connector.api.inbound.CorrelationResult;
@@ -112,17 +113,27 @@ class TimeBudgetTest {
   }
 
   /**
-   * Decrypting an On-Demand Worker Request verifies an ECDSA P-384 signature (milliseconds), so a 1
-   * ms budget runs out during it: the event must not be sent to the engine after that, since the
-   * sender is told to retry it.
+   * Decrypting an On-Demand Worker Request verifies an ECDSA P-384 signature (milliseconds here),
+   * so a 1 ms budget runs out during it: the event must not be sent to the engine after that, since
+   * the sender is told to retry it.
    */
   @Test
   void aBudgetThatRunsOutDuringDecryptionLeavesTheEventUnsent() throws Exception {
     var event = OdwFixtures.read(OdwFixtures.COMMITTING);
-    // Loads every class of the path first, so that the 1 ms are not spent before the event.
+    // Loads every class of the path first, so that the 1 ms are not spent before the event, and
+    // measures the whole request, decryption included, to know the budget runs out inside it.
     var warm = new TestInboundContext(decrypting(Defaults.TIME_BUDGET_MILLIS));
-    activated(warm).verify(TestPayload.post(event));
-    assertThat(warm.correlations()).hasSize(1);
+    var warmWebhook = activated(warm);
+    long fastest = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      warmWebhook.verify(TestPayload.post(event));
+      fastest = Math.min(fastest, System.nanoTime() - start);
+    }
+    assertThat(warm.correlations()).hasSize(3);
+    assumeTrue(
+        fastest >= TimeUnit.MILLISECONDS.toNanos(2),
+        "a request with decryption took under 2 ms here; a 1 ms budget could outlast it");
 
     var context = new TestInboundContext(decrypting(1));
     var response = activated(context).verify(TestPayload.post(event));
