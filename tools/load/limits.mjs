@@ -132,22 +132,12 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
-async function measure(op, callers, seconds) {
-  const latencies = [];
-  let errors = 0;
-  const cpu0 = { runtime: runtimeCpuMs(), node: process.cpuUsage(), machine: machineTicks() };
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: callers }, async () => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      try {
-        await op();
-        latencies.push(performance.now() - start);
-      } catch {
-        errors++;
-      }
-    }
-  }));
+// CPU readings at the start of a measured window, and the window's figures from them.
+function cpuReadings() {
+  return { runtime: runtimeCpuMs(), node: process.cpuUsage(), machine: machineTicks() };
+}
+
+function summary(latencies, errors, seconds, cpu0) {
   const node = process.cpuUsage(cpu0.node);
   const machine = machineTicks();
   const n = Math.max(latencies.length, 1);
@@ -160,6 +150,41 @@ async function measure(op, callers, seconds) {
   };
 }
 
+async function measure(op, callers, seconds) {
+  const latencies = [];
+  let errors = 0;
+  const cpu0 = cpuReadings();
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: callers }, async () => {
+    while (performance.now() < end) {
+      const start = performance.now();
+      try {
+        await op();
+        latencies.push(performance.now() - start);
+      } catch {
+        errors++;
+      }
+    }
+  }));
+  return summary(latencies, errors, seconds, cpu0);
+}
+
+// An open loop: calls send(due) on schedule, rate times a second for the given seconds, whatever
+// the earlier calls do, so queueing shows as latency instead of slowing the sender down. Latency
+// is timed from due, not from when the timer let the call go: a late send is latency too.
+async function openLoop(rate, seconds, send) {
+  const sends = [];
+  const started = performance.now();
+  for (let n = 0; performance.now() - started < seconds * 1000; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sends.push(send(due));
+  }
+  await Promise.all(sends);
+  return sends.length;
+}
+
 const only = args.only ? args.only.split(',') : Object.keys(scenarios).concat('loop-open', 'overload');
 const results = {};
 for (const [name, op] of Object.entries(scenarios).filter(([name]) => only.includes(name))) {
@@ -169,8 +194,7 @@ for (const [name, op] of Object.entries(scenarios).filter(([name]) => only.inclu
   }
 }
 
-// The loop at half its measured maximum, open loop: each event is sent on schedule whatever the
-// earlier ones do, so queueing shows in the latency instead of slowing the senders down.
+// The loop at half its measured maximum, as an open loop: latency at a load it can carry.
 const loopMaximum = results[`loop@${concurrency}`]?.perSecond ?? 0;
 if (only.includes('loop-open') && !(loopMaximum > 0)) {
   console.error('loop-open skipped: it runs at half the maximum that the loop scenario measures');
@@ -179,28 +203,10 @@ if (only.includes('loop-open') && !(loopMaximum > 0)) {
   const seconds = Number(args['loop-open'] || 20);
   const latencies = [];
   let errors = 0;
-  const cpu0 = { runtime: runtimeCpuMs(), node: process.cpuUsage(), machine: machineTicks() };
-  const sends = [];
-  const started = performance.now();
-  for (let n = 0; performance.now() - started < seconds * 1000; n++) {
-    // Timed from when the event was due, not from when the timer let it go: a late send is
-    // latency the event saw.
-    const due = started + (n * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    sends.push(sendThroughLoop().then(() => latencies.push(performance.now() - due), () => errors++));
-  }
-  await Promise.all(sends);
-  const node = process.cpuUsage(cpu0.node);
-  const machine = machineTicks();
-  const n = Math.max(latencies.length, 1);
-  latencies.sort((a, b) => a - b);
-  results[`loop-open@${rate.toFixed(1)}/s`] = {
-    count: latencies.length, errors, perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50), p99: percentile(latencies, 99),
-    runtimeCpu: (runtimeCpuMs() - cpu0.runtime) / n, loadCpu: (node.user + node.system) / 1000 / n,
-    busy: 100 * (1 - (machine.idle - cpu0.machine.idle) / (machine.total - cpu0.machine.total)),
-  };
+  const cpu0 = cpuReadings();
+  await openLoop(rate, seconds, (due) =>
+    sendThroughLoop().then(() => latencies.push(performance.now() - due), () => errors++));
+  results[`loop-open@${rate.toFixed(1)}/s`] = summary(latencies, errors, seconds, cpu0);
 }
 
 // Overload: an open loop at twice the webhook's measured maximum, for --overload seconds. Each
@@ -223,28 +229,19 @@ const rate = 2 * (results[`webhook@${concurrency}`]?.perSecond ?? Number(args.ra
 const accepted = new Set();
 const statuses = {};
 const overloadLatencies = [];
-const sends = [];
-const started = performance.now();
-for (let n = 0; performance.now() - started < overloadSeconds * 1000; n++) {
-  const due = started + (n * 1000) / rate;
-  const wait = due - performance.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+const sent = await openLoop(rate, overloadSeconds, (due) => {
   const id = randomUUID();
-  const sent = performance.now();
-  sends.push(
-    fetch(`${base}/inbound/load-count`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id, 'detail-type': 'Overload', source: 'com.example.load', detail: {} }),
-      signal: AbortSignal.timeout(30000),
-    }).then(async (res) => {
-      await res.arrayBuffer();
-      overloadLatencies.push(performance.now() - sent);
-      statuses[res.status] = (statuses[res.status] || 0) + 1;
-      if (res.status >= 200 && res.status < 300) accepted.add(id);
-    }, () => { statuses.error = (statuses.error || 0) + 1; }),
-  );
-}
-await Promise.all(sends);
+  return fetch(`${base}/inbound/load-count`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id, 'detail-type': 'Overload', source: 'com.example.load', detail: {} }),
+    signal: AbortSignal.timeout(30000),
+  }).then(async (res) => {
+    await res.arrayBuffer();
+    overloadLatencies.push(performance.now() - due);
+    statuses[res.status] = (statuses[res.status] || 0) + 1;
+    if (res.status >= 200 && res.status < 300) accepted.add(id);
+  }, () => { statuses.error = (statuses.error || 0) + 1; });
+});
 const deadline = performance.now() + 60000;
 while ([...accepted].some((id) => !counted.has(id)) && performance.now() < deadline) {
   await new Promise((r) => setTimeout(r, 200));
@@ -275,7 +272,7 @@ for (const [key, open] of Object.entries(results).filter(([k]) => k.startsWith('
 }
 if (overloadSeconds > 0) {
 console.log('');
-console.log(`overload: open loop at ${f(rate)} requests/s (2 x the webhook's maximum) for ${overloadSeconds} s: ${sends.length} sent`);
+console.log(`overload: open loop at ${f(rate)} requests/s (2 x the webhook's maximum) for ${overloadSeconds} s: ${sent} sent`);
 console.log(`  answers: ${JSON.stringify(statuses)}; p50 ${f(percentile(overloadLatencies, 50))} ms, p99 ${f(percentile(overloadLatencies, 99))} ms (target p99 < 5000 ms)`);
 console.log(`  answered 2xx: ${accepted.size}, of which in the engine: ${accepted.size - lost}, lost: ${lost} (target 0)`);
 }
