@@ -93,7 +93,7 @@ final class CorrelationWatchdog {
   /** One pass: interrupts every request thread whose deadline is at or before {@code now}. */
   void scan(long now) {
     for (var watch : watches) {
-      if (now - watch.deadlineNanos >= 0) {
+      if (watch.dueAt(now)) {
         watches.remove(watch);
         watch.interrupt();
       }
@@ -120,6 +120,15 @@ final class CorrelationWatchdog {
     /** Whether the watchdog has interrupted, or is interrupting, this request's thread. */
     boolean fired() {
       return state.get() >= INTERRUPTING;
+    }
+
+    /** Whether the budget is spent: the deadline has passed or the watchdog has fired. */
+    boolean outOfTime() {
+      return fired() || dueAt(System.nanoTime());
+    }
+
+    private boolean dueAt(long now) {
+      return now - deadlineNanos >= 0;
     }
 
     /**

@@ -139,8 +139,7 @@ public final class WebhookRequestHandler {
       Delivery delivery, Map<String, String> headers, Map<String, String> params) {
     var events = delivery.events();
     var outcomes = new ArrayList<EventOutcome>(events.size());
-    long deadline = System.nanoTime() + timeBudget.toNanos();
-    var watch = watchdog.watch(deadline);
+    var watch = watchdog.watch(System.nanoTime() + timeBudget.toNanos());
     try {
       int retryableStatus = 0;
       for (int i = 0; i < events.size(); i++) {
@@ -151,13 +150,13 @@ public final class WebhookRequestHandler {
           // The engine just pushed back or is down: do not pile more commands on it. The sender
           // retries the batch; elements already published are deduplicated by message ID.
           outcome = CorrelationOutcomes.notAttempted(eventId, retryableStatus);
-        } else if (watch.fired() || System.nanoTime() - deadline >= 0) {
+        } else if (watch.outOfTime()) {
           outcome = CorrelationOutcomes.outOfTime(eventId);
         } else {
           var connectorData =
               delivery.batch() ? batchData(i, events.size()) : Map.<String, Object>of();
           try {
-            outcome = correlateOne(event, eventId, headers, params, connectorData, deadline);
+            outcome = correlateOne(event, eventId, headers, params, connectorData, watch);
           } catch (RuntimeException unexpected) {
             // Never a 500: the same classification as a failure the runtime returned.
             outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
@@ -185,7 +184,7 @@ public final class WebhookRequestHandler {
       Map<String, String> headers,
       Map<String, String> params,
       Map<String, Object> connectorData,
-      long deadline) {
+      CorrelationWatchdog.Watch watch) {
     if (!filter.matches(event)) {
       return CorrelationOutcomes.unmatched(eventId, consumeUnmatched, "event pattern not matched");
     }
@@ -202,7 +201,7 @@ public final class WebhookRequestHandler {
           CorrelationOutcomes.DECRYPTION_FAILED,
           failed.reason());
     }
-    if (System.nanoTime() - deadline >= 0) {
+    if (watch.outOfTime()) {
       // Decryption takes milliseconds; the budget may have run out during it. Nothing has been
       // sent for this event yet, so the sender's retry is safe.
       return CorrelationOutcomes.outOfTime(eventId);
