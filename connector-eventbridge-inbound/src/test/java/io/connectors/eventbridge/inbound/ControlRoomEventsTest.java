@@ -60,7 +60,7 @@ class ControlRoomEventsTest {
           new TestInboundContext(
               controlRoom().set("filter.eventPattern", processRunCompletedPattern()).build());
 
-      var response = activate(context).verify(signed(PROCESS_RUN_COMPLETED, SECRET));
+      var response = context.activateWebhook().verify(signed(PROCESS_RUN_COMPLETED, SECRET));
 
       assertThat(response.statusCode()).isEqualTo(200);
       var request = context.correlations().getFirst();
@@ -76,7 +76,7 @@ class ControlRoomEventsTest {
           new TestInboundContext(
               controlRoom().set("filter.eventPattern", processRunCompletedPattern()).build());
 
-      var response = activate(context).verify(signed(PROCESS_RUN_STARTED, SECRET));
+      var response = context.activateWebhook().verify(signed(PROCESS_RUN_STARTED, SECRET));
 
       assertThat(response.statusCode()).isEqualTo(422);
       assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_MATCHED");
@@ -93,7 +93,7 @@ class ControlRoomEventsTest {
               .answer(
                   new CorrelationResult.Success.MessagePublished(null, 7L, "<default>"),
                   new CorrelationResult.Success.MessageAlreadyCorrelated(null));
-      var executable = activate(context);
+      var executable = context.activateWebhook();
 
       var first = executable.verify(signed(PROCESS_SCOPED_COMPLETED, SECRET));
       var redelivery = executable.verify(signed(PROCESS_SCOPED_COMPLETED, SECRET));
@@ -110,7 +110,8 @@ class ControlRoomEventsTest {
     void aBadSignatureIs401AndCorrelatesNothing() {
       var context = new TestInboundContext(controlRoom().build());
 
-      var response = activate(context).verify(signed(PROCESS_SCOPED_COMPLETED, "not-the-secret"));
+      var response =
+          context.activateWebhook().verify(signed(PROCESS_SCOPED_COMPLETED, "not-the-secret"));
 
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(context.correlations()).isEmpty();
@@ -135,7 +136,9 @@ class ControlRoomEventsTest {
       var context = new TestInboundContext(decrypting(OdwFixtures.KEY_BASE64).build());
 
       var response =
-          activate(context).verify(TestPayload.post(OdwFixtures.read(OdwFixtures.COMMITTING)));
+          context
+              .activateWebhook()
+              .verify(TestPayload.post(OdwFixtures.read(OdwFixtures.COMMITTING)));
 
       assertThat(response.statusCode()).isEqualTo(200);
       var request = context.correlations().getFirst();
@@ -159,7 +162,9 @@ class ControlRoomEventsTest {
               decrypting(Base64.getEncoder().encodeToString(new byte[32])).build());
 
       var response =
-          activate(context).verify(TestPayload.post(OdwFixtures.read(OdwFixtures.COMMITTING)));
+          context
+              .activateWebhook()
+              .verify(TestPayload.post(OdwFixtures.read(OdwFixtures.COMMITTING)));
 
       assertThat(response.statusCode()).isEqualTo(422);
       var outcome = (EventOutcome) response.body();
@@ -185,7 +190,7 @@ class ControlRoomEventsTest {
               + corrupt
               + "]";
 
-      var response = activate(context).verify(TestPayload.post(body));
+      var response = context.activateWebhook().verify(TestPayload.post(body));
 
       var answer = (WebhookResponses.BatchAnswer) response.body();
       assertThat(answer.results())
@@ -205,7 +210,8 @@ class ControlRoomEventsTest {
     @Test
     void theTriggerWebhookFallbackDecryptsToo() throws Exception {
       var event = OdwFixtures.read(OdwFixtures.COMMITTING);
-      var right = activate(new TestInboundContext(decrypting(OdwFixtures.KEY_BASE64).build()));
+      var right =
+          new TestInboundContext(decrypting(OdwFixtures.KEY_BASE64).build()).activateWebhook();
 
       @SuppressWarnings("unchecked")
       var body =
@@ -216,9 +222,9 @@ class ControlRoomEventsTest {
               "decrypted_payload", Map.of("worker_link_token", OdwFixtures.COMMITTING_TOKEN));
 
       var wrong =
-          activate(
-              new TestInboundContext(
-                  decrypting(Base64.getEncoder().encodeToString(new byte[32])).build()));
+          (new TestInboundContext(
+                  decrypting(Base64.getEncoder().encodeToString(new byte[32])).build()))
+              .activateWebhook();
       assertThatThrownBy(() -> wrong.triggerWebhook(TestPayload.post(event)))
           .isInstanceOfSatisfying(
               io.camunda.connector.api.inbound.webhook.WebhookConnectorException.class,
@@ -231,7 +237,7 @@ class ControlRoomEventsTest {
           new TestInboundContext(
               decrypting(Base64.getEncoder().encodeToString(new byte[24])).build());
 
-      activate(context);
+      context.activateWebhook();
       assertThat(context.health().getStatus().name()).isEqualTo("DOWN");
       assertThat(context.health().getError().message()).contains("decryptionKey");
     }
@@ -260,11 +266,5 @@ class ControlRoomEventsTest {
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static EventBridgeWebhookExecutable activate(TestInboundContext context) {
-    var executable = new EventBridgeWebhookExecutable();
-    executable.activate(context);
-    return executable;
   }
 }

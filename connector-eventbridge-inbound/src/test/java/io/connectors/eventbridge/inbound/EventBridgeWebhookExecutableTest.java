@@ -40,7 +40,7 @@ class EventBridgeWebhookExecutableTest {
                   new CorrelationResult.Success.ProcessInstanceCreated(
                       null, 2251799813685249L, "<default>"));
 
-      var response = activate(context).verify(TestPayload.post(EVENT));
+      var response = context.activateWebhook().verify(TestPayload.post(EVENT));
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat((EventOutcome) response.body())
@@ -64,7 +64,7 @@ class EventBridgeWebhookExecutableTest {
           new TestInboundContext(Properties.webhook().build())
               .answer(new CorrelationResult.Success.MessageAlreadyCorrelated(null));
 
-      var response = activate(context).verify(TestPayload.post(EVENT));
+      var response = context.activateWebhook().verify(TestPayload.post(EVENT));
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("DUPLICATE");
@@ -80,7 +80,8 @@ class EventBridgeWebhookExecutableTest {
                   .set("auth.password", "p")
                   .build());
 
-      activate(context)
+      context
+          .activateWebhook()
           .verify(
               TestPayload.post(EVENT)
                   .withHeader(
@@ -130,7 +131,7 @@ class EventBridgeWebhookExecutableTest {
               + Events.orderPlaced("e-3", "o-3")
               + "]";
       try {
-        var executable = activate(context);
+        var executable = context.activateWebhook();
         long start = System.nanoTime();
         var response = executable.verify(TestPayload.post(body));
         var elapsed = java.time.Duration.ofNanos(System.nanoTime() - start);
@@ -170,7 +171,7 @@ class EventBridgeWebhookExecutableTest {
               + Events.orderPlaced("e-3", "o-3")
               + "]";
 
-      var response = activate(context).verify(TestPayload.post(body));
+      var response = context.activateWebhook().verify(TestPayload.post(body));
 
       assertThat(context.correlations())
           .extracting(r -> r.getMessageId())
@@ -211,7 +212,7 @@ class EventBridgeWebhookExecutableTest {
               + Events.orderPlaced("e-3", "o-3")
               + "]";
 
-      var response = activate(context).verify(TestPayload.post(body));
+      var response = context.activateWebhook().verify(TestPayload.post(body));
 
       assertThat(response.statusCode()).isEqualTo(429);
       assertThat(response.headers()).containsEntry("Retry-After", "5");
@@ -223,7 +224,7 @@ class EventBridgeWebhookExecutableTest {
 
     @Test
     void nonObjectElementsAndEmptyBatchesAre400() {
-      var executable = activate(new TestInboundContext(Properties.webhook().build()));
+      var executable = new TestInboundContext(Properties.webhook().build()).activateWebhook();
 
       assertThat(executable.verify(TestPayload.post("[1, 2]")).statusCode()).isEqualTo(400);
       assertThat(executable.verify(TestPayload.post("[]")).statusCode()).isEqualTo(400);
@@ -241,7 +242,8 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void wrongMethodIs405() {
       var response =
-          activate(new TestInboundContext(Properties.webhook().build()))
+          new TestInboundContext(Properties.webhook().build())
+              .activateWebhook()
               .verify(TestPayload.post(EVENT).withMethod("PUT"));
       assertThat(response.statusCode()).isEqualTo(405);
       assertThat(response.headers()).containsEntry("Allow", "POST");
@@ -250,11 +252,12 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void anyMethodAcceptsGetWithAnEventButNeverWithoutOne() {
       var context = new TestInboundContext(Properties.webhook().set("method", "any").build());
-      var response = activate(context).verify(TestPayload.post(EVENT).withMethod("GET"));
+      var response = context.activateWebhook().verify(TestPayload.post(EVENT).withMethod("GET"));
       assertThat(response.statusCode()).isEqualTo(200);
       // A body is required: an empty request creates nothing.
       var empty =
-          activate(context)
+          context
+              .activateWebhook()
               .verify(
                   new TestPayload(
                       "GET",
@@ -263,7 +266,10 @@ class EventBridgeWebhookExecutableTest {
                       new byte[0]));
       assertThat(empty.statusCode()).isEqualTo(400);
       // A HEAD probe never starts a process, even with "any".
-      var head = activate(context).verify(new TestPayload("HEAD", Map.of(), Map.of(), new byte[0]));
+      var head =
+          context
+              .activateWebhook()
+              .verify(new TestPayload("HEAD", Map.of(), Map.of(), new byte[0]));
       assertThat(head.statusCode()).isEqualTo(405);
     }
 
@@ -348,7 +354,7 @@ class EventBridgeWebhookExecutableTest {
       var pattern = "{\"source\": [\"com.example.payments\"]}";
       var context =
           new TestInboundContext(Properties.webhook().set("filter.eventPattern", pattern).build());
-      var response = activate(context).verify(TestPayload.post(EVENT));
+      var response = context.activateWebhook().verify(TestPayload.post(EVENT));
       assertThat(response.statusCode()).isEqualTo(422);
       assertThat(((EventOutcome) response.body()).reason()).isEqualTo("event pattern not matched");
       assertThat(context.correlations()).isEmpty();
@@ -356,7 +362,8 @@ class EventBridgeWebhookExecutableTest {
       var consuming =
           new TestInboundContext(
               Properties.webhook().set("filter.eventPattern", pattern).consumeUnmatched().build());
-      assertThat(activate(consuming).verify(TestPayload.post(EVENT)).statusCode()).isEqualTo(202);
+      assertThat(consuming.activateWebhook().verify(TestPayload.post(EVENT)).statusCode())
+          .isEqualTo(202);
       assertThat(consuming.correlations()).isEmpty();
 
       var matching =
@@ -364,7 +371,8 @@ class EventBridgeWebhookExecutableTest {
               Properties.webhook()
                   .set("filter.eventPattern", "{\"source\": [\"com.example.orders\"]}")
                   .build());
-      assertThat(activate(matching).verify(TestPayload.post(EVENT)).statusCode()).isEqualTo(200);
+      assertThat(matching.activateWebhook().verify(TestPayload.post(EVENT)).statusCode())
+          .isEqualTo(200);
     }
 
     @Test
@@ -373,9 +381,9 @@ class EventBridgeWebhookExecutableTest {
           new CorrelationResult.Failure.ActivationConditionNotMet(false), 422, "NOT_MATCHED");
       // The runtime reads Modeler's "=true" as false; the element's setting, as we bind it, wins.
       var response =
-          activate(
-                  new TestInboundContext(Properties.webhook().consumeUnmatched("=true").build())
-                      .answer(new CorrelationResult.Failure.ActivationConditionNotMet(false)))
+          (new TestInboundContext(Properties.webhook().consumeUnmatched("=true").build())
+                  .answer(new CorrelationResult.Failure.ActivationConditionNotMet(false)))
+              .activateWebhook()
               .verify(TestPayload.post(EVENT));
       assertThat(response.statusCode()).isEqualTo(202);
       assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("IGNORED");
@@ -436,11 +444,11 @@ class EventBridgeWebhookExecutableTest {
           422,
           "CORRELATION_FAILED");
       var invalid =
-          activate(
-                  new TestInboundContext(Properties.webhook().build())
-                      .answer(
-                          new CorrelationResult.Failure.InvalidInput(
-                              "context {worker_link_token: s3cr3t}", null)))
+          (new TestInboundContext(Properties.webhook().build())
+                  .answer(
+                      new CorrelationResult.Failure.InvalidInput(
+                          "context {worker_link_token: s3cr3t}", null)))
+              .activateWebhook()
               .verify(TestPayload.post(EVENT));
       assertThat(invalid.statusCode()).isEqualTo(422);
       var outcome = (EventOutcome) invalid.body();
@@ -457,7 +465,7 @@ class EventBridgeWebhookExecutableTest {
                   request -> {
                     throw new ConnectorInputException("Failed to evaluate expression");
                   });
-      var response = activate(context).verify(TestPayload.post(EVENT));
+      var response = context.activateWebhook().verify(TestPayload.post(EVENT));
       assertThat(response.statusCode()).isEqualTo(422);
     }
 
@@ -473,7 +481,7 @@ class EventBridgeWebhookExecutableTest {
       var body =
           "[" + Events.orderPlaced("e-1", "o-1") + "," + Events.orderPlaced("e-2", "o-2") + "]";
 
-      var response = activate(context).verify(TestPayload.post(body));
+      var response = context.activateWebhook().verify(TestPayload.post(body));
 
       assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
           .extracting(EventOutcome::outcome)
@@ -493,7 +501,7 @@ class EventBridgeWebhookExecutableTest {
                       "=if get value(request.params, \"token\") != null then get value(request.params, \"token\")"
                           + " else substring after(get value(request.headers, \"x-my-auth\"), \"ApiKey \")")
                   .build());
-      var webhook = activate(context);
+      var webhook = context.activateWebhook();
 
       assertThat(
               webhook
@@ -526,13 +534,13 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void responsesNeverEchoSecrets() {
       var response =
-          activate(
-                  new TestInboundContext(
-                      Properties.webhook()
-                          .set("auth.type", "apiKey")
-                          .set("auth.apiKey", "very-secret-key")
-                          .set("auth.apiKeyLocator", "=get value(request.headers, \"x-api-key\")")
-                          .build()))
+          (new TestInboundContext(
+                  Properties.webhook()
+                      .set("auth.type", "apiKey")
+                      .set("auth.apiKey", "very-secret-key")
+                      .set("auth.apiKeyLocator", "=get value(request.headers, \"x-api-key\")")
+                      .build()))
+              .activateWebhook()
               .verify(TestPayload.post(EVENT).withHeader("x-api-key", "wrong-key"));
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(String.valueOf(response.body()))
@@ -574,8 +582,7 @@ class EventBridgeWebhookExecutableTest {
      * only releases it when an activated executable is deactivated.
      */
     private static void assertDownNaming(TestInboundContext context, String field) {
-      var executable = new EventBridgeWebhookExecutable();
-      executable.activate(context);
+      var executable = context.activateWebhook();
       assertThat(context.health().getStatus()).hasToString("DOWN");
       assertThat(context.health().getError().code()).isEqualTo("INVALID_CONFIGURATION");
       assertThat(context.health().getError().message()).contains(field);
@@ -593,7 +600,7 @@ class EventBridgeWebhookExecutableTest {
   class TriggerWebhookFallback {
     @Test
     void admitsASingleEventForRuntimesThatDoNotCallVerify() {
-      var executable = activate(new TestInboundContext(Properties.webhook().build()));
+      var executable = new TestInboundContext(Properties.webhook().build()).activateWebhook();
 
       var result =
           executable.triggerWebhook(TestPayload.post(EVENT).withHeader("Authorization", "x"));
@@ -607,17 +614,17 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void rejectionsKeepTheirStatusAndBatchesAreRefused() {
       var executable =
-          activate(
-              new TestInboundContext(
+          (new TestInboundContext(
                   Properties.webhook()
                       .set("signature.type", "github")
                       .set("signature.secret", "s")
-                      .build()));
+                      .build()))
+              .activateWebhook();
 
       assertThatThrownBy(() -> executable.triggerWebhook(TestPayload.post(EVENT)))
           .isInstanceOfSatisfying(
               WebhookConnectorException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401));
-      var open = activate(new TestInboundContext(Properties.webhook().build()));
+      var open = new TestInboundContext(Properties.webhook().build()).activateWebhook();
       assertThatThrownBy(() -> open.triggerWebhook(TestPayload.post("[" + EVENT + "]")))
           .isInstanceOfSatisfying(
               WebhookConnectorException.class, e -> assertThat(e.getStatusCode()).isEqualTo(422));
@@ -626,11 +633,11 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void theEventPatternAppliesOnThisPathToo() {
       var filtered =
-          activate(
-              new TestInboundContext(
+          (new TestInboundContext(
                   Properties.webhook()
                       .set("filter.eventPattern", "{\"source\": [\"other.source\"]}")
-                      .build()));
+                      .build()))
+              .activateWebhook();
 
       assertThatThrownBy(() -> filtered.triggerWebhook(TestPayload.post(EVENT)))
           .isInstanceOfSatisfying(
@@ -638,16 +645,10 @@ class EventBridgeWebhookExecutableTest {
     }
   }
 
-  private static EventBridgeWebhookExecutable activate(TestInboundContext context) {
-    var executable = new EventBridgeWebhookExecutable();
-    executable.activate(context);
-    return executable;
-  }
-
   private static void assertStatus(
       Properties properties, TestPayload payload, int status, String reasonPart) {
     WebhookHttpResponse response =
-        activate(new TestInboundContext(properties.build())).verify(payload);
+        new TestInboundContext(properties.build()).activateWebhook().verify(payload);
     assertThat(response.statusCode()).isEqualTo(status);
     if (reasonPart != null) {
       assertThat(((WebhookResponses.Rejection) response.body()).reason()).contains(reasonPart);
@@ -657,7 +658,9 @@ class EventBridgeWebhookExecutableTest {
   private static void assertCorrelationStatus(
       CorrelationResult result, int status, String outcome) {
     var response =
-        activate(new TestInboundContext(Properties.webhook().build()).answer(result))
+        new TestInboundContext(Properties.webhook().build())
+            .answer(result)
+            .activateWebhook()
             .verify(TestPayload.post(EVENT));
     assertThat(response.statusCode()).as(result.toString()).isEqualTo(status);
     assertThat(((EventOutcome) response.body()).outcome()).isEqualTo(outcome);

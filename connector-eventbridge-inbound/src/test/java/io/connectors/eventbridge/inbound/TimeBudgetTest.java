@@ -13,6 +13,7 @@ import io.connectors.eventbridge.inbound.support.Properties;
 import io.connectors.eventbridge.inbound.support.TestInboundContext;
 import io.connectors.eventbridge.inbound.support.TestPayload;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,8 +93,7 @@ class TimeBudgetTest {
                   }
                   return new CorrelationResult.Failure.Other(new IllegalStateException("hung"));
                 });
-    var executable = new EventBridgeWebhookExecutable();
-    executable.activate(context);
+    var executable = context.activateWebhook();
 
     long start = System.nanoTime();
     var response = executable.verify(TestPayload.post(Events.orderPlaced("e-1", "o-1")));
@@ -123,7 +123,7 @@ class TimeBudgetTest {
     // Loads every class of the path first, so that the 1 ms are not spent before the event, and
     // measures the whole request, decryption included, to know the budget runs out inside it.
     var warm = new TestInboundContext(decrypting(Defaults.TIME_BUDGET_MILLIS));
-    var warmWebhook = activated(warm);
+    var warmWebhook = warm.activateWebhook();
     long fastest = Long.MAX_VALUE;
     for (int i = 0; i < 3; i++) {
       long start = System.nanoTime();
@@ -136,24 +136,18 @@ class TimeBudgetTest {
         "a request with decryption took under 2 ms here; a 1 ms budget could outlast it");
 
     var context = new TestInboundContext(decrypting(1));
-    var response = activated(context).verify(TestPayload.post(event));
+    var response = context.activateWebhook().verify(TestPayload.post(event));
 
     assertThat(context.correlations()).isEmpty();
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_ATTEMPTED");
   }
 
-  private static java.util.Map<String, Object> decrypting(int budgetMillis) {
+  private static Map<String, Object> decrypting(int budgetMillis) {
     return Properties.webhook()
         .set("timeBudgetMillis", String.valueOf(budgetMillis))
         .set("decryption.type", "awsEncryptionSdk")
         .set("decryption.key", OdwFixtures.KEY_BASE64)
         .build();
-  }
-
-  private static EventBridgeWebhookExecutable activated(TestInboundContext context) {
-    var executable = new EventBridgeWebhookExecutable();
-    executable.activate(context);
-    return executable;
   }
 }

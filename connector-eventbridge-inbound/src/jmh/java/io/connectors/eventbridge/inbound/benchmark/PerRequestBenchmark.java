@@ -207,8 +207,6 @@ public class PerRequestBenchmark {
             .answerAlways(
                 request ->
                     new CorrelationResult.Success.ProcessInstanceCreated(null, 1L, "<default>"));
-    var executable = new EventBridgeWebhookExecutable();
-    executable.activate(context);
-    return executable;
+    return context.activateWebhook();
   }
 }

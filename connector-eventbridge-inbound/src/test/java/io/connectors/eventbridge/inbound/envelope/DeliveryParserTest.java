@@ -3,6 +3,7 @@ package io.connectors.eventbridge.inbound.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.support.Events;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,6 @@ class DeliveryParserTest {
                 parser
                     .mapper()
                     .readTree("{\"worker_link_token\":\"a\",\"worker_link_token\":\"b\"}"))
-        .isInstanceOf(com.fasterxml.jackson.core.JacksonException.class);
+        .isInstanceOf(JacksonException.class);
   }
 }

@@ -13,8 +13,10 @@ import io.camunda.connector.api.inbound.CorrelationResult;
 import io.camunda.connector.api.inbound.Health;
 import io.camunda.connector.api.inbound.InboundConnectorContext;
 import io.camunda.connector.api.inbound.InboundConnectorDefinition;
+import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
 import io.camunda.connector.feel.jackson.JacksonModuleFeelFunction;
 import io.camunda.connector.validation.impl.DefaultValidationProvider;
+import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,11 +42,15 @@ public final class TestInboundContext implements InboundConnectorContext {
    */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> requestBody(Object variables) {
-    var body =
-        ((io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext) variables)
-            .request()
-            .body();
-    return MAPPER.convertValue(body, Map.class);
+    return MAPPER.convertValue(
+        ((WebhookTriggerResultContext) variables).request().body(), Map.class);
+  }
+
+  /** A webhook activated with this context, as the runtime activates one. */
+  public EventBridgeWebhookExecutable activateWebhook() {
+    var executable = new EventBridgeWebhookExecutable();
+    executable.activate(this);
+    return executable;
   }
 
   private final Map<String, Object> properties;
