@@ -7,6 +7,7 @@ import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
 import io.connectors.eventbridge.runtime.ConnectorRuntimeApplication;
 import io.connectors.eventbridge.runtime.local.engine.EmbeddedZeebeEngine;
+import io.connectors.eventbridge.runtime.support.EchoWebhookConnector;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.TestProcesses;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +65,7 @@ class GracefulShutdownTest {
                 HttpRequest.newBuilder(
                         URI.create("http://localhost:" + httpPort + "/inbound/rt-shutdown"))
                     .header("Content-Type", "application/json")
-                    .header("x-test-delay-ms", "1500")
+                    .header("x-test-hold", "rt-shutdown")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"late\"}"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -76,7 +78,18 @@ class GracefulShutdownTest {
             Optional.ofNullable(meters.find("http.server.requests.active").longTaskTimer())
                 .filter(active -> active.activeTasks() > 0));
     var outboundClients = CachingEventBridgeClientSupplier.shared();
-    context.close();
+    // Shutdown starts with the request still held; it is let go only once the web server has
+    // stopped taking new connections, so its answer proves that shutdown waited for it.
+    var closing = CompletableFuture.runAsync(context::close);
+    try {
+      LocalRuntime.await(
+          "the web server to refuse new requests",
+          Duration.ofSeconds(30),
+          () -> refusesRequests(httpPort) ? Optional.of(true) : Optional.empty());
+    } finally {
+      EchoWebhookConnector.release("rt-shutdown");
+    }
+    closing.get(60, TimeUnit.SECONDS);
 
     assertThat(inFlight.get().statusCode()).isBetween(200, 299);
     // The Put events connector's clients were closed by the application's shutdown, not a JVM hook.
@@ -90,6 +103,24 @@ class GracefulShutdownTest {
         .isInstanceOf(IllegalStateException.class);
     assertPortIsFree(httpPort);
     assertPortIsFree(grpcPort);
+  }
+
+  private static boolean refusesRequests(int port) {
+    try {
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + port + "/actuator/health/liveness"))
+                  .timeout(Duration.ofSeconds(1))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      return false;
+    } catch (IOException notServed) {
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", interrupted);
+    }
   }
 
   private static void assertPortIsFree(int port) throws IOException {
