@@ -51,10 +51,12 @@ import java.util.Map;
  * ClientException} too, after setting the flag again. Neither cancels the command, which may reach
  * the engine anyway. The handler catches the exception and returns {@code Failure.Other}, which on
  * its own would read as "engine unavailable". So an event whose call was interrupted is answered
- * 503 {@code NOT_ATTEMPTED} whatever the runtime returned: the sender retries, and if the first
+ * 503 {@code OUTCOME_UNKNOWN} whatever the runtime returned: the sender retries, and if the first
  * command did arrive, the retry is the duplicate that message IDs absorb for message events (a
- * start event gets a second instance, as with any redelivery). Work that does not wait (FEEL
- * evaluation, decryption) does not notice an interrupt; the budget bounds it only between events.
+ * start event gets a second instance, as with any redelivery). {@code NOT_ATTEMPTED} is kept for
+ * events that were never handed to the engine, so an answer never says nothing happened when
+ * something may have. Work that does not wait (FEEL evaluation, decryption) does not notice an
+ * interrupt; the budget bounds it only between events.
  */
 public final class WebhookRequestHandler {
 
@@ -161,15 +163,11 @@ public final class WebhookRequestHandler {
             // Never a 500: the same classification as a failure the runtime returned.
             outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
           }
-          if (watch.fired()) {
-            // Whatever the runtime made of the interrupt (see the class comment), the command
-            // may have reached the engine or not: the sender must retry.
-            outcome = CorrelationOutcomes.outOfTime(eventId);
-          }
           if (WebhookStatus.isRetryable(outcome.status())) {
             retryableStatus = outcome.status();
           }
         }
+        metrics.eventAnswered(outcome.outcome());
         outcomes.add(delivery.batch() ? outcome.withIndex(i) : outcome);
       }
     } finally {
@@ -206,9 +204,19 @@ public final class WebhookRequestHandler {
       // sent for this event yet, so the sender's retry is safe.
       return CorrelationOutcomes.outOfTime(eventId);
     }
-    return metrics
-        .correlation()
-        .record(() -> correlator.correlate(event, eventId, headers, params, connectorData));
+    EventOutcome outcome;
+    try {
+      outcome =
+          metrics
+              .correlation()
+              .record(() -> correlator.correlate(event, eventId, headers, params, connectorData));
+    } catch (RuntimeException unexpected) {
+      outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
+    }
+    // Whatever the runtime made of the watchdog's interrupt (see the class comment), the command
+    // may have reached the engine or not: the sender must retry, and must not be told nothing
+    // happened.
+    return watch.fired() ? CorrelationOutcomes.outcomeUnknown(eventId) : outcome;
   }
 
   private static Map<String, Object> batchData(int index, int size) {

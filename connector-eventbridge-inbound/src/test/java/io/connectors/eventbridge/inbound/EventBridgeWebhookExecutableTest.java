@@ -103,7 +103,8 @@ class EventBridgeWebhookExecutableTest {
   @Nested
   class Batches {
     @Test
-    void eventsNotCorrelatedWithinTheTimeBudgetAre503NotAttempted() throws Exception {
+    void anEventWhoseBudgetRanOutInTheEngineIsOutcomeUnknownAndTheRestNotAttempted()
+        throws Exception {
       var release = new java.util.concurrent.CountDownLatch(1);
       var calls = new java.util.concurrent.atomic.AtomicInteger();
       var context =
@@ -146,7 +147,7 @@ class EventBridgeWebhookExecutableTest {
         assertThat(response.headers()).containsEntry("Retry-After", "5");
         assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
             .extracting(EventOutcome::outcome)
-            .containsExactly("MESSAGE_PUBLISHED", "NOT_ATTEMPTED", "NOT_ATTEMPTED");
+            .containsExactly("MESSAGE_PUBLISHED", "OUTCOME_UNKNOWN", "NOT_ATTEMPTED");
         // The third event was not started after the budget ran out.
         assertThat(calls).hasValue(2);
       } finally {
@@ -399,10 +400,12 @@ class EventBridgeWebhookExecutableTest {
           new CorrelationResult.Failure.ZeebeClientStatus("UNAVAILABLE", "x"),
           503,
           "ENGINE_UNAVAILABLE");
+      // The command was sent; its answer did not come in time: maybe applied, so not worded as
+      // if nothing happened (the sender still retries).
       assertCorrelationStatus(
           new CorrelationResult.Failure.ZeebeClientStatus("DEADLINE_EXCEEDED", "x"),
           503,
-          "ENGINE_UNAVAILABLE");
+          "OUTCOME_UNKNOWN");
       assertCorrelationStatus(
           new CorrelationResult.Failure.ZeebeClientStatus("INVALID_ARGUMENT", "x"),
           422,
@@ -421,10 +424,20 @@ class EventBridgeWebhookExecutableTest {
           new CorrelationResult.Failure.Other(new ClientHttpException(409, "Conflict")),
           200,
           "DUPLICATE");
-      // A transport failure of the client (timeout, connection) is the engine's trouble.
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(new ClientHttpException(504, "Gateway Timeout")),
+          503,
+          "OUTCOME_UNKNOWN");
+      // A client timeout, however wrapped, ends the wait and not the command.
       assertCorrelationStatus(
           new CorrelationResult.Failure.Other(
               new ClientException("timeout", new java.util.concurrent.TimeoutException())),
+          503,
+          "OUTCOME_UNKNOWN");
+      // A connection failure of the client is the engine's trouble: nothing was applied.
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(
+              new ClientException("connect", new java.net.ConnectException("refused"))),
           503,
           "ENGINE_UNAVAILABLE");
     }

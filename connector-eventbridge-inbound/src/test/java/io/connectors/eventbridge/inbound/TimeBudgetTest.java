@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A correlate call that outlives the budget, through the whole request path with the shared
- * watchdog: answered 503 {@code NOT_ATTEMPTED} soon after the budget, however the runtime reacts to
- * the interrupt, and the request thread goes back without the interrupt.
+ * watchdog: answered 503 {@code OUTCOME_UNKNOWN} soon after the budget (the command was handed to
+ * the engine, so the answer must not say nothing happened), however the runtime reacts to the
+ * interrupt, and the request thread goes back without the interrupt.
  */
 class TimeBudgetTest {
 
@@ -75,7 +76,7 @@ class TimeBudgetTest {
 
   @ParameterizedTest
   @EnumSource(RuntimeReaction.class)
-  void aCorrelateCallThatOutlivesTheBudgetIsAnswered503NotAttemptedSoonAfterIt(
+  void aCorrelateCallThatOutlivesTheBudgetIsAnswered503OutcomeUnknownSoonAfterIt(
       RuntimeReaction reaction) {
     var neverAnswered = new CountDownLatch(1);
     var sawInterrupt = new AtomicBoolean();
@@ -109,7 +110,7 @@ class TimeBudgetTest {
                 .plus(SCHEDULING_SLACK));
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers()).containsEntry("Retry-After", "5");
-    assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_ATTEMPTED");
+    assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("OUTCOME_UNKNOWN");
   }
 
   /**

@@ -40,7 +40,16 @@ public final class CorrelationOutcomes {
   public static final String ENGINE_BACK_PRESSURE = "ENGINE_BACK_PRESSURE";
   public static final String ENGINE_UNAVAILABLE = "ENGINE_UNAVAILABLE";
   public static final String ENGINE_REJECTED = "ENGINE_REJECTED";
+
+  /** Never handed to the engine: the sender's retry is the first attempt at it. */
   public static final String NOT_ATTEMPTED = "NOT_ATTEMPTED";
+
+  /**
+   * Handed to the engine, but no answer came within the time budget: it may or may not have
+   * happened. The sender retries; a message event's redelivery is then answered {@link #DUPLICATE}
+   * if the first command did arrive.
+   */
+  public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
   /** The event's encrypted payload is missing, malformed, or not for our key. Not retried. */
   public static final String DECRYPTION_FAILED = "DECRYPTION_FAILED";
@@ -122,7 +131,10 @@ public final class CorrelationOutcomes {
         eventId, status, NOT_ATTEMPTED, "skipped after an earlier event hit a retryable failure");
   }
 
-  /** Not correlated within the request's time budget; the sender retries the event. */
+  /**
+   * The time budget ran out before the event was handed to the engine; the sender retries the
+   * event.
+   */
   public static EventOutcome outOfTime(String eventId) {
     return EventOutcome.failed(
         eventId,
@@ -131,11 +143,26 @@ public final class CorrelationOutcomes {
         "not correlated within the time budget; retry later");
   }
 
+  /**
+   * The time budget ran out, or the engine's answer timed out, after the command was sent: the
+   * engine may have acted on it. Still retryable, but never worded as if nothing had happened.
+   */
+  public static EventOutcome outcomeUnknown(String eventId) {
+    return EventOutcome.failed(
+        eventId,
+        WebhookStatus.SERVICE_UNAVAILABLE,
+        OUTCOME_UNKNOWN,
+        "no answer from the engine within the time budget; the event may have been correlated;"
+            + " retry later");
+  }
+
   static EventOutcome ofGrpcStatus(String code, String eventId) {
     return switch (code) {
       case "RESOURCE_EXHAUSTED" -> backPressure(eventId);
       case "ALREADY_EXISTS" -> duplicate(eventId);
       case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> engineRejected(eventId);
+      // The command was sent and its answer did not come in time: it may have been applied.
+      case "DEADLINE_EXCEEDED" -> outcomeUnknown(eventId);
       // Our side's trouble, not the sender's: an expired token or missing authorization of the
       // runtime, a definition that is being redeployed, an older gateway. Retried, not dropped.
       default -> engineUnavailable(eventId);
@@ -147,7 +174,10 @@ public final class CorrelationOutcomes {
    * protocol (the engine's trouble), and errors raised while building the command from this event
    * (a FEEL failure in the result expression, a null message ID): the event's trouble. The first
    * cause we recognise decides; an error we cannot tie to the transport was raised before anything
-   * was sent, and sending the same event again would fail the same way.
+   * was sent, and sending the same event again would fail the same way. A timeout anywhere in the
+   * chain means the wait for the engine's answer ended, not the command, which may have been
+   * applied: the outcome is unknown. The clients wrap it in their own exception, so it is looked
+   * for before the transport is.
    */
   public static EventOutcome ofThrowable(Throwable error, String eventId) {
     for (var cause = error; cause != null; cause = cause.getCause()) {
@@ -158,8 +188,12 @@ public final class CorrelationOutcomes {
         // The client could not serialise the variables computed from this event.
         return correlationFailed(eventId);
       }
+      if (cause instanceof TimeoutException) {
+        return outcomeUnknown(eventId);
+      }
+    }
+    for (var cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof ClientException
-          || cause instanceof TimeoutException
           || cause instanceof IOException
           || cause instanceof CancellationException
           || cause instanceof RejectedExecutionException
@@ -177,8 +211,12 @@ public final class CorrelationOutcomes {
     if (code == 409) {
       return duplicate(eventId);
     }
-    // 401/403/404/408 are the runtime's own authorization, a definition being redeployed, or a
-    // timeout: retried, not dropped.
+    if (code == 408 || code == 504) {
+      // A request timeout of the gateway: the command may have been applied.
+      return outcomeUnknown(eventId);
+    }
+    // 401/403/404 are the runtime's own authorization or a definition being redeployed: retried,
+    // not dropped.
     if (code == 400 || code == 422) {
       return engineRejected(eventId);
     }

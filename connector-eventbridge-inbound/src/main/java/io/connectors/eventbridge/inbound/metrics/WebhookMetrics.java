@@ -20,10 +20,12 @@ public final class WebhookMetrics {
   static final String EVENTS = "eventbridge.webhook.events.per.request";
   static final String CORRELATION = "eventbridge.webhook.correlation";
   static final String DECRYPTION_FAILURES = "eventbridge.webhook.decryption.failures";
+  static final String EVENT_OUTCOMES = "eventbridge.webhook.events";
 
   private final MeterRegistry registry;
   private final String webhook;
   private final Map<String, Counter> answers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> eventOutcomes = new ConcurrentHashMap<>();
   private final DistributionSummary events;
   private final Timer correlation;
   private final Counter decryptionFailures;
@@ -66,6 +68,23 @@ public final class WebhookMetrics {
                     .tag("webhook", webhook)
                     .tag("status", String.valueOf(status))
                     .tag("reason", reason)
+                    .register(registry))
+        .increment();
+  }
+
+  /**
+   * One event's outcome word, batch or not: tells events never handed to the engine ({@code
+   * NOT_ATTEMPTED}) apart from those whose outcome is unknown ({@code OUTCOME_UNKNOWN}).
+   */
+  public void eventAnswered(String outcome) {
+    eventOutcomes
+        .computeIfAbsent(
+            outcome,
+            key ->
+                Counter.builder(EVENT_OUTCOMES)
+                    .description("Events of admitted requests by outcome")
+                    .tag("webhook", webhook)
+                    .tag("outcome", outcome)
                     .register(registry))
         .increment();
   }
