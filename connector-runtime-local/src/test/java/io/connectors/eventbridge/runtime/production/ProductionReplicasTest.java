@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.connectors.eventbridge.runtime.support.Await;
 import io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -46,12 +48,19 @@ class ProductionReplicasTest {
   private final String webhookId = "replicas-" + suffix;
   private final String webhookProcess = "replicas-webhook-" + suffix;
   private final String putProcess = "replicas-put-" + suffix;
+  private final String startingWebhookId = "starting-" + suffix;
   private ProductionRuntimeProcess replicaA;
   private ProductionRuntimeProcess replicaB;
+  private Map<String, String> environment;
 
   @BeforeAll
   void startTwoReplicas() throws Exception {
-    // Deployed before the replicas start: their first discovery finds it.
+    // Deployed before the replicas start: their first discovery finds them.
+    EventBridgeWebhookModels.deploy(
+        runtime,
+        "replicas-starting-" + suffix,
+        EventBridgeWebhookModels.startEvent(
+            "replicas-starting-" + suffix, EventBridgeWebhookModels.webhook(startingWebhookId)));
     var properties = EventBridgeWebhookModels.webhook(webhookId);
     properties.put("messageTtl", "PT1H");
     EventBridgeWebhookModels.deploy(
@@ -59,12 +68,14 @@ class ProductionReplicasTest {
         webhookProcess,
         EventBridgeWebhookModels.messageStartEvent(
             webhookProcess, "replicas-" + suffix, properties));
-    Map<String, String> environment =
+    environment =
         Map.of(
             "CAMUNDA_CLIENT_MODE", "self-managed",
             "CAMUNDA_CLIENT_GRPCADDRESS", runtime.grpcAddress().toString(),
             "CAMUNDA_CLIENT_RESTADDRESS", runtime.restAddress().toString(),
-            "CAMUNDA_CONNECTOR_POLLING_INTERVAL", "500",
+            // The runtime's importer polls rarely, as in production (5 s by default): a webhook
+            // deployed after start-up is activated because a request asked for it, not by a poll.
+            "CAMUNDA_CONNECTOR_POLLING_INTERVAL", "60000",
             "CAMUNDA_CONNECTOR_SECRETPROVIDER_ENVIRONMENT_PREFIX", "REPLICA_SECRET_",
             "REPLICA_SECRET_EVENTBRIDGE_ENDPOINT", runtime.localBusEndpoint().toString(),
             "REPLICA_SECRET_AWS_ACCESS_KEY", "replica-key",
@@ -160,6 +171,95 @@ class ProductionReplicasTest {
     assertThat(completedTasks(replicaB) - doneByB).isPositive();
   }
 
+  /**
+   * From the moment its port opens, a starting replica answers a deployed webhook 503 with
+   * Retry-After (EventBridge retries) until the webhook is active, never 404 (EventBridge drops the
+   * event); once its readiness is UP, it serves the webhook.
+   */
+  @Test
+  void aStartingReplicaAnswers503NeverA404UntilItsWebhooksAreActive() {
+    var statuses = new ArrayList<Integer>();
+    try (var replicaC = ProductionRuntimeProcess.launch("replica-c", environment)) {
+      Await.until(
+          "replica-c to serve the webhook (log: " + replicaC.log() + ")",
+          START,
+          () -> {
+            assertThat(replicaC.isAlive()).as("replica-c is running").isTrue();
+            boolean readyBefore =
+                replicaC
+                    .get("/actuator/health/readiness")
+                    .filter(r -> r.statusCode() == 200)
+                    .isPresent();
+            var answer =
+                tryPost(
+                    replicaC.webhookUrl(startingWebhookId),
+                    orderPlaced("start-" + statuses.size()));
+            if (answer.isEmpty()) {
+              return Optional.empty(); // port not open yet
+            }
+            int status = answer.get().statusCode();
+            statuses.add(status);
+            if (status == 503) {
+              assertThat(answer.get().headers().firstValue("Retry-After")).isPresent();
+              assertThat(readyBefore).as("503 while readiness was UP").isFalse();
+            }
+            return status == 200 ? Optional.of(true) : Optional.empty();
+          });
+    }
+    System.out.printf(
+        "replica-c answered while starting: %d x 503, then 200 (%s)%n",
+        statuses.stream().filter(status -> status == 503).count(), statuses);
+    assertThat(statuses).as("answers while replica-c started").doesNotContain(404).endsWith(200);
+    assertThat(statuses).allMatch(status -> status == 200 || status == 503);
+  }
+
+  /**
+   * A webhook deployed while the replicas run is 503, never 404, on a replica that has not
+   * activated it yet (another replica may already serve it), and is served soon on each, without
+   * waiting for the importer's next poll; an ID that no deployment declares is 404.
+   */
+  @Test
+  void aWebhookDeployedAfterStartIsNeverA404AndAnUndeclaredIdIs() {
+    String lateId = "late-" + suffix;
+    String lateProcess = "late-webhook-" + suffix;
+    var properties = EventBridgeWebhookModels.webhook(lateId);
+    properties.put("messageTtl", "PT1H");
+    EventBridgeWebhookModels.deploy(
+        runtime,
+        lateProcess,
+        EventBridgeWebhookModels.messageStartEvent(lateProcess, "late-" + suffix, properties));
+    for (var replica : List.of(replicaA, replicaB)) {
+      var statuses = new ArrayList<Integer>();
+      Await.until(
+          replica.name() + " to serve the webhook deployed after it started",
+          Duration.ofSeconds(20),
+          () -> {
+            var answer =
+                tryPost(
+                    replica.webhookUrl(lateId),
+                    orderPlaced("late-" + replica.name() + "-" + statuses.size()));
+            answer.ifPresent(response -> statuses.add(response.statusCode()));
+            return answer.filter(response -> response.statusCode() == 200).map(r -> true);
+          });
+      assertThat(statuses).as(replica.name()).allMatch(s -> s == 200 || s == 503);
+      var undeclared = tryPost(replica.webhookUrl("never-deployed-" + suffix), orderPlaced("x"));
+      assertThat(undeclared).get().extracting(HttpResponse::statusCode).isEqualTo(404);
+    }
+  }
+
+  private static Optional<HttpResponse<String>> tryPost(URI url, String body) {
+    try {
+      return Optional.of(post(url, body));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static double completedTasks(ProductionRuntimeProcess replica) {
     return replica.metric("eventbridge_outbound_tasks_seconds_count", "outcome=\"completed\"");
   }
@@ -175,6 +275,7 @@ class ProductionReplicasTest {
   private static HttpResponse<String> post(URI url, String body) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),

@@ -48,6 +48,21 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
    */
   public static ProductionRuntimeProcess start(
       String name, Map<String, String> environment, Duration timeout) {
+    var replica = launch(name, environment);
+    try {
+      replica.awaitReady(timeout);
+    } catch (RuntimeException | AssertionError e) {
+      replica.close();
+      throw e;
+    }
+    return replica;
+  }
+
+  /**
+   * Starts a replica as {@link #start} does but returns at once, before its port is open, so a test
+   * can watch what it answers while it starts.
+   */
+  public static ProductionRuntimeProcess launch(String name, Map<String, String> environment) {
     Path jar = Path.of(System.getProperty(JAR_PROPERTY, "missing"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -75,22 +90,14 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
       builder.environment().putAll(environment);
       builder.environment().put("SERVER_PORT", String.valueOf(port));
       builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
-      var replica =
-          new ProductionRuntimeProcess(
-              name, builder.start(), URI.create("http://127.0.0.1:" + port), log);
-      try {
-        replica.awaitReady(timeout);
-      } catch (RuntimeException | AssertionError e) {
-        replica.close();
-        throw e;
-      }
-      return replica;
+      return new ProductionRuntimeProcess(
+          name, builder.start(), URI.create("http://127.0.0.1:" + port), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void awaitReady(Duration timeout) {
+  public void awaitReady(Duration timeout) {
     Await.until(
         name + " to report ready (log: " + log + ")",
         timeout,
@@ -118,6 +125,10 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
 
   public Path log() {
     return log;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /**

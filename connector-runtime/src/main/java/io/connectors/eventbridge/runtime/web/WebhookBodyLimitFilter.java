@@ -29,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * type is answered before the body is read at all.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class WebhookBodyLimitFilter extends OncePerRequestFilter {
 
   static final String PROPERTY = "eventbridge.webhook.max-request-bytes";

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * admitted keep their share of the engine. Only requests of active EventBridge webhooks count.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class WebhookConcurrencyLimitFilter extends OncePerRequestFilter {
 
   static final String PROPERTY = "eventbridge.webhook.max-concurrent-requests";

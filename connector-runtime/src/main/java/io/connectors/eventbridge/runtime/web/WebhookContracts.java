@@ -43,19 +43,21 @@ class WebhookContracts {
     return known;
   }
 
-  /** The active EventBridge webhook behind the path, if any. */
-  private Optional<EventBridgeWebhookExecutable> webhookAt(String requestUri) {
+  /** The webhook ID of an {@code /inbound/{id}[/...]} path: the runtime's registry key. */
+  static Optional<String> webhookId(String requestUri) {
     if (!isWebhookPath(requestUri)) {
       return Optional.empty();
     }
     String rest = requestUri.substring(INBOUND_PREFIX.length());
     int slash = rest.indexOf('/');
     String webhookId = slash < 0 ? rest : rest.substring(0, slash);
-    if (webhookId.isEmpty()) {
-      return Optional.empty();
-    }
-    return registry
-        .getActiveWebhook(webhookId)
+    return webhookId.isEmpty() ? Optional.empty() : Optional.of(webhookId);
+  }
+
+  /** The active EventBridge webhook behind the path, if any. */
+  private Optional<EventBridgeWebhookExecutable> webhookAt(String requestUri) {
+    return webhookId(requestUri)
+        .flatMap(registry::getActiveWebhook)
         .map(active -> active.executable())
         .filter(EventBridgeWebhookExecutable.class::isInstance)
         .map(EventBridgeWebhookExecutable.class::cast);

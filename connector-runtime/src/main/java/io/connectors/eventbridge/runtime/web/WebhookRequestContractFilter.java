@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * other webhooks it only answers 415 to content types the controller cannot parse.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class WebhookRequestContractFilter extends OncePerRequestFilter {
 
   static final String METHOD_NOT_ALLOWED = "method not allowed";

@@ -1,0 +1,235 @@
+package io.connectors.eventbridge.runtime.webhooks;
+
+import io.camunda.connector.runtime.inbound.executable.ActiveExecutableQuery;
+import io.camunda.connector.runtime.inbound.executable.InboundExecutableRegistry;
+import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionImporter;
+import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionSearch;
+import io.camunda.connector.runtime.inbound.state.ProcessDefinitionInspector;
+import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Decides, for a webhook ID this replica does not serve, whether the sender must retry (503) or the
+ * ID does not exist (404); and whether the replica is ready for webhook traffic at all.
+ *
+ * <p>EventBridge drops an event answered 404 and retries one answered 503. The runtime answers 404
+ * for every ID that is not active on this replica, which is also true of a webhook that is deployed
+ * but not yet active here: while the replica starts (its port opens seconds before the runtime's
+ * first discovery has activated anything), between a new deployment and this replica's next
+ * discovery (another replica may already serve it), and while a redeployment swaps the old version
+ * for the new one. So:
+ *
+ * <ul>
+ *   <li>Until the first discovery has completed and every webhook it found has been handled by the
+ *       runtime (activated, or failed to activate), the replica is starting: every webhook request
+ *       is answered 503 and readiness is DOWN.
+ *   <li>After that, an ID the runtime does not serve is looked up in a view of the cluster's
+ *       deployments that started at most {@code maxStaleness} before the request arrived: declared
+ *       there, it is deployed but not active here yet (503, and the runtime's importer is asked to
+ *       run now instead of at its next poll); not declared, it does not exist (the runtime's 404).
+ *       No view in time (the cluster's search API is slow or down): 503, since 404 would be final.
+ * </ul>
+ */
+public final class WebhookAvailability implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookAvailability.class);
+
+  /** What the request filter does with a request for a webhook ID. */
+  public enum Verdict {
+    /** The runtime serves the ID: pass the request on. */
+    SERVE,
+    /** The replica is starting: 503. */
+    STARTING,
+    /** Deployed, not active on this replica yet: 503. */
+    NOT_YET_ACTIVE,
+    /** The deployments could not be read in time: 503, since a 404 would be final. */
+    UNCONFIRMED,
+    /** Not declared by any deployed definition: the runtime's own 404. */
+    UNKNOWN
+  }
+
+  private final WebhookConnectorRegistry webhooks;
+  private final InboundExecutableRegistry executables;
+  private final ProcessDefinitionImporter importer;
+  private final DeployedWebhooks deployed;
+  private final WebhookAvailabilitySettings settings;
+  private final ScheduledExecutorService discovery;
+  private final LongSupplier nanoClock;
+
+  private final AtomicBoolean importPending = new AtomicBoolean();
+
+  private volatile boolean started;
+  private volatile String startingReason = "first discovery of deployed webhooks not completed";
+
+  WebhookAvailability(
+      WebhookConnectorRegistry webhooks,
+      InboundExecutableRegistry executables,
+      ProcessDefinitionImporter importer,
+      ProcessDefinitionSearch search,
+      ProcessDefinitionInspector inspector,
+      WebhookAvailabilitySettings settings) {
+    this.webhooks = webhooks;
+    this.executables = executables;
+    this.importer = importer;
+    this.settings = settings;
+    this.nanoClock = System::nanoTime;
+    this.discovery =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("eventbridge-webhook-discovery").daemon(true).factory());
+    this.deployed = new DeployedWebhooks(search, inspector, nanoClock, discovery);
+  }
+
+  /** Whether the first discovery has completed and each webhook it found was handled. */
+  boolean started() {
+    return started;
+  }
+
+  /** Why the replica is not started yet; a fixed sentence of ours. */
+  String startingReason() {
+    return startingReason;
+  }
+
+  /**
+   * The verdict for a request for {@code webhookId} that arrived at {@code arrivalNanos}; waits at
+   * most {@link WebhookAvailabilitySettings#lookupTimeout()} for a view of the deployments.
+   */
+  public Verdict verdict(String webhookId, long arrivalNanos) {
+    if (!started) {
+      return Verdict.STARTING;
+    }
+    if (serves(webhookId)) {
+      return Verdict.SERVE;
+    }
+    DeployedWebhooks.View view;
+    try {
+      view =
+          deployed
+              .startedNoEarlierThan(arrivalNanos - settings.maxStaleness().toNanos())
+              .get(settings.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Verdict.UNCONFIRMED;
+    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      return Verdict.UNCONFIRMED;
+    }
+    if (!view.declares(webhookId)) {
+      return Verdict.UNKNOWN;
+    }
+    if (serves(webhookId)) {
+      // Activated while the view was read.
+      return Verdict.SERVE;
+    }
+    importSoon();
+    return Verdict.NOT_YET_ACTIVE;
+  }
+
+  private boolean serves(String webhookId) {
+    return webhooks.getActiveWebhook(webhookId).isPresent();
+  }
+
+  /**
+   * The runtime's importer activates new deployments at its next poll (5 s by default); run it now,
+   * on the discovery thread. It is synchronized and idempotent, and it is asked at most as often as
+   * the view is refreshed for an ID it does not serve, and never queued twice.
+   */
+  private void importSoon() {
+    if (importPending.compareAndSet(false, true)) {
+      discovery.execute(
+          () -> {
+            importPending.set(false);
+            importer.scheduleImport();
+          });
+    }
+  }
+
+  /** Starts the first discovery once the application is up (the runtime's client is ready). */
+  @EventListener(ApplicationReadyEvent.class)
+  void discoverFirst() {
+    discovery.execute(() -> firstDiscovery(Duration.ofMillis(250)));
+  }
+
+  private void firstDiscovery(Duration retryIn) {
+    CompletableFuture<DeployedWebhooks.View> first =
+        deployed.startedNoEarlierThan(nanoClock.getAsLong());
+    first.whenComplete(
+        (view, failure) -> {
+          if (view == null) {
+            startingReason = "deployed webhooks could not be read from the cluster yet";
+            Duration next = min(retryIn.multipliedBy(2), Duration.ofSeconds(5));
+            discovery.schedule(
+                () -> firstDiscovery(next), retryIn.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+          }
+          startingReason = "discovered webhooks are being activated";
+          long deadline = nanoClock.getAsLong() + settings.activationTimeout().toNanos();
+          importer.scheduleImport();
+          awaitHandled(view, deadline);
+        });
+  }
+
+  /**
+   * Checks, every {@link WebhookAvailabilitySettings#activationPollInterval()}, that the runtime
+   * has handled each element of the first view. The runtime activates on a thread of its own and
+   * publishes no event when it is done, so this is polled; it runs once per replica start.
+   */
+  private void awaitHandled(DeployedWebhooks.View view, long deadlineNanos) {
+    List<DeployedWebhooks.Element> pending =
+        view.byWebhookId().values().stream()
+            .flatMap(List::stream)
+            .filter(element -> !handled(element))
+            .toList();
+    if (pending.isEmpty()) {
+      LOG.info(
+          "Webhooks ready: {} deployed webhook(s) discovered and activated",
+          view.byWebhookId().size());
+      started = true;
+      return;
+    }
+    if (nanoClock.getAsLong() - deadlineNanos >= 0) {
+      LOG.warn(
+          "Webhooks ready although {} webhook element(s) were not activated within {}: {}",
+          pending.size(),
+          settings.activationTimeout(),
+          pending.stream().map(e -> e.bpmnProcessId() + "/" + e.elementId()).toList());
+      started = true;
+      return;
+    }
+    discovery.schedule(
+        () -> awaitHandled(view, deadlineNanos),
+        settings.activationPollInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** The runtime registered the element's definition version, activated or failed. */
+  private boolean handled(DeployedWebhooks.Element element) {
+    return executables
+        .query(
+            new ActiveExecutableQuery(
+                element.bpmnProcessId(), element.elementId(), null, element.tenantId()))
+        .stream()
+        .flatMap(response -> response.elements().stream())
+        .anyMatch(e -> e.element().processDefinitionKey() == element.definitionKey());
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  @Override
+  public void destroy() {
+    discovery.shutdownNow();
+  }
+}
