@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.connector.api.secret.SecretContext;
+import io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import io.camunda.connector.runtime.inbound.search.SearchQueryClient;
+import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.runtime.support.CompletedInstance;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
@@ -30,9 +32,23 @@ class LocalModeRuntimeTest {
   @Autowired LocalRuntime runtime;
   @Autowired SearchQueryClient searchClient;
   @Autowired SecretProviderAggregator secrets;
+  @Autowired OutboundConnectorFactory outboundConnectors;
 
   @Value("${camunda.client.grpc-address}")
   String grpcAddress;
+
+  /**
+   * The runtime opens the Put events worker with our job timeout (3 minutes: the default time
+   * budget plus the SDK's call timeout plus a margin), not Zeebe's 5 minutes, so a job whose
+   * replica died resumes elsewhere sooner; read from the runtime's own connector configuration.
+   */
+  @Test
+  void thePutEventsWorkerIsOpenedWithTheJobTimeoutTiedToTheTimeBudget() {
+    assertThat(outboundConnectors.getConfigurations())
+        .filteredOn(configuration -> configuration.type().equals(EventBridgePutEventsFunction.TYPE))
+        .singleElement()
+        .satisfies(configuration -> assertThat(configuration.timeout()).isEqualTo(180_000L));
+  }
 
   @Test
   void localSecretsReachTheConnectors() {
