@@ -191,10 +191,12 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       var parser = new DeliveryParser(MAX_BATCH_SIZE);
       var mapper = parser.mapper();
       var decryption = EventDecryption.create(properties.decryption(), mapper);
+      var timeBudget = Duration.ofMillis(properties.timeBudgetMillis());
       var admission =
           new RequestAdmission(
               properties.method(),
               properties.maxBodyBytes(),
+              timeBudget,
               SignatureVerifiers.create(properties.signature(), clock),
               Authenticators.create(properties.auth(), warnings),
               parser);
@@ -207,7 +209,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               decryption,
               new EventCorrelator(context, consumeUnmatched),
               consumeUnmatched,
-              Duration.ofMillis(properties.timeBudgetMillis()),
+              timeBudget,
               warnings,
               metrics);
       active = new Active(handler, admission, filter, decryption, mapper, consumeUnmatched);

@@ -9,6 +9,7 @@ import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifier;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,12 +41,14 @@ public final class RequestAdmission {
   public RequestAdmission(
       String allowedMethod,
       int maxBodyBytes,
+      Duration timeBudget,
       SignatureVerifier signatureVerifier,
       RequestAuthenticator authenticator,
       DeliveryParser parser) {
     var method = allowedMethod.toUpperCase(Locale.ROOT);
     this.contract =
-        new RequestContract("ANY".equals(method) ? ANY_METHODS : Set.of(method), maxBodyBytes);
+        new RequestContract(
+            "ANY".equals(method) ? ANY_METHODS : Set.of(method), maxBodyBytes, timeBudget);
     this.signatureVerifier = signatureVerifier;
     this.authenticator = authenticator;
     this.parser = parser;

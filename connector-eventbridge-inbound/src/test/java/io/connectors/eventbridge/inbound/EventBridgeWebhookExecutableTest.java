@@ -19,6 +19,7 @@ import io.connectors.eventbridge.inbound.support.Properties;
 import io.connectors.eventbridge.inbound.support.TestInboundContext;
 import io.connectors.eventbridge.inbound.support.TestPayload;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -287,6 +288,19 @@ class EventBridgeWebhookExecutableTest {
     void theDefaultLimitIsOneMebibyte() {
       var big = "{\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}";
       assertStatus(Properties.webhook(), TestPayload.post(big), 413, "1048576");
+    }
+
+    @Test
+    void theRequestContractCarriesTheTimeBudget() {
+      var configured =
+          new TestInboundContext(Properties.webhook().set("timeBudgetMillis", "1500").build())
+              .activateWebhook();
+      var defaulted = new TestInboundContext(Properties.webhook().build()).activateWebhook();
+
+      assertThat(configured.requestContract().orElseThrow().timeBudget())
+          .isEqualTo(Duration.ofMillis(1500));
+      assertThat(defaulted.requestContract().orElseThrow().timeBudget())
+          .isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test

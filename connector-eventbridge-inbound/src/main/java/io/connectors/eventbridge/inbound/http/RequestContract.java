@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.inbound.http;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -9,8 +10,10 @@ import java.util.Set;
  * @param allowedMethods upper-case methods that may carry an event, in the order of {@link
  *     #allowHeader()}
  * @param maxBodyBytes the webhook's body limit
+ * @param timeBudget how long the webhook takes at most to answer (events not correlated by then are
+ *     answered 503); our runtime's concurrency limit measures request latency against it
  */
-public record RequestContract(Set<String> allowedMethods, int maxBodyBytes) {
+public record RequestContract(Set<String> allowedMethods, int maxBodyBytes, Duration timeBudget) {
 
   public RequestContract {
     allowedMethods = Set.copyOf(allowedMethods);

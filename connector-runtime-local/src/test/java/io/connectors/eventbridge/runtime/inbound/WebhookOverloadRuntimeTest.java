@@ -32,14 +32,17 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * More webhook requests in flight than the runtime admits are answered 429 with Retry-After at
  * once, instead of queueing past EventBridge's timeout. Requests are held in flight by a JWKS
- * endpoint that answers only when the test lets it.
+ * endpoint that answers only when the test lets it. The limit is fixed at 2 (initial, min and max
+ * alike), so how it adapts does not enter here; that is AdaptiveConcurrencyLimitTest's.
  */
 @LocalRuntimeTest
 // A context of its own (another limit): it scans no deploy folder, so the shared context's
 // deploy-folder test sees only its own deployer, and it is closed after this class.
 @TestPropertySource(
     properties = {
-      "eventbridge.webhook.max-concurrent-requests=2",
+      "eventbridge.webhook.concurrency-limit.initial=2",
+      "eventbridge.webhook.concurrency-limit.min=2",
+      "eventbridge.webhook.concurrency-limit.max=2",
       "eventbridge.local.deploy-dirs="
     })
 @DirtiesContext
@@ -113,6 +116,16 @@ class WebhookOverloadRuntimeTest {
                   "webhook=\"" + webhookId + "\"",
                   "status=\"429\""))
           .isEqualTo(1);
+      assertThat(runtime.metric("eventbridge_webhook_shed_total")).isEqualTo(1);
+      assertThat(runtime.metric("eventbridge_webhook_concurrency_limit")).isEqualTo(2);
+      // The answer may reach the client before the filter gives the place back.
+      LocalRuntime.await(
+          "both places to be given back",
+          TIMEOUT,
+          () ->
+              runtime.metric("eventbridge_webhook_concurrency_in_flight") == 0
+                  ? Optional.of(true)
+                  : Optional.empty());
     } finally {
       release.countDown();
       server.close();

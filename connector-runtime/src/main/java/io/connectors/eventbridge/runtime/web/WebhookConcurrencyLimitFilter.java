@@ -6,35 +6,32 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 429 with {@code Retry-After} when more webhook requests are in flight than the runtime
- * lets wait on the engine at once.
+ * Answers 429 with {@code Retry-After} when more webhook requests are in flight than the {@link
+ * AdaptiveConcurrencyLimit} admits, and tells the limit how each admitted request went.
  *
  * <p>When the engine cannot keep up, requests would otherwise queue in the web server until
  * EventBridge's 5 s timeout, and the event would be redelivered while the first attempt still ran.
- * A 429 is answered at once, so EventBridge backs off and retries, and the requests already
- * admitted keep their share of the engine. Only requests of active EventBridge webhooks count.
+ * A 429 is answered at once, never queued, so EventBridge backs off and retries, and the requests
+ * already admitted keep their share of the engine. Only requests of active EventBridge webhooks
+ * count: only they have a time budget to measure against.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class WebhookConcurrencyLimitFilter extends OncePerRequestFilter {
 
-  static final String PROPERTY = "eventbridge.webhook.max-concurrent-requests";
   static final String REASON = "too many requests in flight; retry later";
 
-  private final Semaphore inFlight;
+  private final AdaptiveConcurrencyLimit limit;
   private final WebhookContracts contracts;
 
-  WebhookConcurrencyLimitFilter(
-      @Value("${" + PROPERTY + ":64}") int maxConcurrent, WebhookContracts contracts) {
-    this.inFlight = new Semaphore(maxConcurrent);
+  WebhookConcurrencyLimitFilter(AdaptiveConcurrencyLimit limit, WebhookContracts contracts) {
+    this.limit = limit;
     this.contracts = contracts;
   }
 
@@ -48,20 +45,29 @@ class WebhookConcurrencyLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var webhook = contracts.webhookFor(request);
-    if (webhook.flatMap(EventBridgeWebhookExecutable::requestContract).isEmpty()) {
+    // Read before the request runs: the webhook may be deactivated while it does.
+    var contract = webhook.flatMap(EventBridgeWebhookExecutable::requestContract);
+    if (contract.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
-    if (!inFlight.tryAcquire()) {
+    var admission = limit.tryAdmit();
+    if (admission.isEmpty()) {
       response.setHeader("Retry-After", "1");
       FilterAnswers.reject(response, 429, REASON);
       webhook.get().answeredByRuntime(request.getMethod(), 429, REASON);
       return;
     }
+    boolean answered = false;
     try {
       chain.doFilter(request, response);
+      answered = true;
     } finally {
-      inFlight.release();
+      if (answered) {
+        admission.get().answered(response.getStatus(), contract.get().timeBudget());
+      } else {
+        admission.get().abandoned();
+      }
     }
   }
 }
