@@ -76,6 +76,37 @@ class LocalModeRuntimeTest {
     assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
   }
 
+  /**
+   * A webhook ID is 404 only after a view of the deployments declared nothing for it; a flood of
+   * requests for IDs that do not exist shares that view's refreshes (at most one per second
+   * started, plus the one running) instead of reading the cluster once per request.
+   */
+  @Test
+  void requestsForUndeclaredIdsAre404AndShareTheirDiscoveryRefreshes() throws Exception {
+    double before = refreshes();
+    long start = System.nanoTime();
+    var answers = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Integer>>();
+    for (int i = 0; i < 40; i++) {
+      answers.add(
+          HTTP.sendAsync(
+                  HttpRequest.newBuilder(runtime.webhookUrl("undeclared-" + UUID.randomUUID()))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .thenApply(HttpResponse::statusCode));
+    }
+    for (var answer : answers) {
+      assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(404);
+    }
+    double elapsedSeconds = (System.nanoTime() - start) / 1e9;
+    assertThat(refreshes() - before).isBetween(1.0, Math.floor(elapsedSeconds) + 2);
+  }
+
+  private double refreshes() {
+    return runtime.metric("eventbridge_webhook_discovery_seconds_count", "outcome=\"success\"");
+  }
+
   @Test
   void aWebhookBodyOverTheRuntimeLimitIsRefusedBeforeAnyWebhookReadsIt() throws Exception {
     // A raw request that only declares its size: the answer must come before any body is sent,

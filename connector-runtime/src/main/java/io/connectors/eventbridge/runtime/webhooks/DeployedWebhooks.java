@@ -6,6 +6,8 @@ import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionSearch;
 import io.camunda.connector.runtime.inbound.state.ProcessDefinitionInspector;
 import io.camunda.connector.runtime.inbound.state.ProcessImportResult.ProcessDefinitionIdentifier;
 import io.camunda.connector.runtime.inbound.state.ProcessImportResult.ProcessDefinitionVersion;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,8 @@ final class DeployedWebhooks {
   private final ProcessDefinitionInspector inspector;
   private final LongSupplier nanoClock;
   private final Executor executor;
+  private final Timer refreshed;
+  private final Timer failed;
   private final Map<Long, List<Map.Entry<String, Element>>> webhooksByDefinition =
       new ConcurrentHashMap<>();
 
@@ -71,11 +76,21 @@ final class DeployedWebhooks {
       ProcessDefinitionSearch search,
       ProcessDefinitionInspector inspector,
       LongSupplier nanoClock,
-      Executor executor) {
+      Executor executor,
+      MeterRegistry registry) {
     this.search = search;
     this.inspector = inspector;
     this.nanoClock = nanoClock;
     this.executor = executor;
+    this.refreshed = refreshTimer(registry, "success");
+    this.failed = refreshTimer(registry, "failure");
+  }
+
+  private static Timer refreshTimer(MeterRegistry registry, String outcome) {
+    return Timer.builder("eventbridge.webhook.discovery")
+        .description("Reads of the deployed webhooks from the cluster (start-up, unknown IDs)")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   /** The latest completed view, or null before the first refresh succeeded. */
@@ -109,6 +124,8 @@ final class DeployedWebhooks {
       runningStartedNanos = started;
       refresh.whenComplete(
           (fresh, failure) -> {
+            (fresh != null ? refreshed : failed)
+                .record(nanoClock.getAsLong() - started, TimeUnit.NANOSECONDS);
             if (fresh != null) {
               latest = fresh;
             } else {

@@ -6,6 +6,7 @@ import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionImporter;
 import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionSearch;
 import io.camunda.connector.runtime.inbound.state.ProcessDefinitionInspector;
 import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,8 @@ public final class WebhookAvailability implements DisposableBean {
       ProcessDefinitionImporter importer,
       ProcessDefinitionSearch search,
       ProcessDefinitionInspector inspector,
-      WebhookAvailabilitySettings settings) {
+      WebhookAvailabilitySettings settings,
+      MeterRegistry registry) {
     this.webhooks = webhooks;
     this.executables = executables;
     this.importer = importer;
@@ -89,7 +91,7 @@ public final class WebhookAvailability implements DisposableBean {
     this.discovery =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("eventbridge-webhook-discovery").daemon(true).factory());
-    this.deployed = new DeployedWebhooks(search, inspector, nanoClock, discovery);
+    this.deployed = new DeployedWebhooks(search, inspector, nanoClock, discovery, registry);
   }
 
   /** Whether the first discovery has completed and each webhook it found was handled. */

@@ -5,6 +5,7 @@ import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionImporter;
 import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionSearch;
 import io.camunda.connector.runtime.inbound.state.ProcessDefinitionInspector;
 import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,10 @@ class WebhookAvailabilityConfiguration {
       ProcessDefinitionImporter importer,
       ProcessDefinitionSearch search,
       ProcessDefinitionInspector inspector,
-      WebhookAvailabilitySettings settings) {
-    return new WebhookAvailability(webhooks, executables, importer, search, inspector, settings);
+      WebhookAvailabilitySettings settings,
+      MeterRegistry registry) {
+    return new WebhookAvailability(
+        webhooks, executables, importer, search, inspector, settings, registry);
   }
 
   /**
