@@ -6,11 +6,22 @@
 #   tools/load/run.sh memory [--checkpoints 10000,50000]   (resident memory as instances accumulate)
 #   tools/load/run.sh discovery [--deployments 10]   (deployment -> webhook UP, in local mode and in a
 #                                                     production runtime pointed at it)
+#   tools/load/run.sh fleet [-Dfleet.phase=60s ...]   (the fleet test's long form: local mode plus two and three
+#                                                     production replicas under faults and overload; see FleetTest and
+#                                                     FleetSettings; reports in connector-runtime-local/target/fleet/)
 # Extra runtime options (Spring properties) go in RUNTIME_ARGS, e.g. RUNTIME_ARGS=--camunda.client.execution-threads=4;
 # JVM options in JAVA_OPTS, e.g. JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/local.jfr to profile a run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=tools/load
+
+if [ "${1:-}" = fleet ]; then
+  # The fleet test starts local mode and the replicas itself: its long form, as a reactor build (the
+  # production jar and this module's tests from this checkout, nothing installed).
+  shift
+  exec mvn -B -pl connector-runtime-local -am verify -Dmodeler-check.skip -Dtest=FleetTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dfleet.long=true "$@"
+fi
 
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 jar=connector-runtime-local/target/connector-runtime-local-1.0.0-SNAPSHOT.jar

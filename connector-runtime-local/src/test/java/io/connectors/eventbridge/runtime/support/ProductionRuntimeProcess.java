@@ -34,12 +34,22 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
   private final Process process;
   private final URI baseUrl;
   private final Path log;
+  private final Map<String, String> environment;
+  private final int port;
 
-  private ProductionRuntimeProcess(String name, Process process, URI baseUrl, Path log) {
+  private ProductionRuntimeProcess(
+      String name,
+      Process process,
+      URI baseUrl,
+      Path log,
+      Map<String, String> environment,
+      int port) {
     this.name = name;
     this.process = process;
     this.baseUrl = baseUrl;
     this.log = log;
+    this.environment = Map.copyOf(environment);
+    this.port = port;
   }
 
   /**
@@ -63,6 +73,15 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
    * can watch what it answers while it starts.
    */
   public static ProductionRuntimeProcess launch(String name, Map<String, String> environment) {
+    try {
+      return launch(name, environment, freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ProductionRuntimeProcess launch(
+      String name, Map<String, String> environment, int port) {
     Path jar = Path.of(System.getProperty(JAR_PROPERTY, "missing"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -71,7 +90,6 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
               + " (run the build from the repository root, e.g. mvn verify)");
     }
     try {
-      int port = freePort();
       Path log =
           Files.createDirectories(Path.of("target", "production-runtime")).resolve(name + ".log");
       List<String> command = new ArrayList<>();
@@ -81,7 +99,10 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
       command.add("-jar");
       command.add(jar.toAbsolutePath().toString());
       ProcessBuilder builder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              // A restarted replica appends to the log of the one it replaces.
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       // Configured by the caller only, not by whatever Camunda settings the build machine has.
       builder
           .environment()
@@ -91,7 +112,7 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
       builder.environment().put("SERVER_PORT", String.valueOf(port));
       builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
       return new ProductionRuntimeProcess(
-          name, builder.start(), URI.create("http://127.0.0.1:" + port), log);
+          name, builder.start(), URI.create("http://127.0.0.1:" + port), log, environment, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -111,6 +132,23 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
         });
   }
 
+  /**
+   * Starts this replica's successor with the same name, environment and port, as a container
+   * platform restarts a container, so a load balancer's address for it stays valid. Call it once
+   * this process has exited ({@link #kill()}, {@link #close()}); returns at once, before the port
+   * is open (see {@link #awaitReady}).
+   */
+  public ProductionRuntimeProcess restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running; stop it before restarting it");
+    }
+    return launch(name, environment, port);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   public URI baseUrl() {
     return baseUrl;
   }
@@ -125,10 +163,6 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
 
   public Path log() {
     return log;
-  }
-
-  public boolean isAlive() {
-    return process.isAlive();
   }
 
   /**
@@ -178,6 +212,18 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+    }
+  }
+
+  /**
+   * Kills the replica as a crash or the kernel's OOM killer does: SIGKILL, no shutdown at all. Its
+   * open connections are reset and its activated jobs stay with it until their timeout.
+   */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
