@@ -51,6 +51,7 @@ class AdaptiveConcurrencyLimit {
   private final SimpleLimiter<Void> limiter;
   private final LongSupplier nanoClock;
   private final Counter shed;
+  private final ShedRetryAfter retryAfter;
 
   @Autowired
   AdaptiveConcurrencyLimit(Environment environment, MeterRegistry registry) {
@@ -63,6 +64,7 @@ class AdaptiveConcurrencyLimit {
   AdaptiveConcurrencyLimit(
       ConcurrencyLimitSettings settings, MeterRegistry registry, LongSupplier nanoClock) {
     this.nanoClock = nanoClock;
+    this.retryAfter = new ShedRetryAfter(nanoClock);
     this.limiter =
         SimpleLimiter.newBuilder()
             .named("eventbridge-webhooks")
@@ -87,14 +89,23 @@ class AdaptiveConcurrencyLimit {
             .register(registry);
   }
 
-  /** A place for one request, or empty (and counted as shed) when the limit is reached. */
+  /**
+   * A place for one request, or empty (and counted as shed) when the limit is reached; then answer
+   * with {@link #retryAfterSeconds()}.
+   */
   Optional<Admission> tryAdmit() {
     Optional<Limiter.Listener> listener = limiter.acquire(null);
     if (listener.isEmpty()) {
       shed.increment();
       return Optional.empty();
     }
+    retryAfter.admitted();
     return Optional.of(new Admission(listener.get(), nanoClock.getAsLong()));
+  }
+
+  /** The {@code Retry-After} of a request just shed, in seconds ({@link ShedRetryAfter}). */
+  int retryAfterSeconds() {
+    return retryAfter.shed();
   }
 
   int limit() {

@@ -53,7 +53,7 @@ class WebhookConcurrencyLimitFilter extends OncePerRequestFilter {
     }
     var admission = limit.tryAdmit();
     if (admission.isEmpty()) {
-      response.setHeader("Retry-After", "1");
+      response.setHeader("Retry-After", String.valueOf(limit.retryAfterSeconds()));
       FilterAnswers.reject(response, 429, REASON);
       webhook.get().answeredByRuntime(request.getMethod(), 429, REASON);
       return;
