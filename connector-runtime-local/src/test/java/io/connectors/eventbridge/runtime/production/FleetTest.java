@@ -147,7 +147,9 @@ class FleetTest {
     runtime
         .client()
         .newDeployResourceCommand()
-        .addProcessModel(putEventsProcess(), putProcess + ".bpmn")
+        .addProcessModel(
+            TestProcesses.putEventWithSecrets(putProcess, "com.example.fleet", "FleetTask"),
+            putProcess + ".bpmn")
         .send()
         .join();
     reports.fact("settings", settings);
@@ -329,17 +331,7 @@ class FleetTest {
     gate.hold();
     var keysByN = new HashMap<String, Long>();
     for (int n = 0; n < PUT_TASKS; n++) {
-      keysByN.put(
-          String.valueOf(n),
-          runtime
-              .client()
-              .newCreateInstanceCommand()
-              .bpmnProcessId(putProcess)
-              .latestVersion()
-              .variables(Map.of("n", n))
-              .send()
-              .join()
-              .getProcessInstanceKey());
+      keysByN.put(String.valueOf(n), runtime.startInstance(putProcess, Map.of("n", n)));
     }
     double rate = settings.faultLoad() * knee;
     var phase = sender.openLoop("kill-9", rate, null);
@@ -510,23 +502,5 @@ class FleetTest {
         .getProcesses()
         .getFirst()
         .getProcessDefinitionKey();
-  }
-
-  private BpmnModelInstance putEventsProcess() {
-    return Bpmn.createExecutableProcess(putProcess)
-        .startEvent()
-        .serviceTask("put")
-        .zeebeJobType("io.connectors.eventbridge:put-events:1")
-        .zeebeInput("credentials", "authentication.type")
-        .zeebeInput("{{secrets.AWS_ACCESS_KEY}}", "authentication.accessKey")
-        .zeebeInput("{{secrets.AWS_SECRET_KEY}}", "authentication.secretKey")
-        .zeebeInput("{{secrets.AWS_REGION}}", "configuration.region")
-        .zeebeInput("{{secrets.EVENTBRIDGE_ENDPOINT}}", "configuration.endpoint")
-        .zeebeInput("single", "event.mode")
-        .zeebeInput("com.example.fleet", "event.source")
-        .zeebeInput("FleetTask", "event.detailType")
-        .zeebeInput("={n: n}", "event.detail")
-        .endEvent()
-        .done();
   }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.connectors.eventbridge.runtime.support.Await;
 import io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import io.connectors.eventbridge.runtime.support.ProductionRuntimeProcess;
+import io.connectors.eventbridge.runtime.support.TestProcesses;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,21 +129,7 @@ class ProductionReplicasTest {
         .client()
         .newDeployResourceCommand()
         .addProcessModel(
-            Bpmn.createExecutableProcess(putProcess)
-                .startEvent()
-                .serviceTask("put")
-                .zeebeJobType("io.connectors.eventbridge:put-events:1")
-                .zeebeInput("credentials", "authentication.type")
-                .zeebeInput("{{secrets.AWS_ACCESS_KEY}}", "authentication.accessKey")
-                .zeebeInput("{{secrets.AWS_SECRET_KEY}}", "authentication.secretKey")
-                .zeebeInput("{{secrets.AWS_REGION}}", "configuration.region")
-                .zeebeInput("{{secrets.EVENTBRIDGE_ENDPOINT}}", "configuration.endpoint")
-                .zeebeInput("single", "event.mode")
-                .zeebeInput("com.example.replicas", "event.source")
-                .zeebeInput("ReplicaTest", "event.detailType")
-                .zeebeInput("={n: n}", "event.detail")
-                .endEvent()
-                .done(),
+            TestProcesses.putEventWithSecrets(putProcess, "com.example.replicas", "ReplicaTest"),
             putProcess + ".bpmn")
         .send()
         .join();
@@ -153,16 +139,7 @@ class ProductionReplicasTest {
     int instances = 40;
     List<Long> keys = new ArrayList<>();
     for (int n = 0; n < instances; n++) {
-      keys.add(
-          runtime
-              .client()
-              .newCreateInstanceCommand()
-              .bpmnProcessId(putProcess)
-              .latestVersion()
-              .variables(Map.of("n", n))
-              .send()
-              .join()
-              .getProcessInstanceKey());
+      keys.add(runtime.startInstance(putProcess, Map.of("n", n)));
     }
     keys.forEach(key -> runtime.awaitCompleted(key, TIMEOUT));
 

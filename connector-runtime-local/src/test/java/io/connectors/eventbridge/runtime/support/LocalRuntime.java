@@ -198,6 +198,18 @@ public class LocalRuntime {
   }
 
   /** How many instances of {@code bpmnProcessId} the engine has started so far. */
+  /** Starts the latest version of {@code bpmnProcessId} and returns the instance's key. */
+  public long startInstance(String bpmnProcessId, Map<String, ?> variables) {
+    return client()
+        .newCreateInstanceCommand()
+        .bpmnProcessId(bpmnProcessId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
   public long instancesOf(String bpmnProcessId) {
     return instanceKeys(bpmnProcessId).size();
   }

@@ -29,6 +29,30 @@ public final class TestProcesses {
         .done();
   }
 
+  /**
+   * A process whose one service task puts a single event {@code {n: n}} from {@code source}, with
+   * the credentials, region and endpoint of the runtime's secrets (as production replicas
+   * configured by environment variables have them).
+   */
+  public static BpmnModelInstance putEventWithSecrets(
+      String bpmnProcessId, String source, String detailType) {
+    return Bpmn.createExecutableProcess(bpmnProcessId)
+        .startEvent()
+        .serviceTask("put")
+        .zeebeJobType("io.connectors.eventbridge:put-events:1")
+        .zeebeInput("credentials", "authentication.type")
+        .zeebeInput("{{secrets.AWS_ACCESS_KEY}}", "authentication.accessKey")
+        .zeebeInput("{{secrets.AWS_SECRET_KEY}}", "authentication.secretKey")
+        .zeebeInput("{{secrets.AWS_REGION}}", "configuration.region")
+        .zeebeInput("{{secrets.EVENTBRIDGE_ENDPOINT}}", "configuration.endpoint")
+        .zeebeInput("single", "event.mode")
+        .zeebeInput(source, "event.source")
+        .zeebeInput(detailType, "event.detailType")
+        .zeebeInput("={n: n}", "event.detail")
+        .endEvent()
+        .done();
+  }
+
   public static String xml(BpmnModelInstance model) {
     return Bpmn.convertToString(model);
   }
