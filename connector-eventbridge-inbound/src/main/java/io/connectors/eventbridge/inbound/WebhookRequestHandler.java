@@ -213,10 +213,13 @@ public final class WebhookRequestHandler {
     } catch (RuntimeException unexpected) {
       outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
     }
-    // Whatever the runtime made of the watchdog's interrupt (see the class comment), the command
-    // may have reached the engine or not: the sender must retry, and must not be told nothing
-    // happened.
-    return watch.fired() ? CorrelationOutcomes.outcomeUnknown(eventId) : outcome;
+    // An answer the runtime did get (created, published, duplicate, or refused for this event)
+    // stands even if the watchdog fired just after it. A retryable one after an interrupt is the
+    // runtime's reading of the interrupt (see the class comment): the command may have reached the
+    // engine or not, so the sender must retry and must not be told nothing happened.
+    return watch.fired() && WebhookStatus.isRetryable(outcome.status())
+        ? CorrelationOutcomes.outcomeUnknown(eventId)
+        : outcome;
   }
 
   private static Map<String, Object> batchData(int index, int size) {

@@ -119,24 +119,40 @@ final class DeployedWebhooks {
             .thenCompose(ignored -> startedNoEarlierThan(notBeforeNanos));
       }
       long started = nanoClock.getAsLong();
-      var refresh = CompletableFuture.supplyAsync(() -> refresh(started), executor);
+      var refresh = new CompletableFuture<View>();
       running = refresh;
       runningStartedNanos = started;
-      refresh.whenComplete(
-          (fresh, failure) -> {
-            (fresh != null ? refreshed : failed)
-                .record(nanoClock.getAsLong() - started, TimeUnit.NANOSECONDS);
-            if (fresh != null) {
-              latest = fresh;
-            } else {
-              // By type only: a client's message can carry request details.
-              LOG.warn("Webhook discovery failed ({})", rootType(failure));
-            }
-            synchronized (this) {
-              running = null;
-            }
-          });
+      executor.execute(() -> refreshInto(refresh, started));
       return refresh;
+    }
+  }
+
+  /**
+   * Runs one refresh and only then completes its future, after {@code latest} and {@code running}
+   * are updated: a waiter's callback that asks for a newer view must find this one ended.
+   */
+  private void refreshInto(CompletableFuture<View> refresh, long started) {
+    View fresh = null;
+    RuntimeException failure = null;
+    try {
+      fresh = refresh(started);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    (fresh != null ? refreshed : failed)
+        .record(nanoClock.getAsLong() - started, TimeUnit.NANOSECONDS);
+    synchronized (this) {
+      if (fresh != null) {
+        latest = fresh;
+      }
+      running = null;
+    }
+    if (fresh != null) {
+      refresh.complete(fresh);
+    } else {
+      // By type only: a client's message can carry request details.
+      LOG.warn("Webhook discovery failed ({})", rootType(failure));
+      refresh.completeExceptionally(failure);
     }
   }
 

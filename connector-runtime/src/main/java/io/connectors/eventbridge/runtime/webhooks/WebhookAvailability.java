@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +47,8 @@ import org.springframework.context.event.EventListener;
 public final class WebhookAvailability implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookAvailability.class);
+  private static final Duration INITIAL_RETRY = Duration.ofMillis(250);
+  private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
   /** What the request filter does with a request for a webhook ID. */
   public enum Verdict {
@@ -70,7 +72,8 @@ public final class WebhookAvailability implements DisposableBean {
   private final ScheduledExecutorService discovery;
   private final LongSupplier nanoClock;
 
-  private final AtomicBoolean importPending = new AtomicBoolean();
+  /** When the importer was last asked to run; at most once per maxStaleness. */
+  private final AtomicLong lastImportNanos;
 
   private volatile boolean started;
   private volatile String startingReason = "first discovery of deployed webhooks not completed";
@@ -91,6 +94,8 @@ public final class WebhookAvailability implements DisposableBean {
     this.discovery =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("eventbridge-webhook-discovery").daemon(true).factory());
+    this.lastImportNanos =
+        new AtomicLong(nanoClock.getAsLong() - settings.maxStaleness().toNanos());
     this.deployed = new DeployedWebhooks(search, inspector, nanoClock, discovery, registry);
   }
 
@@ -145,40 +150,59 @@ public final class WebhookAvailability implements DisposableBean {
   /**
    * The runtime's importer activates new deployments at its next poll (5 s by default); run it now,
    * on the discovery thread. It is synchronized and idempotent, and it is asked at most as often as
-   * the view is refreshed for an ID it does not serve, and never queued twice.
+   * {@code maxStaleness}: a webhook that never activates (its activation failed) costs no more.
    */
   private void importSoon() {
-    if (importPending.compareAndSet(false, true)) {
-      discovery.execute(
-          () -> {
-            importPending.set(false);
-            importer.scheduleImport();
-          });
+    long now = nanoClock.getAsLong();
+    long last = lastImportNanos.get();
+    if (now - last < settings.maxStaleness().toNanos()
+        || !lastImportNanos.compareAndSet(last, now)) {
+      return;
     }
+    discovery.execute(importer::scheduleImport);
   }
 
   /** Starts the first discovery once the application is up (the runtime's client is ready). */
   @EventListener(ApplicationReadyEvent.class)
   void discoverFirst() {
-    discovery.execute(() -> firstDiscovery(Duration.ofMillis(250)));
+    discovery.execute(() -> firstDiscovery(INITIAL_RETRY));
   }
 
   private void firstDiscovery(Duration retryIn) {
+    try {
+      startFirstDiscovery(retryIn);
+    } catch (RuntimeException unexpected) {
+      retryFirstDiscovery(retryIn, unexpected);
+    }
+  }
+
+  /** Whatever failed, the replica must not stay starting for good: try again, later each time. */
+  private void retryFirstDiscovery(Duration retryIn, RuntimeException failure) {
+    LOG.warn("Webhook start-up check failed ({}); retrying", failure.getClass().getSimpleName());
+    Duration next = min(retryIn.multipliedBy(2), MAX_RETRY);
+    discovery.schedule(() -> firstDiscovery(next), retryIn.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void startFirstDiscovery(Duration retryIn) {
     CompletableFuture<DeployedWebhooks.View> first =
         deployed.startedNoEarlierThan(nanoClock.getAsLong());
     first.whenComplete(
         (view, failure) -> {
           if (view == null) {
             startingReason = "deployed webhooks could not be read from the cluster yet";
-            Duration next = min(retryIn.multipliedBy(2), Duration.ofSeconds(5));
+            Duration next = min(retryIn.multipliedBy(2), MAX_RETRY);
             discovery.schedule(
                 () -> firstDiscovery(next), retryIn.toMillis(), TimeUnit.MILLISECONDS);
             return;
           }
           startingReason = "discovered webhooks are being activated";
           long deadline = nanoClock.getAsLong() + settings.activationTimeout().toNanos();
-          importer.scheduleImport();
-          awaitHandled(view, deadline);
+          try {
+            importer.scheduleImport();
+            awaitHandled(view, deadline);
+          } catch (RuntimeException unexpected) {
+            retryFirstDiscovery(retryIn, unexpected);
+          }
         });
   }
 
@@ -210,7 +234,13 @@ public final class WebhookAvailability implements DisposableBean {
       return;
     }
     discovery.schedule(
-        () -> awaitHandled(view, deadlineNanos),
+        () -> {
+          try {
+            awaitHandled(view, deadlineNanos);
+          } catch (RuntimeException unexpected) {
+            retryFirstDiscovery(INITIAL_RETRY, unexpected);
+          }
+        },
         settings.activationPollInterval().toMillis(),
         TimeUnit.MILLISECONDS);
   }
