@@ -93,11 +93,6 @@ final class DeployedWebhooks {
         .register(registry);
   }
 
-  /** The latest completed view, or null before the first refresh succeeded. */
-  View latest() {
-    return latest;
-  }
-
   /**
    * A view from a refresh that started at or after {@code notBeforeNanos}: the latest one if it is
    * fresh enough, the running one if it started late enough, else a new one, run on {@code
