@@ -12,29 +12,31 @@ import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.ConnectorElementType;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
-import io.connectors.eventbridge.outbound.client.ClientLease;
 import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.progress.JobAttempt;
-import io.connectors.eventbridge.outbound.progress.ProgressStore;
-import io.connectors.eventbridge.outbound.progress.ProgressVariables;
+import io.connectors.eventbridge.outbound.progress.JobProgress;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
-import io.connectors.eventbridge.outbound.send.ChunkSender;
-import io.connectors.eventbridge.outbound.send.Deadline;
+import io.connectors.eventbridge.outbound.send.EntrySender;
 import io.connectors.eventbridge.outbound.send.EntryValidator;
 import io.connectors.eventbridge.outbound.send.EventBridgePublisher;
-import io.connectors.eventbridge.outbound.send.PreparedEntry;
 import io.connectors.eventbridge.outbound.send.Sleeper;
-import java.util.List;
+import io.connectors.eventbridge.outbound.validation.CheckedByConnector;
+import io.micrometer.core.instrument.Metrics;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /** Puts one event, or a batch of events, on an Amazon EventBridge bus. */
 @OutboundConnector(
     name = "Amazon EventBridge: Put events",
     // "error" is what the runtime sets on the task when it fails the job: it carries this task's
-    // progress to the job's next attempt (see ProgressVariables).
-    inputVariables = {"authentication", "configuration", "event", ProgressVariables.JOB_VARIABLE},
+    // progress to the job's next attempt (see JobProgress).
+    inputVariables = {"authentication", "configuration", "event", JobProgress.JOB_VARIABLE},
     type = EventBridgePutEventsFunction.TYPE)
 @ElementTemplate(
     id = "io.connectors.eventbridge.PutEvents.v1",
@@ -68,44 +70,56 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
 
   public static final String TYPE = "io.connectors.eventbridge:put-events:1";
 
-  private final EventBridgeClientSupplier clients;
+  private final Validator validator;
+  private final JobProgress progress;
   private final EventBridgePublisher publisher;
-  private final ProgressVariables progress = new ProgressVariables(new ObjectMapper());
-  private final LongSupplier nanoClock;
   private final OutboundMetrics metrics;
 
-  /** For ServiceLoader: clients come from the process-wide cache. */
+  /**
+   * For ServiceLoader, which is how Camunda's own runtime creates the connector and which cannot
+   * hand it anything: the instance owns its client cache, and its meters go to Micrometer's global
+   * registry, which Spring Boot's registry joins. The runtime keeps the instance for the life of
+   * the JVM, and so the cache.
+   */
   public EventBridgePutEventsFunction() {
-    this(CachingEventBridgeClientSupplier.sharedSupplier());
+    this(new CachingEventBridgeClientSupplier());
   }
 
-  public EventBridgePutEventsFunction(EventBridgeClientSupplier clients) {
-    this(clients, Sleeper.THREAD_SLEEP);
+  private EventBridgePutEventsFunction(CachingEventBridgeClientSupplier ownClients) {
+    this(ownClients, new OutboundMetrics(Metrics.globalRegistry, ownClients::size));
   }
 
-  public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, Sleeper sleeper) {
-    this(clients, sleeper, System::nanoTime);
+  /**
+   * With the clients and meters of the application that runs the connector, which owns them (and
+   * closes the clients once its job workers stopped).
+   */
+  public EventBridgePutEventsFunction(EventBridgeClientSupplier clients, OutboundMetrics metrics) {
+    this(clients, metrics, Sleeper.THREAD_SLEEP, System::nanoTime);
   }
 
-  /** With the clock the time budget is measured on; tests pass one they move. */
-  public EventBridgePutEventsFunction(
-      EventBridgeClientSupplier clients, Sleeper sleeper, LongSupplier nanoClock) {
-    this(clients, sleeper, nanoClock, OutboundMetrics.GLOBAL);
-  }
-
+  /** With the pause between retries and the clock the time budget is measured on, for tests. */
   public EventBridgePutEventsFunction(
       EventBridgeClientSupplier clients,
+      OutboundMetrics metrics,
       Sleeper sleeper,
-      LongSupplier nanoClock,
-      OutboundMetrics metrics) {
-    this.clients = clients;
+      LongSupplier nanoClock) {
+    ObjectMapper json = new ObjectMapper();
+    // The factory holds only constraint metadata, no threads or connections: nothing to close.
+    this.validator =
+        Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
+    this.progress = new JobProgress(json, nanoClock);
     this.publisher =
         new EventBridgePublisher(
-            new EntryValidator(new ObjectMapper()),
-            new ChunkSender(sleeper, metrics),
-            new ProgressStore(nanoClock),
-            metrics);
-    this.nanoClock = nanoClock;
+            new EntryValidator(json),
+            clients,
+            new EntrySender(sleeper, metrics),
+            progress,
+            metrics,
+            nanoClock);
     this.metrics = metrics;
   }
 
@@ -114,7 +128,10 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
     long start = System.nanoTime();
     String outcome = "completed";
     try {
-      return executeTask(context);
+      PutEventsRequest request = bind(context);
+      JobContext job = context.getJobContext();
+      return publisher.publish(
+          request, progress.read(job.getElementInstanceKey(), job.getVariables()));
     } catch (ConnectorException failed) {
       outcome = failed.getErrorCode() == null ? "failed" : failed.getErrorCode();
       throw failed;
@@ -126,45 +143,36 @@ public final class EventBridgePutEventsFunction implements OutboundConnectorFunc
     }
   }
 
-  private PutEventsResult executeTask(OutboundConnectorContext context)
-      throws InterruptedException {
+  private PutEventsRequest bind(OutboundConnectorContext context) {
     PutEventsRequest request;
     try {
       request = context.bindVariables(PutEventsRequest.class);
-    } catch (ConnectorInputException invalid) {
-      throw InputErrors.translate(invalid);
+    } catch (ConnectorInputException unreadable) {
+      throw InputErrors.translate(unreadable);
     }
-    JobContext job = context.getJobContext();
-    return putEvents(request, progress.read(job.getElementInstanceKey(), job.getVariables()));
+    Set<ConstraintViolation<PutEventsRequest>> violations =
+        validator.validate(request, CheckedByConnector.class);
+    if (!violations.isEmpty()) {
+      throw InputErrors.invalid(violations);
+    }
+    return request;
   }
 
   /** Outside a job: every event is sent. */
   public PutEventsResult putEvents(PutEventsRequest request) throws InterruptedException {
-    return putEvents(request, JobAttempt.STANDALONE);
+    return publisher.publish(request, JobAttempt.STANDALONE);
+  }
+
+  /** An attempt of a job, with what {@link #attemptOf} found earlier attempts put. */
+  public PutEventsResult putEvents(PutEventsRequest request, JobAttempt attempt)
+      throws InterruptedException {
+    return publisher.publish(request, attempt);
   }
 
   /**
-   * Validates every event first, so nothing is sent when any of them is invalid, then sends those
-   * that earlier attempts of the job did not put.
+   * What earlier attempts of a job put, from the job's variables or, when they do not carry it,
+   * from this runtime.
    */
-  public PutEventsResult putEvents(PutEventsRequest request, JobAttempt attempt)
-      throws InterruptedException {
-    Deadline deadline = Deadline.after(request.configuration().effectiveTimeBudget(), nanoClock);
-    List<PreparedEntry> entries = publisher.prepare(request.event(), request.configuration());
-    ClientLease lease;
-    try {
-      lease = clients.lease(request.authentication(), request.configuration());
-    } catch (ConnectorInputException invalid) {
-      throw invalid;
-    } catch (RuntimeException noClient) {
-      return publisher.withoutClient(entries, attempt, noClient);
-    }
-    try (lease) {
-      return publisher.publish(lease.client(), entries, request.configuration(), attempt, deadline);
-    }
-  }
-
-  /** Reads what earlier attempts of a job put from the job's variables. */
   public JobAttempt attemptOf(long elementInstanceKey, String jobVariablesJson) {
     return progress.read(elementInstanceKey, jobVariablesJson);
   }

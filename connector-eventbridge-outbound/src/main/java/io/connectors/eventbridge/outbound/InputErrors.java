@@ -5,53 +5,46 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.camunda.connector.api.error.ConnectorInputException;
-import jakarta.validation.ValidationException;
-import java.util.ArrayList;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Rewrites the runtime's binding and validation failures into messages that name the field path the
+ * Rewrites binding failures and constraint violations into messages that name the field path the
  * user typed ({@code event.events}) and say what it must be, without Java class or exception names:
- * those mean nothing in Operate.
+ * those mean nothing in Operate. Built from the exceptions' and violations' structure (types,
+ * paths, the constraint's own message), never from their text.
  */
 final class InputErrors {
 
-  /** How the connector SDK's validation provider words one violation. */
-  private static final Pattern VIOLATION =
-      Pattern.compile("- Property: (\\S+): Validation failed\\. Original message: (.*)");
-
   private InputErrors() {}
 
+  /** A failure of the runtime to read the variables into the request. */
   static ConnectorInputException translate(ConnectorInputException failure) {
-    List<String> messages = new ArrayList<>();
-    for (Throwable t = failure;
-        t != null && messages.isEmpty();
-        t = t.getCause() == t ? null : t.getCause()) {
-      switch (t) {
-        case ValidationException validation -> messages.addAll(violations(validation.getMessage()));
-        case JsonMappingException mapping -> messages.add(mappingMessage(mapping));
-        default -> {}
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonMappingException mapping) {
+        return invalid(List.of(mappingMessage(mapping)), failure);
       }
     }
-    if (messages.isEmpty()) {
-      return failure;
-    }
-    return new ConnectorInputException("Invalid input: " + String.join("; ", messages), failure);
+    return failure;
   }
 
-  private static List<String> violations(String message) {
-    List<String> violations = new ArrayList<>();
-    if (message != null) {
-      Matcher matcher = VIOLATION.matcher(message);
-      while (matcher.find()) {
-        violations.add(matcher.group(1) + ": " + matcher.group(2).strip());
-      }
-    }
-    return violations;
+  /** The request's constraint violations, ordered by path so that the message is stable. */
+  static ConnectorInputException invalid(Set<? extends ConstraintViolation<?>> violations) {
+    return invalid(
+        violations.stream()
+            .map(violation -> path(violation.getPropertyPath()) + ": " + violation.getMessage())
+            .sorted(Comparator.naturalOrder())
+            .toList(),
+        null);
+  }
+
+  private static ConnectorInputException invalid(List<String> messages, Throwable cause) {
+    return new ConnectorInputException("Invalid input: " + String.join("; ", messages), cause);
   }
 
   private static String mappingMessage(JsonMappingException mapping) {
@@ -85,6 +78,20 @@ final class InputErrors {
       return "must be a context (an object with fields)";
     }
     return "has the wrong type";
+  }
+
+  /** {@code configuration.region}: a violation's path as the template's bindings name it. */
+  private static String path(Path propertyPath) {
+    StringBuilder path = new StringBuilder();
+    for (Path.Node node : propertyPath) {
+      if (node.getIndex() != null) {
+        path.append('[').append(node.getIndex()).append(']');
+      }
+      if (node.getName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(node.getName());
+      }
+    }
+    return path.isEmpty() ? "input" : path.toString();
   }
 
   /** {@code event.events[2].resources}: the path as the template's bindings name it. */

@@ -1,17 +1,26 @@
 package io.connectors.eventbridge.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.connector.api.document.Document;
+import io.camunda.connector.api.document.DocumentCreationRequest;
+import io.camunda.connector.api.document.DocumentReference;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
+import io.camunda.connector.api.outbound.OutboundConnectorContext;
+import io.camunda.connector.validation.impl.DefaultValidationProvider;
+import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
-import jakarta.validation.ValidationException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
- * Binding and validation failures as the runtime raises them, rewritten to name the user's fields.
+ * Binding failures as the runtime raises them, and constraint violations as the connector finds
+ * them, rewritten to name the user's fields.
  */
 class InputErrorsTest {
 
@@ -56,16 +65,56 @@ class InputErrorsTest {
   }
 
   @Test
-  void constraintViolationsLoseTheValidatorsWording() {
-    var raised =
-        new ConnectorInputException(
-            new ValidationException(
-                "Found constraints violated while validating input: \n"
-                    + " - Property: configuration.region: Validation failed. Original message: must be an AWS region code such as eu-central-1\n"
-                    + " - Property: configuration.entryAttempts: Validation failed. Original message: must be at most 10"));
+  void constraintViolationsNameTheFieldAndTheConstraintsOwnMessage() {
+    var context =
+        boundByTheSdk(
+            "{\"authentication\": {\"type\": \"defaultCredentialsChain\"},"
+                + " \"configuration\": {\"region\": \"Frankfurt\", \"entryAttempts\": 11},"
+                + " \"event\": {\"mode\": \"single\", \"source\": \"s\", \"detailType\": \"T\","
+                + " \"detail\": {}}}");
+    var connector =
+        new EventBridgePutEventsFunction(
+            (authentication, configuration) -> {
+              throw new AssertionError("invalid input must not reach a client");
+            },
+            new OutboundMetrics(new SimpleMeterRegistry(), () -> 0));
 
-    assertThat(InputErrors.translate(raised).getMessage())
-        .isEqualTo(
-            "Invalid input: configuration.region: must be an AWS region code such as eu-central-1; configuration.entryAttempts: must be at most 10");
+    assertThatThrownBy(() -> connector.execute(context))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessage(
+            "Invalid input: configuration.entryAttempts: must be at most 10; configuration.region: must be an AWS region code such as eu-central-1");
+  }
+
+  /**
+   * A job whose variables are bound, and validated, as the runtime does it: by the SDK's provider.
+   */
+  private static OutboundConnectorContext boundByTheSdk(String variables) {
+    return new OutboundConnectorContext() {
+      @Override
+      public JobContext getJobContext() {
+        throw new AssertionError("invalid input must fail before the job is read");
+      }
+
+      @Override
+      public <T> T bindVariables(Class<T> type) {
+        try {
+          T bound = new ObjectMapper().readValue(variables, type);
+          new DefaultValidationProvider().validate(bound);
+          return bound;
+        } catch (JsonProcessingException e) {
+          throw new ConnectorInputException(e.getOriginalMessage(), e);
+        }
+      }
+
+      @Override
+      public Document resolve(DocumentReference reference) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Document create(DocumentCreationRequest request) {
+        throw new UnsupportedOperationException();
+      }
+    };
   }
 }

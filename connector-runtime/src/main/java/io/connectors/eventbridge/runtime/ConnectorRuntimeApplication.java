@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * connectors.
  *
  * <p>Both connectors are found through the ServiceLoader entries in their jars, as in Camunda's
- * stock runtime. It connects to the cluster named by the standard {@code camunda.client.*}
- * properties. Local mode (module {@code connector-runtime-local}) runs this same application with
- * an in-memory engine beside it.
+ * stock runtime; the Put events instance is then built here, with the application's client cache
+ * and meter registry (see {@code outbound.PutEventsConnectorFactory}). It connects to the cluster
+ * named by the standard {@code camunda.client.*} properties. Local mode (module {@code
+ * connector-runtime-local}) runs this same application with an in-memory engine beside it.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -7,6 +7,7 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyC
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import io.connectors.eventbridge.outbound.validation.CheckedByConnector;
 import io.connectors.eventbridge.outbound.validation.Format;
 import jakarta.validation.constraints.NotBlank;
 
@@ -22,8 +23,9 @@ public record AssumeRoleAuthentication(
             description =
                 "The role to assume, for example arn:aws:iam::123456789012:role/put-events",
             constraints = @PropertyConstraints(notEmpty = true))
-        @NotBlank
+        @NotBlank(groups = CheckedByConnector.class)
         @Format(
+            groups = CheckedByConnector.class,
             regexp = AuthPatterns.ROLE_ARN,
             message = "must be an IAM role ARN: arn:aws:iam::<account>:role/<name>")
         String roleArn,
@@ -34,6 +36,7 @@ public record AssumeRoleAuthentication(
             description =
                 "The external ID the role's trust policy requires, if any. Use a secret: {{secrets.AWS_EXTERNAL_ID}}")
         @Format(
+            groups = CheckedByConnector.class,
             regexp = "^[\\w+=,.@:/-]{2,1224}$",
             message = "must be 2 to 1224 characters of letters, digits and +=,.@:/_-")
         String externalId,
@@ -43,6 +46,7 @@ public record AssumeRoleAuthentication(
             optional = true,
             description = "Shows in CloudTrail. Defaults to camunda-eventbridge-connector.")
         @Format(
+            groups = CheckedByConnector.class,
             regexp = "^[\\w+=,.@-]{2,64}$",
             message = "must be 2 to 64 characters of letters, digits and +=,.@_-")
         String sessionName,
@@ -86,6 +90,7 @@ public record AssumeRoleAuthentication(
             description =
                 "Leave empty for the regional STS endpoint. Set it for an STS VPC interface endpoint, e.g. https://vpce-123.sts.eu-central-1.vpce.amazonaws.com")
         @Format(
+            groups = CheckedByConnector.class,
             regexp = AuthPatterns.ENDPOINT,
             message =
                 "must be an absolute http(s) URL without query, such as https://sts.eu-central-1.amazonaws.com")

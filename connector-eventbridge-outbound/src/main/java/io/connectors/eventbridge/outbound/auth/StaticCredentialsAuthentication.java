@@ -2,6 +2,7 @@ package io.connectors.eventbridge.outbound.auth;
 
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import io.connectors.eventbridge.outbound.validation.CheckedByConnector;
 import jakarta.validation.constraints.NotBlank;
 
 @TemplateSubType(id = AwsAuthentication.CREDENTIALS, label = "Credentials (access key)")
@@ -11,13 +12,13 @@ public record StaticCredentialsAuthentication(
             label = "Access key",
             description =
                 "Access key ID of an IAM identity allowed to call events:PutEvents. Use a secret: {{secrets.AWS_ACCESS_KEY}}")
-        @NotBlank
+        @NotBlank(groups = CheckedByConnector.class)
         String accessKey,
     @TemplateProperty(
             group = "authentication",
             label = "Secret key",
             description = "Secret access key. Use a secret: {{secrets.AWS_SECRET_KEY}}")
-        @NotBlank
+        @NotBlank(groups = CheckedByConnector.class)
         String secretKey,
     @TemplateProperty(
             group = "authentication",

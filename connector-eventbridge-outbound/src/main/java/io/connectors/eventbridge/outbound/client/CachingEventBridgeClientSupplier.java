@@ -39,7 +39,6 @@ public final class CachingEventBridgeClientSupplier
   static final Duration DRAIN_TIMEOUT = EventBridgeClientFactory.API_CALL_TIMEOUT;
 
   private static final Logger LOG = LoggerFactory.getLogger(CachingEventBridgeClientSupplier.class);
-  private static volatile CachingEventBridgeClientSupplier shared;
 
   private final SdkHttpClient httpClient;
   private final int maxClients;
@@ -69,6 +68,11 @@ public final class CachingEventBridgeClientSupplier
 
   private final ClientBuilder builder;
 
+  /** With the default bound, {@value #DEFAULT_MAX_CLIENTS} identities. */
+  public CachingEventBridgeClientSupplier() {
+    this(DEFAULT_MAX_CLIENTS);
+  }
+
   public CachingEventBridgeClientSupplier(int maxClients) {
     this.httpClient =
         ApacheHttpClient.builder()
@@ -85,55 +89,6 @@ public final class CachingEventBridgeClientSupplier
     this.httpClient = ApacheHttpClient.builder().build();
     this.builder = builder;
     this.maxClients = maxClients;
-  }
-
-  /**
-   * The process-wide instance used when the runtime creates the connector through ServiceLoader. No
-   * JVM shutdown hook closes it, since one would race the runtime's own shutdown: this project's
-   * runtime closes it from its Spring lifecycle ({@link #closeShared()}), after the job workers
-   * stopped; in another runtime it lives as long as the JVM.
-   */
-  public static CachingEventBridgeClientSupplier shared() {
-    CachingEventBridgeClientSupplier instance = shared;
-    if (instance == null) {
-      synchronized (CachingEventBridgeClientSupplier.class) {
-        instance = shared;
-        if (instance == null) {
-          instance = new CachingEventBridgeClientSupplier(DEFAULT_MAX_CLIENTS);
-          shared = instance;
-        }
-      }
-    }
-    return instance;
-  }
-
-  /**
-   * Closes the process-wide instance (waiting for running calls, bounded) and forgets it, so a
-   * runtime started again in the same JVM gets a fresh one.
-   */
-  public static void closeShared() {
-    CachingEventBridgeClientSupplier instance;
-    synchronized (CachingEventBridgeClientSupplier.class) {
-      instance = shared;
-      shared = null;
-    }
-    if (instance != null) {
-      instance.close();
-    }
-  }
-
-  /** Clients in the process-wide cache, without creating it (for a metrics gauge). */
-  public static int sharedSize() {
-    CachingEventBridgeClientSupplier instance = shared;
-    return instance == null ? 0 : instance.size();
-  }
-
-  /**
-   * Leases from whatever {@link #shared()} is at the time, for connectors that outlive one
-   * instance.
-   */
-  public static EventBridgeClientSupplier sharedSupplier() {
-    return (authentication, configuration) -> shared().lease(authentication, configuration);
   }
 
   /**

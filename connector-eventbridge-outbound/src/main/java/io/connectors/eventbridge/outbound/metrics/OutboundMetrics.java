@@ -1,14 +1,13 @@
 package io.connectors.eventbridge.outbound.metrics;
 
-import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The outbound connector's meters. Tags are closed sets: outcomes, and the error codes AWS and this
@@ -22,16 +21,17 @@ public final class OutboundMetrics {
   static final String TASKS = "eventbridge.outbound.tasks";
   static final String CLIENT_CACHE = "eventbridge.outbound.client.cache.size";
 
-  /** Meters in the registry that the runtime's /actuator/prometheus serves. */
-  public static final OutboundMetrics GLOBAL = new OutboundMetrics(Metrics.globalRegistry);
-
   private final MeterRegistry registry;
   private final Timer callsSucceeded;
   private final Timer callsFailed;
   private final Counter entryRetries;
   private final Counter eventsPut;
 
-  public OutboundMetrics(MeterRegistry registry) {
+  /**
+   * @param registry where the meters go: the runtime's registry (what /actuator/prometheus serves)
+   * @param cachedClients how many SDK clients the connector's cache holds, read when scraped
+   */
+  public OutboundMetrics(MeterRegistry registry, IntSupplier cachedClients) {
     this.registry = registry;
     callsSucceeded = call("success");
     callsFailed = call("failure");
@@ -40,9 +40,7 @@ public final class OutboundMetrics {
             .description("Entries sent again after ThrottlingException or InternalFailure")
             .register(registry);
     eventsPut = events("put", "none");
-    // The gauge reads whatever the process-wide cache is when scraped (it is replaced after a
-    // runtime restart in the same JVM).
-    Gauge.builder(CLIENT_CACHE, CachingEventBridgeClientSupplier::sharedSize)
+    Gauge.builder(CLIENT_CACHE, cachedClients::getAsInt)
         .description("EventBridge clients cached by region, endpoint and credentials")
         .register(registry);
   }

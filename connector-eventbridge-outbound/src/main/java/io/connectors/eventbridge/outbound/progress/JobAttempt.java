@@ -8,4 +8,9 @@ public record JobAttempt(long elementInstanceKey, PriorProgress prior) {
 
   /** A call outside a job (tests, benchmarks): nothing put before, nothing to match later. */
   public static final JobAttempt STANDALONE = new JobAttempt(0, PriorProgress.NONE);
+
+  /** No earlier attempt left progress, so this runtime keeps nothing of the job to forget. */
+  public boolean isFirst() {
+    return prior.equals(PriorProgress.NONE);
+  }
 }

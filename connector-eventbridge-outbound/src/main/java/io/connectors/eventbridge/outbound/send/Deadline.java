@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
  * during a call: a call that started finishes within the SDK's own call timeout, so the task ends
  * at most that long after the budget.
  */
-public record Deadline(LongSupplier nanoClock, long endNanos) {
+public record Deadline(LongSupplier nanoClock, long endNanos, Duration budget) {
 
   public static Deadline after(Duration budget, LongSupplier nanoClock) {
-    return new Deadline(nanoClock, nanoClock.getAsLong() + budget.toNanos());
+    return new Deadline(nanoClock, nanoClock.getAsLong() + budget.toNanos(), budget);
   }
 
   public boolean passed() {

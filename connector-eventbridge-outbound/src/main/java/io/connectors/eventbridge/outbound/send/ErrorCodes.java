@@ -44,6 +44,9 @@ public final class ErrorCodes {
   /** The task's time budget ran out before every event was put; a job retry sends the rest. */
   public static final String DEADLINE_REACHED = "EVENTBRIDGE_DEADLINE_REACHED";
 
+  /** Entry error codes worth sending again; every other code fails the same way on retry. */
+  static final Set<String> RETRYABLE_ENTRY_CODES = Set.of("ThrottlingException", "InternalFailure");
+
   static final Set<String> THROTTLING_CODES =
       Set.of("ThrottlingException", "ThrottledException", "TooManyRequestsException");
   static final Set<String> ACCESS_DENIED_ENTRY_CODES =

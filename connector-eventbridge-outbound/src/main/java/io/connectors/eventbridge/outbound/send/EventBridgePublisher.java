@@ -1,151 +1,131 @@
 package io.connectors.eventbridge.outbound.send;
 
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.connectors.eventbridge.outbound.client.ClientLease;
+import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.EventInput;
+import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.progress.AcceptedEvent;
 import io.connectors.eventbridge.outbound.progress.JobAttempt;
+import io.connectors.eventbridge.outbound.progress.JobProgress;
 import io.connectors.eventbridge.outbound.progress.PriorProgress;
-import io.connectors.eventbridge.outbound.progress.ProgressStore;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.AbortedException;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import java.util.function.LongSupplier;
 
 /**
- * Validates, packs and sends a task's events, skipping those an earlier attempt of the same job
- * already put, then turns what AWS said into a result or an error.
+ * Runs one attempt of a Put events task: validates, then sends the events that earlier attempts of
+ * the same job did not put, then turns what AWS said into a result or an error, and tells the job's
+ * {@link JobProgress} how the attempt ended.
  */
 public final class EventBridgePublisher {
 
   private final EntryValidator validator;
-  private final ChunkSender sender;
-  private final ProgressStore store;
+  private final EventBridgeClientSupplier clients;
+  private final EntrySender sender;
+  private final JobProgress progress;
   private final OutboundMetrics metrics;
+  private final LongSupplier nanoClock;
 
   public EventBridgePublisher(
-      EntryValidator validator, ChunkSender sender, ProgressStore store, OutboundMetrics metrics) {
+      EntryValidator validator,
+      EventBridgeClientSupplier clients,
+      EntrySender sender,
+      JobProgress progress,
+      OutboundMetrics metrics,
+      LongSupplier nanoClock) {
     this.validator = validator;
+    this.clients = clients;
     this.sender = sender;
-    this.store = store;
+    this.progress = progress;
     this.metrics = metrics;
-  }
-
-  /** Checks the events without sending them. */
-  public List<PreparedEntry> prepare(EventInput input, AwsConfiguration configuration) {
-    return validator.prepare(
-        input.entries(),
-        input.path(),
-        configuration.effectiveMaxRequestBytes(),
-        configuration.effectiveMaxEvents());
-  }
-
-  public PutEventsResult publish(
-      EventBridgeClient client,
-      List<PreparedEntry> entries,
-      AwsConfiguration configuration,
-      JobAttempt attempt,
-      Deadline deadline)
-      throws InterruptedException {
-    RetryPolicy policy = RetryPolicy.withAttempts(configuration.effectiveEntryAttempts());
-    String endpointId = configuration.hasEndpointId() ? configuration.endpointId() : null;
-    EntryResult[] results = new EntryResult[entries.size()];
-
-    attempt = store.complete(attempt);
-    List<PreparedEntry> toSend = takeEarlierResults(entries, attempt, results);
-    List<String> requestIds = new ArrayList<>(attempt.prior().requestIds());
-    int putByEarlierAttempts = entries.size() - toSend.size();
-
-    Stop stop = new Stop.Finished();
-    for (List<PreparedEntry> chunk :
-        EntryBatcher.chunk(toSend, configuration.effectiveMaxRequestBytes())) {
-      if (deadline.passed()) {
-        stop = new Stop.OutOfTime(configuration.effectiveTimeBudget());
-        break;
-      }
-      try {
-        if (!sender.send(client, chunk, endpointId, policy, deadline, results, requestIds)) {
-          stop = new Stop.OutOfTime(configuration.effectiveTimeBudget());
-          break;
-        }
-      } catch (AbortedException interrupted) {
-        // The SDK reports an interrupted call this way; the job is being cancelled, not failing.
-        Thread.currentThread().interrupt();
-        throw (InterruptedException)
-            new InterruptedException("interrupted while putting events").initCause(interrupted);
-      } catch (RuntimeException e) {
-        stop = new Stop.RequestFailed(e);
-        break;
-      }
-    }
-
-    return conclude(entries, results, putByEarlierAttempts, requestIds, attempt, stop);
+    this.nanoClock = nanoClock;
   }
 
   /**
-   * No client could be had (the runtime is shutting down, the client could not be built): nothing
-   * is sent, and the job fails with what earlier attempts put, so its next attempt still knows.
+   * Validates every event first, so nothing is sent when any of them is invalid.
+   *
+   * @param attempt what earlier attempts of the job put, as {@link JobProgress#read} found it
    */
-  public PutEventsResult withoutClient(
-      List<PreparedEntry> entries, JobAttempt attempt, RuntimeException cause) {
-    attempt = store.complete(attempt);
-    EntryResult[] results = new EntryResult[entries.size()];
-    int putByEarlierAttempts =
-        entries.size() - takeEarlierResults(entries, attempt, results).size();
-    return conclude(
-        entries,
-        results,
-        putByEarlierAttempts,
-        new ArrayList<>(attempt.prior().requestIds()),
-        attempt,
-        new Stop.RequestFailed(cause));
+  public PutEventsResult publish(PutEventsRequest request, JobAttempt attempt)
+      throws InterruptedException {
+    AwsConfiguration configuration = request.configuration();
+    Deadline deadline = Deadline.after(configuration.effectiveTimeBudget(), nanoClock);
+    EventInput input = request.event();
+    List<PreparedEntry> entries =
+        validator.prepare(
+            input.entries(),
+            input.path(),
+            configuration.effectiveMaxRequestBytes(),
+            configuration.effectiveMaxEvents());
+    Map<Integer, EntryResult> putEarlier = putEarlier(entries, attempt.prior());
+    List<PreparedEntry> toSend =
+        entries.stream().filter(entry -> !putEarlier.containsKey(entry.index())).toList();
+    Sent sent = send(request, toSend, deadline);
+    return conclude(entries, putEarlier, sent, attempt);
   }
 
-  /** Fills in the entries earlier attempts put; returns the others, still to send. */
-  private static List<PreparedEntry> takeEarlierResults(
-      List<PreparedEntry> entries, JobAttempt attempt, EntryResult[] results) {
-    Map<Integer, AcceptedEvent> earlier = attempt.prior().byIndex();
-    List<PreparedEntry> toSend = new ArrayList<>(entries.size());
+  private Sent send(PutEventsRequest request, List<PreparedEntry> toSend, Deadline deadline)
+      throws InterruptedException {
+    ClientLease lease;
+    try {
+      lease = clients.lease(request.authentication(), request.configuration());
+    } catch (ConnectorInputException invalid) {
+      throw invalid;
+    } catch (RuntimeException noClient) {
+      // The runtime is shutting down, or the client could not be built: nothing is sent, and the
+      // job fails with what earlier attempts put, so that its next attempt still knows.
+      return Sent.nothing(new Stop.RequestFailed(noClient));
+    }
+    try (lease) {
+      return sender.send(lease.client(), toSend, request.configuration(), deadline);
+    }
+  }
+
+  /** The entries that earlier attempts put and that did not change since, with their results. */
+  private static Map<Integer, EntryResult> putEarlier(
+      List<PreparedEntry> entries, PriorProgress prior) {
+    Map<Integer, AcceptedEvent> accepted = prior.byIndex();
+    Map<Integer, EntryResult> results = new HashMap<>();
     for (PreparedEntry entry : entries) {
-      AcceptedEvent put = earlier.get(entry.index());
+      AcceptedEvent put = accepted.get(entry.index());
       if (put != null && put.hash().equals(entry.hash())) {
-        results[entry.index()] = EntryResult.success(put.eventId());
-      } else {
-        toSend.add(entry);
+        results.put(entry.index(), EntryResult.success(put.eventId()));
       }
     }
-    return toSend;
+    return results;
   }
 
   private PutEventsResult conclude(
       List<PreparedEntry> entries,
-      EntryResult[] results,
-      int putByEarlierAttempts,
-      List<String> requestIds,
-      JobAttempt attempt,
-      Stop stop) {
-    EntryResult notSent = EntryResult.notSent(notSentReason(stop));
-    List<EntryResult> complete = Arrays.stream(results).map(r -> r != null ? r : notSent).toList();
-    metrics.concluded(complete, putByEarlierAttempts);
-    TaskOutcome outcome =
-        new TaskOutcome(
-            entries,
-            complete,
-            putByEarlierAttempts,
-            requestIds,
-            attempt.elementInstanceKey(),
-            stop);
-    if (outcome.failedCount() > 0) {
-      store.remember(
-          attempt.elementInstanceKey(), new PriorProgress(outcome.accepted(), requestIds));
-      throw FailureTranslator.failed(outcome);
+      Map<Integer, EntryResult> putEarlier,
+      Sent sent,
+      JobAttempt attempt) {
+    EntryResult notSent = EntryResult.notSent(notSentReason(sent.stop()));
+    List<EntryResult> results = new ArrayList<>(entries.size());
+    for (PreparedEntry entry : entries) {
+      EntryResult earlier = putEarlier.get(entry.index());
+      results.add(earlier != null ? earlier : sent.results().getOrDefault(entry.index(), notSent));
     }
-    store.forget(attempt.elementInstanceKey());
-    return PutEventsResult.of(complete, requestIds);
+    List<String> requestIds = new ArrayList<>(attempt.prior().requestIds());
+    requestIds.addAll(sent.requestIds());
+    metrics.concluded(results, putEarlier.size());
+    TaskOutcome outcome =
+        new TaskOutcome(entries, results, putEarlier.size(), requestIds, sent.stop());
+    if (outcome.failedCount() > 0) {
+      throw FailureTranslator.failed(
+          outcome, progress.failed(attempt, new PriorProgress(outcome.accepted(), requestIds)));
+    }
+    if (!attempt.isFirst()) {
+      progress.succeeded(attempt);
+    }
+    return PutEventsResult.of(results, requestIds);
   }
 
   private static String notSentReason(Stop stop) {

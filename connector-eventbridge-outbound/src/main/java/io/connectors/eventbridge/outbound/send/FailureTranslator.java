@@ -2,7 +2,7 @@ package io.connectors.eventbridge.outbound.send;
 
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
-import io.connectors.eventbridge.outbound.progress.ProgressVariables;
+import io.connectors.eventbridge.outbound.progress.JobProgress;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import java.util.ArrayList;
@@ -21,7 +21,10 @@ final class FailureTranslator {
 
   private FailureTranslator() {}
 
-  static ConnectorException failed(TaskOutcome outcome) {
+  /**
+   * @param progress the error variable that carries what this job put to its next attempt
+   */
+  static ConnectorException failed(TaskOutcome outcome, Map<String, Object> progress) {
     List<EntryResult> rejected =
         outcome.results().stream().filter(r -> r.failed() && !isNotSent(r)).toList();
     String code;
@@ -65,7 +68,7 @@ final class FailureTranslator {
         new ConnectorExceptionBuilder()
             .errorCode(code)
             .message(message.toString())
-            .errorVariables(variables(outcome));
+            .errorVariables(variables(outcome, progress));
     if (outcome.stop() instanceof Stop.RequestFailed failed) {
       builder.cause(failed.cause());
     }
@@ -73,7 +76,7 @@ final class FailureTranslator {
   }
 
   /** The same keys for every failure, so an error expression or a retry can rely on them. */
-  private static Map<String, Object> variables(TaskOutcome outcome) {
+  private static Map<String, Object> variables(TaskOutcome outcome, Map<String, Object> progress) {
     PutEventsResult asResult = PutEventsResult.of(outcome.results(), outcome.requestIds());
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("failedEntryCount", outcome.failedCount());
@@ -81,9 +84,7 @@ final class FailureTranslator {
     variables.put("entries", outcome.results());
     variables.put("eventIds", asResult.eventIds());
     variables.put("requestIds", outcome.requestIds());
-    variables.put(
-        ProgressVariables.PROGRESS,
-        ProgressVariables.write(outcome.elementInstanceKey(), outcome.accepted()));
+    variables.put(JobProgress.PROGRESS, progress);
     return variables;
   }
 
@@ -129,7 +130,7 @@ final class FailureTranslator {
   }
 
   private static String codeForEntries(List<String> codes) {
-    if (codes.stream().allMatch(RetryPolicy::isRetryable)) {
+    if (codes.stream().allMatch(ErrorCodes.RETRYABLE_ENTRY_CODES::contains)) {
       return ErrorCodes.THROTTLED;
     }
     if (codes.stream().allMatch(ErrorCodes.ACCESS_DENIED_ENTRY_CODES::contains)) {

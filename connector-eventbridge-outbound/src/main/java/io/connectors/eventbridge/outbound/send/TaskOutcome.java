@@ -14,7 +14,6 @@ record TaskOutcome(
     List<EntryResult> results,
     int putByEarlierAttempts,
     List<String> requestIds,
-    long elementInstanceKey,
     Stop stop) {
 
   int putCount() {

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.outbound.auth.StaticCredentialsAuthentication;
+import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.model.SingleEvent;
 import io.connectors.eventbridge.outbound.send.ErrorCodes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,7 +84,12 @@ class CachingEventBridgeClientSupplierTest {
   void aJobArrivingDuringShutdownFailsWithAConnectorErrorSoItIsRetriedElsewhere() {
     var supplier = new CachingEventBridgeClientSupplier(4);
     supplier.close();
-    var connector = new EventBridgePutEventsFunction(supplier, d -> {});
+    var connector =
+        new EventBridgePutEventsFunction(
+            supplier,
+            new OutboundMetrics(new SimpleMeterRegistry(), supplier::size),
+            d -> {},
+            System::nanoTime);
 
     assertThatThrownBy(
             () ->
@@ -156,24 +163,6 @@ class CachingEventBridgeClientSupplierTest {
       try (var lease = supplier.lease(keys("a"), CONFIGURATION)) {
         assertThat(lease.client()).isNotNull();
       }
-    }
-  }
-
-  @Test
-  void closingTheSharedCacheRefusesItsLeasesAndTheNextJobGetsAFreshOne() {
-    var supplier = CachingEventBridgeClientSupplier.sharedSupplier();
-    var before = CachingEventBridgeClientSupplier.shared();
-    supplier.lease(keys("a"), CONFIGURATION).close();
-
-    CachingEventBridgeClientSupplier.closeShared();
-
-    assertThatThrownBy(() -> before.lease(keys("a"), CONFIGURATION))
-        .isInstanceOf(IllegalStateException.class);
-    try (var lease = supplier.lease(keys("a"), CONFIGURATION)) {
-      assertThat(lease.client()).isNotNull();
-      assertThat(CachingEventBridgeClientSupplier.shared()).isNotSameAs(before);
-    } finally {
-      CachingEventBridgeClientSupplier.closeShared();
     }
   }
 }

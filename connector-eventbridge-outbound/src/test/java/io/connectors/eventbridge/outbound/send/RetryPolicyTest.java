@@ -25,9 +25,9 @@ class RetryPolicyTest {
 
   @Test
   void onlyThrottlingAndInternalFailureAreRetryable() {
-    assertThat(RetryPolicy.isRetryable("ThrottlingException")).isTrue();
-    assertThat(RetryPolicy.isRetryable("InternalFailure")).isTrue();
-    assertThat(RetryPolicy.isRetryable("AccessDeniedException")).isFalse();
-    assertThat(RetryPolicy.isRetryable("MalformedDetail")).isFalse();
+    assertThat(ErrorCodes.RETRYABLE_ENTRY_CODES.contains("ThrottlingException")).isTrue();
+    assertThat(ErrorCodes.RETRYABLE_ENTRY_CODES.contains("InternalFailure")).isTrue();
+    assertThat(ErrorCodes.RETRYABLE_ENTRY_CODES.contains("AccessDeniedException")).isFalse();
+    assertThat(ErrorCodes.RETRYABLE_ENTRY_CODES.contains("MalformedDetail")).isFalse();
   }
 }

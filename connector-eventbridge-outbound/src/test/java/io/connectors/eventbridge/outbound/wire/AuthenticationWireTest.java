@@ -15,9 +15,11 @@ import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.outbound.auth.AssumeRoleAuthentication;
 import io.connectors.eventbridge.outbound.auth.StaticCredentialsAuthentication;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
+import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.model.SingleEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +40,12 @@ class AuthenticationWireTest {
     server = new WireMockServer(wireMockConfig().dynamicPort());
     server.start();
     clients = new CachingEventBridgeClientSupplier(4);
-    connector = new EventBridgePutEventsFunction(clients, d -> {});
+    connector =
+        new EventBridgePutEventsFunction(
+            clients,
+            new OutboundMetrics(new SimpleMeterRegistry(), clients::size),
+            d -> {},
+            System::nanoTime);
     server.stubFor(
         post("/")
             .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))

@@ -11,6 +11,7 @@ import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.outbound.auth.StaticCredentialsAuthentication;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
+import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.EventBatch;
 import io.connectors.eventbridge.outbound.model.EventEntry;
@@ -21,6 +22,7 @@ import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ErrorCodes;
 import io.connectors.eventbridge.outbound.send.InvalidEventsException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +85,7 @@ class JobRetryWireTest {
     // Time moves only when the connector pauses between retries, by 400 ms a pause.
     return new EventBridgePutEventsFunction(
         clients,
+        new OutboundMetrics(new SimpleMeterRegistry(), clients::size),
         pause -> {
           sleeps.add(pause);
           nanos.addAndGet(Duration.ofMillis(400).toNanos());
@@ -321,7 +324,12 @@ class JobRetryWireTest {
     // The second attempt lands on a runtime whose clients are already closed.
     var closed = new CachingEventBridgeClientSupplier(1);
     closed.close();
-    connector = new EventBridgePutEventsFunction(closed, pause -> {}, nanos::get);
+    connector =
+        new EventBridgePutEventsFunction(
+            closed,
+            new OutboundMetrics(new SimpleMeterRegistry(), closed::size),
+            pause -> {},
+            nanos::get);
     JobAttempt second = connector.attemptOf(ELEMENT_INSTANCE_KEY, jobVariablesAfter(first));
     ConnectorException shuttingDown = failedAttempt(request, second);
 
@@ -346,7 +354,7 @@ class JobRetryWireTest {
 
     // An error expression raised jobError without the progress, or the gateway dropped it.
     PutEventsResult result =
-        connector.putEvents(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
+        connector.putEvents(request, connector.attemptOf(ELEMENT_INSTANCE_KEY, "{}"));
 
     assertEachEventArrivedOnce(20);
     assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(20));

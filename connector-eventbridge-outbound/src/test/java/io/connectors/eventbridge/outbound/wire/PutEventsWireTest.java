@@ -21,6 +21,7 @@ import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.outbound.auth.StaticCredentialsAuthentication;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
+import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.EventBatch;
 import io.connectors.eventbridge.outbound.model.EventEntry;
@@ -30,6 +31,7 @@ import io.connectors.eventbridge.outbound.model.SingleEvent;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ErrorCodes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +73,12 @@ class PutEventsWireTest {
   void reset() {
     server.resetAll();
     sleeps.clear();
-    connector = new EventBridgePutEventsFunction(clients, sleeps::add);
+    connector =
+        new EventBridgePutEventsFunction(
+            clients,
+            new OutboundMetrics(new SimpleMeterRegistry(), clients::size),
+            sleeps::add,
+            System::nanoTime);
   }
 
   private AwsConfiguration configuration(String region) {

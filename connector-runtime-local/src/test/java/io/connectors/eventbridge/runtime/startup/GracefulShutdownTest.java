@@ -77,7 +77,7 @@ class GracefulShutdownTest {
         () ->
             Optional.ofNullable(meters.find("http.server.requests.active").longTaskTimer())
                 .filter(active -> active.activeTasks() > 0));
-    var outboundClients = CachingEventBridgeClientSupplier.shared();
+    var outboundClients = context.getBean(CachingEventBridgeClientSupplier.class);
     // Shutdown starts with the request still held; it is let go only once the web server has
     // stopped taking new connections, so its answer proves that shutdown waited for it.
     var closing = CompletableFuture.runAsync(context::close);
