@@ -69,9 +69,9 @@ final class CorrelationWatchdog {
   }
 
   /**
-   * Ends the scanning thread and waits until it has ended, so an owner that stops it leaves no
-   * thread behind. Requests still watched then are no longer interrupted; their budget still ends
-   * their next event.
+   * Ends the scanning thread and waits until it has ended (unless the caller is interrupted), so an
+   * owner that stops it leaves no thread behind. Requests still watched then are no longer
+   * interrupted; their budget still ends their next event.
    */
   void stop() {
     stopping = true;
@@ -80,16 +80,10 @@ final class CorrelationWatchdog {
       return;
     }
     LockSupport.unpark(running);
-    boolean interrupted = false;
-    while (running.isAlive()) {
-      try {
-        running.join();
-      } catch (InterruptedException e) {
-        // The caller's interrupt is not ours to swallow: keep waiting, then restore it.
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
+    try {
+      running.join();
+    } catch (InterruptedException interrupted) {
+      // The thread ends after its current scan all the same; the caller's interrupt is kept.
       Thread.currentThread().interrupt();
     }
   }

@@ -198,7 +198,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               properties.maxBodyBytes(),
               Duration.ofMillis(properties.timeBudgetMillis()),
               SignatureVerifiers.create(properties.signature(), resources.clock()),
-              Authenticators.create(properties.auth(), warnings),
+              Authenticators.create(properties.auth(), warnings, resources.meterRegistry()),
               parser);
       boolean consumeUnmatched = element.consumesUnmatched();
       handler =
