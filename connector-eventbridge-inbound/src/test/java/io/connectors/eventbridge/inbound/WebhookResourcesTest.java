@@ -88,12 +88,7 @@ class WebhookResourcesTest {
   void aWebhookThatCannotBeActivatedKeepsNoWatchdogThread() {
     var before = watchdogThreads();
     var context =
-        new TestInboundContext(
-            Properties.webhook()
-                .set("auth.type", "jwt")
-                .set("auth.jwksUrl", "https://issuer.example/jwks")
-                .set("auth.allowedAlgorithms", "RS256,HS256")
-                .build());
+        new TestInboundContext(Properties.webhook().set("context", "not a webhook ID").build());
 
     var executable = new EventBridgeWebhookExecutable();
     executable.activate(context);
