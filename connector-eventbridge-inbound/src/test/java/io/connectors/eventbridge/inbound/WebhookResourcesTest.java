@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * Who owns the watchdog's thread and where the meters go: the runtime's shared resources when it
  * injects them, otherwise (a stock runtime, through the no-arg constructor) the executable itself,
  * from activation to deactivation. Either way the thread stops when its owner is done.
+ *
+ * <p>Contexts are made before threads are counted: the first {@link TestInboundContext} starts the
+ * tests' shared resources.
  */
 class WebhookResourcesTest {
 
@@ -44,8 +47,8 @@ class WebhookResourcesTest {
     var registry = new SimpleMeterRegistry();
     String webhookId = uniqueWebhookId();
     try (var shared = WebhookResources.start(registry)) {
-      var before = watchdogThreads();
       var context = new TestInboundContext(Properties.webhook().set("context", webhookId).build());
+      var before = watchdogThreads();
       var executable = context.activateWebhook(shared);
 
       assertThat(executable.verify(TestPayload.post(Events.orderPlaced("e-1", "o-1"))).statusCode())
@@ -63,13 +66,13 @@ class WebhookResourcesTest {
   @Test
   void anExecutableMadeWithoutResourcesOwnsAWatchdogFromActivationToDeactivation() {
     String webhookId = uniqueWebhookId();
+    var context = new TestInboundContext(Properties.webhook().set("context", webhookId).build());
     var before = watchdogThreads();
     // As a stock runtime makes it: ServiceLoader, no-arg constructor.
     var executable = new EventBridgeWebhookExecutable();
     assertThat(startedSince(before)).isEmpty();
 
-    executable.activate(
-        new TestInboundContext(Properties.webhook().set("context", webhookId).build()));
+    executable.activate(context);
     var started = startedSince(before);
     assertThat(started).hasSize(1).allMatch(Thread::isAlive);
     assertThat(executable.verify(TestPayload.post(Events.orderPlaced("e-1", "o-1"))).statusCode())
@@ -86,9 +89,9 @@ class WebhookResourcesTest {
 
   @Test
   void aWebhookThatCannotBeActivatedKeepsNoWatchdogThread() {
-    var before = watchdogThreads();
     var context =
         new TestInboundContext(Properties.webhook().set("context", "not a webhook ID").build());
+    var before = watchdogThreads();
 
     var executable = new EventBridgeWebhookExecutable();
     executable.activate(context);
