@@ -5,14 +5,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Interrupts request threads whose correlation outlives the request's time budget. One daemon
- * thread serves every webhook: a request only adds itself to a concurrent set and removes itself
- * again, which costs far less than handing the work to another thread; the thread scans the set
- * every {@link #PERIOD}, so an interrupt comes at most one period after the deadline.
+ * Interrupts request threads whose correlation outlives the request's time budget. One thread
+ * serves every webhook that shares this watchdog: a request only adds itself to a concurrent set
+ * and removes itself again, which costs far less than handing the work to another thread; the
+ * thread scans the set every {@link #PERIOD}, so an interrupt comes at most one period after the
+ * deadline.
  *
  * <p>An interrupt must never reach the servlet container's thread after the handler has returned:
  * the container would see it on its next blocking call (closing an NIO channel, for one). So each
@@ -21,53 +23,83 @@ import org.slf4j.LoggerFactory;
  * INTERRUPTING, and to INTERRUPTED once {@link Thread#interrupt()} has returned. Whoever loses the
  * race knows it: a watchdog that loses does not interrupt; a request thread that loses waits until
  * the interrupt has been delivered and then clears it, so nothing of it is left when it returns.
+ *
+ * <p>Deadlines are read from an injected nano clock, so tests move time themselves and drive {@link
+ * #scan} instead of waiting for the thread.
  */
 final class CorrelationWatchdog {
 
-  /** How often the shared watchdog looks; the budget is 4 s against EventBridge's 5 s. */
+  /** How often the watchdog's thread looks; the budget is 4 s against EventBridge's 5 s. */
   static final Duration PERIOD = Duration.ofMillis(50);
 
   private static final Logger LOG = LoggerFactory.getLogger(CorrelationWatchdog.class);
 
-  private static final class Shared {
-    // Created and started on first use, once per class loader.
-    static final CorrelationWatchdog INSTANCE =
-        new CorrelationWatchdog().start("eventbridge-webhook-watchdog", PERIOD);
-  }
-
   private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+  private final LongSupplier nanoClock;
+  private volatile Thread thread;
+  private volatile boolean stopping;
 
-  /** Not started: tests drive {@link #scan(long)} themselves, or call {@link #start}. */
-  CorrelationWatchdog() {}
-
-  static CorrelationWatchdog shared() {
-    return Shared.INSTANCE;
+  /**
+   * Not started: tests drive {@link #scan()} themselves, or call {@link #start}.
+   *
+   * @param nanoClock {@link System#nanoTime()} in production
+   */
+  CorrelationWatchdog(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
   }
 
   /** Starts the scanning thread; call once. */
   CorrelationWatchdog start(String threadName, Duration period) {
     long periodNanos = period.toNanos();
-    Thread.ofPlatform()
-        .name(threadName)
-        .daemon(true)
-        .start(
-            () -> {
-              for (; ; ) {
-                LockSupport.parkNanos(periodNanos);
-                // An interrupt left set would make every later park return at once: a busy loop.
-                Thread.interrupted();
-                scanSafely();
-              }
-            });
+    thread =
+        Thread.ofPlatform()
+            .name(threadName)
+            .daemon(true)
+            .start(
+                () -> {
+                  while (!stopping) {
+                    LockSupport.parkNanos(periodNanos);
+                    // An interrupt left set would make every later park return at once: a busy
+                    // loop.
+                    Thread.interrupted();
+                    scanSafely();
+                  }
+                });
     return this;
   }
 
   /**
-   * Watches the calling thread until {@link Watch#finish()}: interrupted if still watched at {@code
-   * deadlineNanos} ({@link System#nanoTime()}).
+   * Ends the scanning thread and waits until it has ended (unless the caller is interrupted), so an
+   * owner that stops it leaves no thread behind. Requests still watched then are no longer
+   * interrupted; their budget still ends their next event.
    */
-  Watch watch(long deadlineNanos) {
-    var watch = new Watch(Thread.currentThread(), deadlineNanos);
+  void stop() {
+    stopping = true;
+    var running = thread;
+    if (running == null) {
+      return;
+    }
+    LockSupport.unpark(running);
+    try {
+      running.join();
+    } catch (InterruptedException interrupted) {
+      // The thread ends after its current scan all the same; the caller's interrupt is kept.
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether the scanning thread is alive. */
+  boolean running() {
+    var running = thread;
+    return running != null && running.isAlive();
+  }
+
+  /**
+   * Watches the calling thread until {@link Watch#finish()}: interrupted if still watched once
+   * {@code budget} has passed.
+   */
+  Watch watch(Duration budget) {
+    var watch = new Watch(Thread.currentThread(), nanoClock.getAsLong() + budget.toNanos());
     watches.add(watch);
     return watch;
   }
@@ -79,7 +111,7 @@ final class CorrelationWatchdog {
 
   private void scanSafely() {
     try {
-      scan(System.nanoTime());
+      scan();
     } catch (Throwable unexpected) {
       // The thread must survive anything: without it no request is ever cut short again.
       try {
@@ -90,8 +122,9 @@ final class CorrelationWatchdog {
     }
   }
 
-  /** One pass: interrupts every request thread whose deadline is at or before {@code now}. */
-  void scan(long now) {
+  /** One pass: interrupts every request thread whose deadline has come. */
+  void scan() {
+    long now = nanoClock.getAsLong();
     for (var watch : watches) {
       if (watch.dueAt(now)) {
         watches.remove(watch);
@@ -124,7 +157,7 @@ final class CorrelationWatchdog {
 
     /** Whether the budget is spent: the deadline has passed or the watchdog has fired. */
     boolean outOfTime() {
-      return fired() || dueAt(System.nanoTime());
+      return fired() || dueAt(nanoClock.getAsLong());
     }
 
     private boolean dueAt(long now) {

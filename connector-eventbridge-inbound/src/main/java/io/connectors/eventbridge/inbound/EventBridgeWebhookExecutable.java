@@ -1,13 +1,10 @@
 package io.connectors.eventbridge.inbound;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.annotation.InboundConnector;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.inbound.Health;
 import io.camunda.connector.api.inbound.InboundConnectorContext;
 import io.camunda.connector.api.inbound.Severity;
-import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
 import io.camunda.connector.api.inbound.webhook.WebhookConnectorException;
 import io.camunda.connector.api.inbound.webhook.WebhookConnectorExecutable;
 import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
@@ -23,7 +20,6 @@ import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.binding.ElementPropertiesBinder;
 import io.connectors.eventbridge.inbound.binding.MessageTtl;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
-import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
 import io.connectors.eventbridge.inbound.crypto.EventDecryption;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
@@ -37,7 +33,7 @@ import io.connectors.eventbridge.inbound.model.WebhookElementProperties;
 import io.connectors.eventbridge.inbound.model.WebhookId;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifiers;
-import java.time.Clock;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +65,8 @@ import org.slf4j.LoggerFactory;
  * "verification request" in the connector's activity log; we add our own activity entry with the
  * real outcome.
  *
- * <p>{@link #triggerWebhook} remains for runtimes that never call {@code verify}: it admits a
- * single event and lets the runtime correlate it.
+ * <p>{@link #triggerWebhook} remains for runtimes that never call {@code verify}: the same stages
+ * up to correlation admit a single event, and the runtime correlates it.
  */
 @InboundConnector(name = "Amazon EventBridge Webhook", type = EventBridgeWebhookExecutable.TYPE)
 @ElementTemplate(
@@ -138,7 +134,12 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
    */
   static final int MAX_BATCH_SIZE = 100;
 
-  private final Clock clock;
+  /** The runtime's, shared by all its webhooks; null when this executable starts its own. */
+  private final WebhookResources shared;
+
+  /** Started by {@link #activate} and closed by {@link #deactivate} when nothing is shared. */
+  private volatile WebhookResources own;
+
   private volatile InboundConnectorContext context;
   private volatile WebhookMetrics metrics;
 
@@ -146,22 +147,23 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
    * Everything a request needs, built by {@link #activate} and published at once, so a request
    * never sees half of one configuration; null while the webhook is not active.
    */
-  private volatile Active active;
+  private volatile WebhookRequestHandler handler;
 
-  private record Active(
-      WebhookRequestHandler handler,
-      RequestAdmission admission,
-      EventPatternFilter filter,
-      EventDecryption decryption,
-      ObjectMapper mapper,
-      boolean consumeUnmatched) {}
-
+  /**
+   * For a runtime that knows only this constructor (Camunda's stock runtime, through
+   * ServiceLoader): each activation starts resources of its own, a watchdog thread until {@link
+   * #deactivate}, and meters in Micrometer's global registry, the one such a runtime's {@code
+   * /actuator/prometheus} serves.
+   */
   public EventBridgeWebhookExecutable() {
-    this(Clock.systemUTC());
+    this(null);
   }
 
-  EventBridgeWebhookExecutable(Clock clock) {
-    this.clock = clock;
+  /**
+   * @param shared the runtime's resources, owned and closed by the runtime (ours: a Spring bean)
+   */
+  public EventBridgeWebhookExecutable(WebhookResources shared) {
+    this.shared = shared;
   }
 
   /**
@@ -173,12 +175,13 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   @Override
   public void activate(InboundConnectorContext context) {
     this.context = context;
+    var resources = shared != null ? shared : startOwn();
     String webhookId = UNKNOWN_WEBHOOK;
     try {
       // Read once: every call repeats the runtime's secret substitution (and its secret lookups).
       Map<String, Object> raw = context.getProperties();
       webhookId = webhookIdOf(raw);
-      this.metrics = WebhookMetrics.global(webhookId);
+      this.metrics = new WebhookMetrics(resources.meterRegistry(), webhookId);
       var element = ElementPropertiesBinder.bind(raw, WebhookElementProperties.class);
       MessageTtl.check(raw);
       var properties = element.inbound();
@@ -189,36 +192,33 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       // prototypes, the JWKS source and JWT processor, the decryption keyring.
       var warnings = ConfigurationWarnings.of(properties.context(), context);
       var parser = new DeliveryParser(MAX_BATCH_SIZE);
-      var mapper = parser.mapper();
-      var decryption = EventDecryption.create(properties.decryption(), mapper);
-      var timeBudget = Duration.ofMillis(properties.timeBudgetMillis());
       var admission =
           new RequestAdmission(
               properties.method(),
               properties.maxBodyBytes(),
-              timeBudget,
-              SignatureVerifiers.create(properties.signature(), clock),
-              Authenticators.create(properties.auth(), warnings),
+              Duration.ofMillis(properties.timeBudgetMillis()),
+              SignatureVerifiers.create(properties.signature(), resources.clock()),
+              Authenticators.create(properties.auth(), warnings, resources.meterRegistry()),
               parser);
-      var filter = EventPatternFilter.compile(properties.filter().eventPattern(), warnings);
       boolean consumeUnmatched = element.consumesUnmatched();
-      var handler =
+      handler =
           new WebhookRequestHandler(
               admission,
-              filter,
-              decryption,
+              EventPatternFilter.compile(properties.filter().eventPattern(), warnings),
+              EventDecryption.create(properties.decryption(), parser.mapper()),
               new EventCorrelator(context, consumeUnmatched),
               consumeUnmatched,
-              timeBudget,
               warnings,
-              metrics);
-      active = new Active(handler, admission, filter, decryption, mapper, consumeUnmatched);
+              metrics,
+              resources.watchdog());
       context.reportHealth(Health.up());
     } catch (RuntimeException | LinkageError invalidConfiguration) {
       // Not only ConnectorInputException: the Encryption SDK, for one, refuses some keyring
       // settings with its own exception types, whose text we do not pass on.
-      deactivate();
-      this.metrics = WebhookMetrics.global(webhookId);
+      handler = null;
+      // A webhook that answers 503 to everything has no correlation to watch.
+      stopOwn();
+      this.metrics = new WebhookMetrics(resources.meterRegistry(), webhookId);
       String reason = ActivationFailure.reason(invalidConfiguration);
       LOG.warn("Webhook '{}' is DOWN, its settings cannot be used: {}", webhookId, reason);
       context.reportHealth(Health.down(new Health.Error(ActivationFailure.CODE, reason)));
@@ -231,6 +231,21 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     }
   }
 
+  private WebhookResources startOwn() {
+    stopOwn();
+    var started = WebhookResources.start(Metrics.globalRegistry);
+    own = started;
+    return started;
+  }
+
+  private void stopOwn() {
+    var started = own;
+    own = null;
+    if (started != null) {
+      started.close();
+    }
+  }
+
   private static String webhookIdOf(Map<String, Object> properties) {
     return properties.get("inbound") instanceof Map<?, ?> inbound
             && inbound.get("context") instanceof String id
@@ -238,9 +253,11 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
         : UNKNOWN_WEBHOOK;
   }
 
+  /** Stops the webhook, and the watchdog thread of resources it started itself. */
   @Override
   public void deactivate() {
-    active = null;
+    handler = null;
+    stopOwn();
   }
 
   /**
@@ -248,61 +265,41 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
    * before reading their body (ours does, in a servlet filter); empty while it is not active.
    */
   public Optional<RequestContract> requestContract() {
-    var current = active;
-    return current == null ? Optional.empty() : Optional.of(current.handler().contract());
+    var current = handler;
+    return current == null ? Optional.empty() : Optional.of(current.contract());
   }
 
   /** The full pipeline, including correlation; see the class comment for why it lives here. */
   @Override
   public WebhookHttpResponse verify(WebhookProcessingPayload payload) {
-    var current = active;
+    var current = handler;
     if (current == null) {
       return WebhookResponses.rejected(
           new RequestRejected(WebhookStatus.SERVICE_UNAVAILABLE, "webhook is not active"));
     }
-    var response = current.handler().handle(WebhookRequest.from(payload));
+    var response = current.handle(WebhookRequest.from(payload));
     logActivity(payload.method(), response);
     return response;
   }
 
   /**
-   * Only reached on runtimes that ignore {@link #verify}. Admits the request and returns a single
-   * event for the runtime to correlate; a batch cannot be answered per element on that path.
+   * Only reached on runtimes that ignore {@link #verify} (none we know of: Camunda 8.8's calls
+   * {@code verify} first and gets an answer for every request). The same stages as {@code verify}
+   * up to correlation; the single event they let through is returned for the runtime to correlate.
+   * A batch cannot be answered per element on that path and is refused.
    */
   @Override
   public WebhookResult triggerWebhook(WebhookProcessingPayload payload) {
-    var current = active;
+    var current = handler;
     if (current == null) {
       throw new WebhookConnectorException(
           WebhookStatus.SERVICE_UNAVAILABLE, "webhook is not active");
     }
-    var request = WebhookRequest.from(payload);
     try {
-      var delivery = current.admission().admit(request);
-      if (delivery.batch()) {
-        throw new WebhookConnectorException(
-            WebhookStatus.UNPROCESSABLE, "batched deliveries need a runtime that calls verify()");
-      }
-      var event = (ObjectNode) delivery.events().getFirst();
-      if (!current.filter().matches(event)) {
-        throw current.consumeUnmatched()
-            ? new WebhookConnectorException(
-                WebhookStatus.ACCEPTED, "event pattern not matched; event consumed")
-            : new WebhookConnectorException(
-                WebhookStatus.UNPROCESSABLE, "event pattern not matched");
-      }
-      current.decryption().decrypt(event);
-      var body = current.mapper().convertValue(event, Map.class);
-      var mapped =
-          new MappedHttpRequest(
-              body,
-              current.admission().headersForProcess(request),
-              current.admission().paramsForProcess(request));
-      return () -> mapped;
+      var variables = current.prepareForRuntime(WebhookRequest.from(payload));
+      return () -> variables;
     } catch (RequestRejected rejected) {
       throw new WebhookConnectorException(rejected.status(), rejected.reason());
-    } catch (DecryptionFailed failed) {
-      throw new WebhookConnectorException(WebhookStatus.UNPROCESSABLE, failed.reason());
     }
   }
 

@@ -1,7 +1,6 @@
 package io.connectors.eventbridge.inbound;
 
 import io.connectors.eventbridge.inbound.auth.RequestAuthenticator;
-import io.connectors.eventbridge.inbound.envelope.Delivery;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
 import io.connectors.eventbridge.inbound.http.JsonContentType;
 import io.connectors.eventbridge.inbound.http.RequestContract;
@@ -25,7 +24,7 @@ import java.util.Set;
  *
  * <p>Immutable and shared by all request threads of one activation.
  */
-public final class RequestAdmission {
+final class RequestAdmission {
 
   /**
    * "Any" means any method that may carry an event. HEAD is excluded: by HTTP semantics it has no
@@ -38,7 +37,7 @@ public final class RequestAdmission {
   private final RequestAuthenticator authenticator;
   private final DeliveryParser parser;
 
-  public RequestAdmission(
+  RequestAdmission(
       String allowedMethod,
       int maxBodyBytes,
       Duration timeBudget,
@@ -54,24 +53,14 @@ public final class RequestAdmission {
     this.parser = parser;
   }
 
-  public RequestContract contract() {
+  RequestContract contract() {
     return contract;
-  }
-
-  /** Headers as they may reach process variables: no credentials of any kind. */
-  public Map<String, String> headersForProcess(WebhookRequest request) {
-    return authenticator.withoutCredentials(request.headersWithoutCredentials());
-  }
-
-  /** Query parameters as they may reach process variables: no API key. */
-  public Map<String, String> paramsForProcess(WebhookRequest request) {
-    return authenticator.withoutCredentials(request.params());
   }
 
   /**
    * @throws RequestRejected with the status the sender should see
    */
-  public Delivery admit(WebhookRequest request) {
+  AdmittedRequest admit(WebhookRequest request) {
     if (!contract.allows(request.method())) {
       throw methodNotAllowed(contract);
     }
@@ -87,18 +76,20 @@ public final class RequestAdmission {
       throw new RequestRejected(WebhookStatus.BAD_REQUEST, "body required");
     }
     signatureVerifier.verify(request);
-    authenticator.authenticate(request);
-    return parser.parse(request.rawBody());
+    var authenticated = authenticator.accept(request);
+    var delivery = parser.parse(request.rawBody());
+    return new AdmittedRequest(
+        delivery.events(), delivery.batch(), authenticated.headers(), authenticated.params());
   }
 
-  public static RequestRejected methodNotAllowed(RequestContract contract) {
+  private static RequestRejected methodNotAllowed(RequestContract contract) {
     return new RequestRejected(
         WebhookStatus.METHOD_NOT_ALLOWED,
         "method not allowed",
         Map.of("Allow", contract.allowHeader()));
   }
 
-  public static RequestRejected bodyTooLarge(int maxBodyBytes) {
+  private static RequestRejected bodyTooLarge(int maxBodyBytes) {
     return new RequestRejected(
         WebhookStatus.PAYLOAD_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
   }

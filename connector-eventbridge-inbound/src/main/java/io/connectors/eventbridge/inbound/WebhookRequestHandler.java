@@ -2,13 +2,13 @@ package io.connectors.eventbridge.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
 import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
 import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.correlation.CorrelationOutcomes;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
 import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
 import io.connectors.eventbridge.inbound.crypto.EventDecryption;
-import io.connectors.eventbridge.inbound.envelope.Delivery;
 import io.connectors.eventbridge.inbound.envelope.EventEnvelope;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.RequestContract;
@@ -18,14 +18,15 @@ import io.connectors.eventbridge.inbound.http.WebhookResponses;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.metrics.WebhookMetrics;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One request from admission to answer: admit, then for each event filter and correlate, then
- * answer with one status that tells the sender whether to retry.
+ * answer with one status that tells the sender whether to retry. A runtime that correlates the
+ * request itself ({@code triggerWebhook}) gets the same stages up to correlation, through {@link
+ * #prepareForRuntime}.
  *
  * <p>Per event, the order is: event pattern, decryption, correlation. The pattern comes first
  * because it is the cheap check and matches what the bus saw (the encrypted event), so events
@@ -39,9 +40,9 @@ import java.util.Map;
  * before each event; events not started in time are answered 503 {@code NOT_ATTEMPTED}. Handing the
  * work to another thread and waiting at most the budget would bound the answer even for a call that
  * never returns, but the hand-off cost about as much as all the rest of the request's own work (see
- * docs/benchmarks.md), so instead a shared {@link CorrelationWatchdog} interrupts the request
- * thread when a correlate call outlives the budget, and clears the interrupt before the thread goes
- * back to the servlet container.
+ * docs/benchmarks.md), so instead a {@link CorrelationWatchdog} shared by the runtime's webhooks
+ * interrupts the request thread when a correlate call outlives the budget, and clears the interrupt
+ * before the thread goes back to the servlet container.
  *
  * <p>In the 8.8 runtime the interrupt is noticed where a correlate call waits: {@code
  * InboundCorrelationHandler} sends the create-instance or publish-message command and blocks in the
@@ -58,47 +59,23 @@ import java.util.Map;
  * something may have. Work that does not wait (FEEL evaluation, decryption) does not notice an
  * interrupt; the budget bounds it only between events.
  */
-public final class WebhookRequestHandler {
+final class WebhookRequestHandler {
 
   private final RequestAdmission admission;
   private final EventPatternFilter filter;
   private final EventDecryption decryption;
   private final EventCorrelator correlator;
   private final boolean consumeUnmatched;
-  private final Duration timeBudget;
   private final ConfigurationWarnings warnings;
   private final WebhookMetrics metrics;
   private final CorrelationWatchdog watchdog;
 
-  public WebhookRequestHandler(
-      RequestAdmission admission,
-      EventPatternFilter filter,
-      EventDecryption decryption,
-      EventCorrelator correlator,
-      boolean consumeUnmatched,
-      Duration timeBudget,
-      ConfigurationWarnings warnings,
-      WebhookMetrics metrics) {
-    this(
-        admission,
-        filter,
-        decryption,
-        correlator,
-        consumeUnmatched,
-        timeBudget,
-        warnings,
-        metrics,
-        CorrelationWatchdog.shared());
-  }
-
-  /** With a watchdog of its own, for tests. */
   WebhookRequestHandler(
       RequestAdmission admission,
       EventPatternFilter filter,
       EventDecryption decryption,
       EventCorrelator correlator,
       boolean consumeUnmatched,
-      Duration timeBudget,
       ConfigurationWarnings warnings,
       WebhookMetrics metrics,
       CorrelationWatchdog watchdog) {
@@ -107,41 +84,74 @@ public final class WebhookRequestHandler {
     this.decryption = decryption;
     this.correlator = correlator;
     this.consumeUnmatched = consumeUnmatched;
-    this.timeBudget = timeBudget;
     this.warnings = warnings;
     this.metrics = metrics;
     this.watchdog = watchdog;
   }
 
-  public RequestContract contract() {
+  RequestContract contract() {
     return admission.contract();
   }
 
-  public WebhookHttpResponse handle(WebhookRequest request) {
+  /** The whole request, correlation included: the answer for {@code verify}. */
+  WebhookHttpResponse handle(WebhookRequest request) {
     if ("OPTIONS".equals(request.method())) {
       // Answered without side effects, on runtimes that pass OPTIONS on at all.
       return WebhookResponses.options(admission.contract());
     }
-    Delivery delivery;
+    AdmittedRequest admitted;
     try {
-      delivery = admission.admit(request);
+      admitted = admission.admit(request);
     } catch (RequestRejected rejected) {
       return WebhookResponses.rejected(rejected);
     }
-    metrics.admitted(delivery.events().size());
-    var outcomes =
-        correlateWithinBudget(
-            delivery, admission.headersForProcess(request), admission.paramsForProcess(request));
-    return delivery.batch()
+    metrics.admitted(admitted.events().size());
+    var outcomes = correlateWithinBudget(admitted);
+    return admitted.batch()
         ? WebhookResponses.batch(outcomes)
         : WebhookResponses.single(outcomes.getFirst());
   }
 
-  private List<EventOutcome> correlateWithinBudget(
-      Delivery delivery, Map<String, String> headers, Map<String, String> params) {
-    var events = delivery.events();
+  /**
+   * The same stages as {@link #handle} up to correlation, within the same budget, for a runtime
+   * that correlates the request itself ({@code triggerWebhook}): the single event comes back as the
+   * correlation variables.
+   *
+   * @throws RequestRejected when admission refuses the request, for a batch (it cannot be answered
+   *     per event this way), and for an event answered before correlation (pattern, decryption,
+   *     budget), with that answer's status and reason
+   */
+  MappedHttpRequest prepareForRuntime(WebhookRequest request) {
+    var admitted = admission.admit(request);
+    if (admitted.batch()) {
+      throw new RequestRejected(
+          WebhookStatus.UNPROCESSABLE, "batched deliveries need a runtime that calls verify()");
+    }
+    metrics.admitted(1);
+    var event = admitted.events().getFirst();
+    var watch = watchdog.watch(admission.contract().timeBudget());
+    try {
+      return switch (prepare(event, EventEnvelope.of(event).id(), admitted, watch)) {
+        case Prepared.Ready ready -> ready.variables();
+        case Prepared.Answered answered ->
+            throw new RequestRejected(answered.outcome().status(), answered.outcome().reason());
+      };
+    } finally {
+      watch.finish();
+    }
+  }
+
+  /** One event after the stages before correlation: ready for the engine, or already answered. */
+  private sealed interface Prepared {
+    record Ready(MappedHttpRequest variables) implements Prepared {}
+
+    record Answered(EventOutcome outcome) implements Prepared {}
+  }
+
+  private List<EventOutcome> correlateWithinBudget(AdmittedRequest admitted) {
+    var events = admitted.events();
     var outcomes = new ArrayList<EventOutcome>(events.size());
-    var watch = watchdog.watch(System.nanoTime() + timeBudget.toNanos());
+    var watch = watchdog.watch(admission.contract().timeBudget());
     try {
       int retryableStatus = 0;
       for (int i = 0; i < events.size(); i++) {
@@ -152,13 +162,16 @@ public final class WebhookRequestHandler {
           // The engine just pushed back or is down: do not pile more commands on it. The sender
           // retries the batch; elements already published are deduplicated by message ID.
           outcome = CorrelationOutcomes.notAttempted(eventId, retryableStatus);
-        } else if (watch.outOfTime()) {
-          outcome = CorrelationOutcomes.outOfTime(eventId);
         } else {
           var connectorData =
-              delivery.batch() ? batchData(i, events.size()) : Map.<String, Object>of();
+              admitted.batch() ? batchData(i, events.size()) : Map.<String, Object>of();
           try {
-            outcome = correlateOne(event, eventId, headers, params, connectorData, watch);
+            outcome =
+                switch (prepare(event, eventId, admitted, watch)) {
+                  case Prepared.Answered answered -> answered.outcome();
+                  case Prepared.Ready ready ->
+                      correlate(ready.variables(), eventId, connectorData, watch);
+                };
           } catch (RuntimeException unexpected) {
             // Never a 500: the same classification as a failure the runtime returned.
             outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
@@ -168,7 +181,7 @@ public final class WebhookRequestHandler {
           }
         }
         metrics.eventAnswered(outcome.outcome());
-        outcomes.add(delivery.batch() ? outcome.withIndex(i) : outcome);
+        outcomes.add(admitted.batch() ? outcome.withIndex(i) : outcome);
       }
     } finally {
       watch.finish();
@@ -176,15 +189,14 @@ public final class WebhookRequestHandler {
     return outcomes;
   }
 
-  private EventOutcome correlateOne(
-      JsonNode event,
-      String eventId,
-      Map<String, String> headers,
-      Map<String, String> params,
-      Map<String, Object> connectorData,
-      CorrelationWatchdog.Watch watch) {
+  private Prepared prepare(
+      JsonNode event, String eventId, AdmittedRequest admitted, CorrelationWatchdog.Watch watch) {
+    if (watch.outOfTime()) {
+      return new Prepared.Answered(CorrelationOutcomes.outOfTime(eventId));
+    }
     if (!filter.matches(event)) {
-      return CorrelationOutcomes.unmatched(eventId, consumeUnmatched, "event pattern not matched");
+      return new Prepared.Answered(
+          CorrelationOutcomes.unmatched(eventId, consumeUnmatched, "event pattern not matched"));
     }
     try {
       // The parser admits only JSON objects as events.
@@ -193,23 +205,35 @@ public final class WebhookRequestHandler {
       // A tampered event fails too, but a wrong key fails every event: operators must see it.
       warnings.report("inbound.decryption", failed.reason());
       metrics.decryptionFailed();
-      return EventOutcome.failed(
-          eventId,
-          WebhookStatus.UNPROCESSABLE,
-          CorrelationOutcomes.DECRYPTION_FAILED,
-          failed.reason());
+      return new Prepared.Answered(
+          EventOutcome.failed(
+              eventId,
+              WebhookStatus.UNPROCESSABLE,
+              CorrelationOutcomes.DECRYPTION_FAILED,
+              failed.reason()));
     }
     if (watch.outOfTime()) {
       // Decryption takes milliseconds; the budget may have run out during it. Nothing has been
       // sent for this event yet, so the sender's retry is safe.
-      return CorrelationOutcomes.outOfTime(eventId);
+      return new Prepared.Answered(CorrelationOutcomes.outOfTime(eventId));
     }
+    // The body stays a JsonNode: the runtime converts the variables to a map itself, with its own
+    // mapper, for every expression it evaluates and when it sends them, so a map made here would
+    // be converted again (a copy of the whole event per request for nothing).
+    return new Prepared.Ready(new MappedHttpRequest(event, admitted.headers(), admitted.params()));
+  }
+
+  private EventOutcome correlate(
+      MappedHttpRequest variables,
+      String eventId,
+      Map<String, Object> connectorData,
+      CorrelationWatchdog.Watch watch) {
     EventOutcome outcome;
     try {
       outcome =
           metrics
               .correlation()
-              .record(() -> correlator.correlate(event, eventId, headers, params, connectorData));
+              .record(() -> correlator.correlate(variables, eventId, connectorData));
     } catch (RuntimeException unexpected) {
       outcome = CorrelationOutcomes.ofThrowable(unexpected, eventId);
     }

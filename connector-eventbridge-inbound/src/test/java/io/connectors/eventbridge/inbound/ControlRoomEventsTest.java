@@ -213,9 +213,9 @@ class ControlRoomEventsTest {
       var right =
           new TestInboundContext(decrypting(OdwFixtures.KEY_BASE64).build()).activateWebhook();
 
-      @SuppressWarnings("unchecked")
       var body =
-          (Map<String, Object>) right.triggerWebhook(TestPayload.post(event)).request().body();
+          TestInboundContext.asRuntimeSeesIt(
+              right.triggerWebhook(TestPayload.post(event)).request().body());
       assertThat(body.get("detail"))
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
           .containsEntry(

@@ -45,11 +45,19 @@ final class ApiKeyAuthenticator implements RequestAuthenticator {
   }
 
   /**
-   * Drops every value that is the key, or ends in it after a space ({@code ApiKey <key>}): the
-   * locator is FEEL, so which header or parameter held the key is only known by its value.
+   * Also drops every header or parameter value that is the key, or ends in it after a space ({@code
+   * ApiKey <key>}): the locator is FEEL, so which header or parameter held the key is only known by
+   * its value.
    */
   @Override
-  public Map<String, String> withoutCredentials(Map<String, String> values) {
+  public Authenticated accept(WebhookRequest request) {
+    authenticate(request);
+    var withoutHeaders = Authenticated.withoutCredentialHeaders(request);
+    return new Authenticated(
+        withoutKey(withoutHeaders.headers()), withoutKey(withoutHeaders.params()));
+  }
+
+  private Map<String, String> withoutKey(Map<String, String> values) {
     var kept = new HashMap<String, String>(values.size() * 2);
     values.forEach(
         (name, value) -> {

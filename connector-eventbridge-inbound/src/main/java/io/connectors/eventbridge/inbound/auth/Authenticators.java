@@ -2,22 +2,21 @@ package io.connectors.eventbridge.inbound.auth;
 
 import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.model.Authorization;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Turns the configured authorization variant into a ready-to-use authenticator. */
 public final class Authenticators {
 
   private Authenticators() {}
 
-  /** Does the expensive work (key material, JWKS source, JWT processor) here, once. */
-  public static RequestAuthenticator create(Authorization authorization) {
-    return create(authorization, ConfigurationWarnings.SILENT);
-  }
-
   /**
+   * Does the expensive work (key material, JWKS source, JWT processor) here, once.
+   *
    * @param warnings told when the API-key locator or the role expression fails on a request
+   * @param registry where JWKS downloads are counted
    */
   public static RequestAuthenticator create(
-      Authorization authorization, ConfigurationWarnings warnings) {
+      Authorization authorization, ConfigurationWarnings warnings, MeterRegistry registry) {
     return switch (authorization) {
       case Authorization.None none -> request -> {};
       case Authorization.Basic basic -> new BasicAuthenticator(basic.username(), basic.password());
@@ -34,7 +33,8 @@ public final class Authenticators {
                   jwt.audience(),
                   jwt.leewaySeconds(),
                   warnings.watch("inbound.auth.roleExpression", jwt.roleExpression()),
-                  jwt.requiredRoles()));
+                  jwt.requiredRoles()),
+              registry);
     };
   }
 }

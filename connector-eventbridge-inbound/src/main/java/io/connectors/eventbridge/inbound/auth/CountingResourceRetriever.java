@@ -3,7 +3,7 @@ package io.connectors.eventbridge.inbound.auth;
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URL;
 
@@ -19,10 +19,10 @@ final class CountingResourceRetriever implements ResourceRetriever {
   private final Counter succeeded;
   private final Counter failed;
 
-  CountingResourceRetriever(ResourceRetriever delegate) {
+  CountingResourceRetriever(ResourceRetriever delegate, MeterRegistry registry) {
     this.delegate = delegate;
-    succeeded = Metrics.counter(FETCHES, "outcome", "success");
-    failed = Metrics.counter(FETCHES, "outcome", "failure");
+    succeeded = registry.counter(FETCHES, "outcome", "success");
+    failed = registry.counter(FETCHES, "outcome", "failure");
   }
 
   @Override

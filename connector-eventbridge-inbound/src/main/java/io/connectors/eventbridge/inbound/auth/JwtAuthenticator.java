@@ -22,6 +22,7 @@ import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.model.Authorization;
 import io.connectors.eventbridge.inbound.model.Defaults;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -118,17 +119,22 @@ final class JwtAuthenticator implements RequestAuthenticator {
     processor.setJWTClaimsSetVerifier(claimsVerifier);
   }
 
-  static JwtAuthenticator create(Authorization.Jwt config) {
-    return create(config, JwksTimings.DEFAULT);
+  /**
+   * @param registry where JWKS downloads are counted
+   */
+  static JwtAuthenticator create(Authorization.Jwt config, MeterRegistry registry) {
+    return create(config, JwksTimings.DEFAULT, registry);
   }
 
-  static JwtAuthenticator create(Authorization.Jwt config, JwksTimings timings) {
+  static JwtAuthenticator create(
+      Authorization.Jwt config, JwksTimings timings, MeterRegistry registry) {
     var retriever =
         new CountingResourceRetriever(
             new DefaultResourceRetriever(
                 (int) timings.connectTimeout().toMillis(),
                 (int) timings.readTimeout().toMillis(),
-                512 * 1024));
+                512 * 1024),
+            registry);
     JWKSource<SecurityContext> keys =
         JWKSourceBuilder.<SecurityContext>create(jwksUrl(config.jwksUrl()), retriever)
             .cache(

@@ -2,7 +2,6 @@ package io.connectors.eventbridge.inbound.auth;
 
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
-import java.util.Map;
 
 /** Decides whether the caller may use the webhook. Built once per activation, then shared. */
 public interface RequestAuthenticator {
@@ -14,11 +13,15 @@ public interface RequestAuthenticator {
   void authenticate(WebhookRequest request);
 
   /**
-   * The headers or query parameters as they may reach process variables: without the credential
-   * this authenticator reads. The well-known credential headers are already gone (see {@link
-   * WebhookRequest#headersWithoutCredentials()}); an API key may sit anywhere its locator reads.
+   * Authenticates the request and returns what of it may reach process variables, so no later stage
+   * has to come back here to remove credentials: without the well-known credential headers and
+   * without the credential this authenticator reads (an API key may sit anywhere its locator
+   * reads).
+   *
+   * @throws RequestRejected as {@link #authenticate}
    */
-  default Map<String, String> withoutCredentials(Map<String, String> values) {
-    return values;
+  default Authenticated accept(WebhookRequest request) {
+    authenticate(request);
+    return Authenticated.withoutCredentialHeaders(request);
   }
 }

@@ -1,6 +1,5 @@
 package io.connectors.eventbridge.inbound.correlation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.connector.api.inbound.CorrelationRequest;
 import io.camunda.connector.api.inbound.InboundConnectorContext;
 import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
@@ -32,23 +31,18 @@ public final class EventCorrelator {
   }
 
   /**
+   * @param variables the event as {@code request.body}, and the request's headers and parameters
+   *     without credentials
    * @param messageId the event's {@code id}; the runtime uses it as the message ID unless the
    *     element sets its own message ID expression, so a redelivery is deduplicated by Zeebe
    */
   public EventOutcome correlate(
-      JsonNode event,
-      String messageId,
-      Map<String, String> headers,
-      Map<String, String> params,
-      Map<String, Object> connectorData) {
-    // headers arrive without credentials (WebhookRequest#headersWithoutCredentials). The body
-    // stays a JsonNode: the runtime converts the variables to a map itself, with its own mapper,
-    // for every expression it evaluates and when it sends them, so a map made here would be
-    // converted again (a copy of the whole event per request for nothing).
-    var variables =
-        new WebhookTriggerResultContext(
-            new MappedHttpRequest(event, headers, params), connectorData, List.of());
-    var request = CorrelationRequest.builder().variables(variables).messageId(messageId).build();
+      MappedHttpRequest variables, String messageId, Map<String, Object> connectorData) {
+    var request =
+        CorrelationRequest.builder()
+            .variables(new WebhookTriggerResultContext(variables, connectorData, List.of()))
+            .messageId(messageId)
+            .build();
     try {
       return CorrelationOutcomes.of(context.correlate(request), messageId, consumeUnmatched);
     } catch (RuntimeException failed) {

@@ -4,7 +4,6 @@ import io.camunda.connector.api.inbound.webhook.WebhookProcessingPayload;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The parts of an HTTP request the connector looks at, with header names in lower case: HTTP header
@@ -37,16 +36,6 @@ public record WebhookRequest(
           }
         });
     return lower;
-  }
-
-  /** Headers that carry credentials; they never become process variables. */
-  private static final Set<String> CREDENTIAL_HEADERS =
-      Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
-
-  public Map<String, String> headersWithoutCredentials() {
-    var copy = new HashMap<String, String>(headers);
-    copy.keySet().removeAll(CREDENTIAL_HEADERS);
-    return copy;
   }
 
   /** A header by its lower-case name. */

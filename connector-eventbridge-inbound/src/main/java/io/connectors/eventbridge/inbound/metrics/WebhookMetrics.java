@@ -3,16 +3,15 @@ package io.connectors.eventbridge.inbound.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One webhook's meters. Tags are the webhook ID (one per deployed element) and our own fixed status
- * and reason words, never anything from the request, so the number of series is bounded by what is
- * deployed.
+ * One webhook's meters, in the registry its owner injected (see {@code WebhookResources}). Tags are
+ * the webhook ID (one per deployed element) and our own fixed status and reason words, never
+ * anything from the request, so the number of series is bounded by what is deployed.
  */
 public final class WebhookMetrics {
 
@@ -51,11 +50,6 @@ public final class WebhookMetrics {
             .description("Events whose encrypted payload could not be decrypted")
             .tag("webhook", webhook)
             .register(registry);
-  }
-
-  /** Meters in the registry that the runtime's /actuator/prometheus serves. */
-  public static WebhookMetrics global(String webhook) {
-    return new WebhookMetrics(Metrics.globalRegistry, webhook);
   }
 
   public void answered(int status, String reason) {

@@ -4,9 +4,11 @@ import static io.connectors.eventbridge.inbound.auth.JwtAuthenticatorTest.assert
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.model.Authorization;
 import io.connectors.eventbridge.inbound.support.TestInboundContext;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class BasicAndApiKeyAuthenticatorTest {
 
   private final RequestAuthenticator basic =
-      Authenticators.create(new Authorization.Basic("eventbridge", "s3cret:with:colons"));
+      create(new Authorization.Basic("eventbridge", "s3cret:with:colons"));
 
   @Test
   void basicAcceptsTheConfiguredCredentials() {
@@ -88,7 +90,12 @@ class BasicAndApiKeyAuthenticatorTest {
             Map.of("type", "apiKey", "apiKey", "k-123", "apiKeyLocator", locator),
             Authorization.class);
     assertThat(config.toString()).doesNotContain("k-123");
-    return Authenticators.create(config);
+    return create(config);
+  }
+
+  private static RequestAuthenticator create(Authorization authorization) {
+    return Authenticators.create(
+        authorization, ConfigurationWarnings.SILENT, new SimpleMeterRegistry());
   }
 
   private static WebhookRequest request(String header, String value) {

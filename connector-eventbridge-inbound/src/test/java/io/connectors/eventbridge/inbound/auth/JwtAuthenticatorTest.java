@@ -23,6 +23,7 @@ import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.model.Authorization;
 import io.connectors.eventbridge.inbound.support.Jwts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** JWTs against a JWKS served over real HTTP, including the usual attacks. */
 class JwtAuthenticatorTest {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @RegisterExtension
   static WireMockExtension jwksServer =
@@ -200,6 +203,14 @@ class JwtAuthenticatorTest {
       assertRejected(() -> authenticator.authenticate(bearer(unknown)), 401, "");
     }
     jwksServer.verify(2, getRequestedFor(urlEqualTo("/jwks.json")));
+    // Counted in the registry the authenticator was given.
+    assertThat(
+            registry
+                .get("eventbridge.webhook.jwks.fetches")
+                .tag("outcome", "success")
+                .counter()
+                .count())
+        .isEqualTo(2);
   }
 
   @Test
@@ -298,7 +309,7 @@ class JwtAuthenticatorTest {
             60,
             roleExpression,
             requiredRoles);
-    return JwtAuthenticator.create(config, TIMINGS);
+    return JwtAuthenticator.create(config, TIMINGS, registry);
   }
 
   private static void serveJwks(String jwks) {

@@ -17,6 +17,8 @@ import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
 import io.camunda.connector.feel.jackson.JacksonModuleFeelFunction;
 import io.camunda.connector.validation.impl.DefaultValidationProvider;
 import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
+import io.connectors.eventbridge.inbound.WebhookResources;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,15 +42,31 @@ public final class TestInboundContext implements InboundConnectorContext {
    * The request body of correlation variables as the runtime's expressions see it: the runtime
    * converts the variables to maps with its own mapper before evaluating anything.
    */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> requestBody(Object variables) {
-    return MAPPER.convertValue(
-        ((WebhookTriggerResultContext) variables).request().body(), Map.class);
+    return asRuntimeSeesIt(((WebhookTriggerResultContext) variables).request().body());
   }
 
-  /** A webhook activated with this context, as the runtime activates one. */
+  /** A {@code request.body} as the runtime's expressions see it. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> asRuntimeSeesIt(Object body) {
+    return MAPPER.convertValue(body, Map.class);
+  }
+
+  /**
+   * What the tests' webhooks share, as a runtime's do: one watchdog thread on the system clocks,
+   * for the whole test run, instead of one per activation that no test deactivates.
+   */
+  private static final WebhookResources RESOURCES =
+      WebhookResources.start(new SimpleMeterRegistry());
+
+  /** A webhook activated with this context, as our runtime activates one. */
   public EventBridgeWebhookExecutable activateWebhook() {
-    var executable = new EventBridgeWebhookExecutable();
+    return activateWebhook(RESOURCES);
+  }
+
+  /** A webhook activated with this context, sharing the given resources. */
+  public EventBridgeWebhookExecutable activateWebhook(WebhookResources resources) {
+    var executable = new EventBridgeWebhookExecutable(resources);
     executable.activate(this);
     return executable;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import io.micrometer.core.instrument.Metrics;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -71,6 +72,13 @@ class WebhookMetricsRuntimeTest {
             runtime.metric(
                 "eventbridge_webhook_correlation_seconds_bucket", webhook, "le=\"+Inf\""))
         .isEqualTo(3);
+    // In the runtime's own registry, not Micrometer's process-wide one.
+    assertThat(
+            Metrics.globalRegistry
+                .find("eventbridge.webhook.requests")
+                .tag("webhook", webhookId)
+                .meters())
+        .isEmpty();
   }
 
   private int post(String webhookId, String contentType, String body) throws Exception {
