@@ -50,11 +50,12 @@ class WebhookRequestFilterTest {
   private final RecordingWebhook webhook = new RecordingWebhook();
   private final List<String> verdictsAsked = new ArrayList<>();
   private Verdict verdict = new Verdict.Serve(activated(webhook));
+  private AdaptiveConcurrencyLimit limit = limit(new ConcurrencyLimitSettings(16, 2, 100));
 
   @Test
   void aRequestBeyondTheLimitIs429WithRetryAfterAtOnce() throws Exception {
-    var limit = limit(new ConcurrencyLimitSettings(1, 1, 1));
-    var filter = filter(limit, 1024);
+    limit = limit(new ConcurrencyLimitSettings(1, 1, 1));
+    var filter = filter();
     var refused = new MockHttpServletResponse();
     var passedOn = new ArrayList<String>();
 
@@ -83,8 +84,7 @@ class WebhookRequestFilterTest {
 
   @Test
   void anAnswerOutOfTheBudgetLowersTheLimit() throws Exception {
-    var limit = limit(new ConcurrencyLimitSettings(16, 2, 100));
-    var filter = filter(limit, 1024);
+    var filter = filter();
 
     filter.doFilter(post(OURS), new MockHttpServletResponse(), answering(503, () -> {}));
 
@@ -94,8 +94,7 @@ class WebhookRequestFilterTest {
 
   @Test
   void aSlowAnswerLowersTheLimitAndAFastOneDoesNot() throws Exception {
-    var limit = limit(new ConcurrencyLimitSettings(16, 2, 100));
-    var filter = filter(limit, 1024);
+    var filter = filter();
 
     filter.doFilter(
         post(OURS), new MockHttpServletResponse(), answering(200, () -> advanceMillis(5)));
@@ -108,8 +107,7 @@ class WebhookRequestFilterTest {
 
   @Test
   void anExceptionFromTheChainGivesThePlaceBackWithoutMovingTheLimit() {
-    var limit = limit(new ConcurrencyLimitSettings(16, 2, 100));
-    var filter = filter(limit, 1024);
+    var filter = filter();
 
     assertThatThrownBy(
             () ->
@@ -128,13 +126,11 @@ class WebhookRequestFilterTest {
 
   @Test
   void requestsWithoutAnActiveEventBridgeWebhookAreNotLimited() throws Exception {
-    var limit = limit(new ConcurrencyLimitSettings(1, 1, 1));
-    var filter = filter(limit, 1024);
-    var held = limit.tryAdmit().orElseThrow();
+    var held = holdTheOnlyPlace();
     var response = new MockHttpServletResponse();
     verdict = new Verdict.Unknown();
 
-    filter.doFilter(post("/inbound/someone-elses"), response, answering(200, () -> {}));
+    filter().doFilter(post("/inbound/someone-elses"), response, answering(200, () -> {}));
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(registry.get(AdaptiveConcurrencyLimit.SHED).counter().count()).isZero();
@@ -143,7 +139,7 @@ class WebhookRequestFilterTest {
 
   @Test
   void theWebhookAndItsContractAreResolvedOncePerRequest() throws Exception {
-    var filter = filter(limit(new ConcurrencyLimitSettings(16, 2, 100)), RUNTIME_LIMIT);
+    var filter = filter();
     var passedOn = new AtomicReference<ServletRequest>();
 
     filter.doFilter(
@@ -156,7 +152,7 @@ class WebhookRequestFilterTest {
 
   @Test
   void aWebhookNotActiveHereYetIs503WithRetryAfterAndCounted() throws Exception {
-    var filter = filter(limit(new ConcurrencyLimitSettings(16, 2, 100)), RUNTIME_LIMIT);
+    var filter = filter();
     var response = new MockHttpServletResponse();
     var passedOn = new AtomicReference<ServletRequest>();
     verdict = new Verdict.Unavailable(Unavailability.NOT_YET_ACTIVE);
@@ -178,12 +174,10 @@ class WebhookRequestFilterTest {
 
   @Test
   void aWrongMethodIs405WithTheWebhooksMethodsBeforeTheLimitIsAsked() throws Exception {
-    var limit = limit(new ConcurrencyLimitSettings(1, 1, 1));
-    var filter = filter(limit, 1024);
-    var held = limit.tryAdmit().orElseThrow();
+    var held = holdTheOnlyPlace();
     var response = new MockHttpServletResponse();
 
-    filter.doFilter(new MockHttpServletRequest("PUT", OURS), response, answering(200, () -> {}));
+    filter().doFilter(new MockHttpServletRequest("PUT", OURS), response, answering(200, () -> {}));
 
     assertThat(response.getStatus()).isEqualTo(405);
     assertThat(response.getHeader("Allow")).isEqualTo("POST");
@@ -196,7 +190,7 @@ class WebhookRequestFilterTest {
   @ValueSource(
       strings = {OURS, "/inbound/someone-elses", "/local-eventbridge", "/local-eventbridge/"})
   void aChunkedBodyOverTheLimitIs413AndGoesNoFurther(String path) throws Exception {
-    var filter = filter(limit(new ConcurrencyLimitSettings(16, 2, 100)), RUNTIME_LIMIT);
+    var filter = filter();
     var passedOn = new AtomicReference<ServletRequest>();
     var response = new MockHttpServletResponse();
     verdict = path.equals(OURS) ? verdict : new Verdict.Unknown();
@@ -215,7 +209,7 @@ class WebhookRequestFilterTest {
   @ParameterizedTest
   @ValueSource(strings = {OURS, "/inbound/someone-elses", "/local-eventbridge"})
   void aChunkedBodyWithinTheLimitGoesOnWhole(String path) throws Exception {
-    var filter = filter(limit(new ConcurrencyLimitSettings(16, 2, 100)), RUNTIME_LIMIT);
+    var filter = filter();
     var passedOn = new AtomicReference<ServletRequest>();
     verdict = path.equals(OURS) ? verdict : new Verdict.Unknown();
 
@@ -231,7 +225,7 @@ class WebhookRequestFilterTest {
 
   @Test
   void otherPathsPassUntouched() throws Exception {
-    var filter = filter(limit(new ConcurrencyLimitSettings(16, 2, 100)), RUNTIME_LIMIT);
+    var filter = filter();
     var request = chunked("/actuator/health", "x".repeat(100));
     var passedOn = new AtomicReference<ServletRequest>();
 
@@ -241,7 +235,7 @@ class WebhookRequestFilterTest {
     assertThat(verdictsAsked).isEmpty();
   }
 
-  private WebhookRequestFilter filter(AdaptiveConcurrencyLimit limit, long runtimeLimit) {
+  private WebhookRequestFilter filter() {
     return new WebhookRequestFilter(
         new AvailabilityStage(
             (webhookId, arrival) -> {
@@ -251,9 +245,15 @@ class WebhookRequestFilterTest {
             registry),
         new RequestContractStage(),
         new ConcurrencyLimitStage(limit),
-        new BodyLimitStage(runtimeLimit),
+        new BodyLimitStage(RUNTIME_LIMIT),
         new StaticListableBeanFactory(Map.of("bus", new BodyLimitedPath("/local-eventbridge")))
             .getBeanProvider(BodyLimitedPath.class));
+  }
+
+  /** A limit of one place, taken: a request that asks the limit is shed. */
+  private AdaptiveConcurrencyLimit.Admission holdTheOnlyPlace() {
+    limit = limit(new ConcurrencyLimitSettings(1, 1, 1));
+    return limit.tryAdmit().orElseThrow();
   }
 
   private AdaptiveConcurrencyLimit limit(ConcurrencyLimitSettings settings) {
