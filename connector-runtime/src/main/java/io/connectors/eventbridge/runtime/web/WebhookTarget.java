@@ -27,8 +27,11 @@ sealed interface WebhookTarget {
   }
 
   /** Answers {@code rejected} here, before the runtime's controller is reached. */
-  void refuse(HttpServletRequest request, HttpServletResponse response, RequestRejected rejected)
-      throws IOException;
+  default void refuse(
+      HttpServletRequest request, HttpServletResponse response, RequestRejected rejected)
+      throws IOException {
+    FilterAnswers.reject(response, rejected);
+  }
 
   /**
    * An active EventBridge webhook. The contract is read once, when the request arrives: the webhook
@@ -42,7 +45,7 @@ sealed interface WebhookTarget {
     public void refuse(
         HttpServletRequest request, HttpServletResponse response, RequestRejected rejected)
         throws IOException {
-      FilterAnswers.reject(response, rejected);
+      WebhookTarget.super.refuse(request, response, rejected);
       executable.answeredByRuntime(request.getMethod(), rejected.status(), rejected.reason());
     }
   }
@@ -51,13 +54,5 @@ sealed interface WebhookTarget {
    * Another connector's webhook, an ID no one serves (the controller answers 404), a path without
    * an ID, or another {@link BodyLimitedPath}: only the runtime-wide rules apply.
    */
-  record NoContract() implements WebhookTarget {
-
-    @Override
-    public void refuse(
-        HttpServletRequest request, HttpServletResponse response, RequestRejected rejected)
-        throws IOException {
-      FilterAnswers.reject(response, rejected);
-    }
-  }
+  record NoContract() implements WebhookTarget {}
 }
