@@ -10,7 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was already read, within the limit, by {@link WebhookBodyLimitFilter}. */
+/** A request whose body was already read, within the limit, by {@link BodyLimitStage}. */
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;

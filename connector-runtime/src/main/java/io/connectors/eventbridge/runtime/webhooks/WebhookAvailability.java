@@ -2,6 +2,7 @@ package io.connectors.eventbridge.runtime.webhooks;
 
 import io.camunda.connector.runtime.inbound.executable.ActiveExecutableQuery;
 import io.camunda.connector.runtime.inbound.executable.InboundExecutableRegistry;
+import io.camunda.connector.runtime.inbound.executable.RegisteredExecutable;
 import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionImporter;
 import io.camunda.connector.runtime.inbound.importer.ProcessDefinitionSearch;
 import io.camunda.connector.runtime.inbound.state.ProcessDefinitionInspector;
@@ -9,6 +10,7 @@ import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,18 +53,36 @@ public final class WebhookAvailability implements DisposableBean {
   private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
   /** What the request filter does with a request for a webhook ID. */
-  public enum Verdict {
-    /** The runtime serves the ID: pass the request on. */
-    SERVE,
-    /** The replica is starting: 503. */
-    STARTING,
-    /** Deployed, not active on this replica yet: 503. */
-    NOT_YET_ACTIVE,
-    /** The deployments could not be read in time: 503, since a 404 would be final. */
-    UNCONFIRMED,
+  public sealed interface Verdict {
+
+    /**
+     * The runtime serves the ID: pass the request on. Carries the registry entry the verdict was
+     * decided on, so the filter does not look the webhook up again.
+     */
+    record Serve(RegisteredExecutable.Activated webhook) implements Verdict {}
+
     /** Not declared by any deployed definition: the runtime's own 404. */
-    UNKNOWN
+    record Unknown() implements Verdict {}
+
+    /** The sender must come back: 503. */
+    record Unavailable(Unavailability why) implements Verdict {}
   }
+
+  /** Why a webhook ID is answered 503 instead of being served. */
+  public enum Unavailability {
+    /** The replica is starting. */
+    STARTING,
+    /** Deployed, not active on this replica yet. */
+    NOT_YET_ACTIVE,
+    /** The deployments could not be read in time: a 404 would be final. */
+    UNCONFIRMED
+  }
+
+  private static final Verdict STARTING = new Verdict.Unavailable(Unavailability.STARTING);
+  private static final Verdict NOT_YET_ACTIVE =
+      new Verdict.Unavailable(Unavailability.NOT_YET_ACTIVE);
+  private static final Verdict UNCONFIRMED = new Verdict.Unavailable(Unavailability.UNCONFIRMED);
+  private static final Verdict UNKNOWN = new Verdict.Unknown();
 
   private final WebhookConnectorRegistry webhooks;
   private final InboundExecutableRegistry executables;
@@ -115,10 +135,11 @@ public final class WebhookAvailability implements DisposableBean {
    */
   public Verdict verdict(String webhookId, long arrivalNanos) {
     if (!started) {
-      return Verdict.STARTING;
+      return STARTING;
     }
-    if (serves(webhookId)) {
-      return Verdict.SERVE;
+    var served = served(webhookId);
+    if (served.isPresent()) {
+      return served.get();
     }
     DeployedWebhooks.View view;
     try {
@@ -128,23 +149,24 @@ public final class WebhookAvailability implements DisposableBean {
               .get(settings.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Verdict.UNCONFIRMED;
+      return UNCONFIRMED;
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-      return Verdict.UNCONFIRMED;
+      return UNCONFIRMED;
     }
     if (!view.declares(webhookId)) {
-      return Verdict.UNKNOWN;
+      return UNKNOWN;
     }
-    if (serves(webhookId)) {
-      // Activated while the view was read.
-      return Verdict.SERVE;
+    // Activated while the view was read?
+    served = served(webhookId);
+    if (served.isPresent()) {
+      return served.get();
     }
     importSoon();
-    return Verdict.NOT_YET_ACTIVE;
+    return NOT_YET_ACTIVE;
   }
 
-  private boolean serves(String webhookId) {
-    return webhooks.getActiveWebhook(webhookId).isPresent();
+  private Optional<Verdict> served(String webhookId) {
+    return webhooks.getActiveWebhook(webhookId).map(Verdict.Serve::new);
   }
 
   /**
