@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import io.camunda.client.api.command.ClientStatusException;
 import jakarta.servlet.http.HttpServletRequest;
