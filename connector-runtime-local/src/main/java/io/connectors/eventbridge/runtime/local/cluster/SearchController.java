@@ -1,12 +1,18 @@
 package io.connectors.eventbridge.runtime.local.cluster;
 
+import static io.connectors.eventbridge.runtime.local.cluster.SearchQuery.field;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.protocol.rest.ElementInstanceResult;
+import io.camunda.client.protocol.rest.ElementInstanceSearchQueryResult;
+import io.camunda.client.protocol.rest.ElementInstanceStateEnum;
+import io.camunda.client.protocol.rest.ProcessDefinitionResult;
+import io.camunda.client.protocol.rest.ProcessDefinitionSearchQueryResult;
+import io.camunda.client.protocol.rest.VariableSearchQueryResult;
+import io.camunda.client.protocol.rest.VariableSearchResult;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,28 +28,36 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The searches and reads of the Orchestration Cluster API that the connectors runtime uses to
- * discover inbound connectors, answered from the {@link EngineStateProjection}.
+ * discover inbound connectors, answered from the {@link EngineStateProjection} with Camunda's
+ * generated REST models.
  *
  * <p>Element instances: the projection keeps active ones only, so a search answers with active
- * element instances, and a state filter for any other state is a 400. Variables: values are never
- * truncated ({@code isTruncated} is false).
+ * element instances, and a state filter for any other state is a 400; an element without a name is
+ * named by its id, as Camunda's gateway names it (the schema requires a name). Variables: values
+ * are never truncated ({@code isTruncated} is false).
  */
 @RestController
 @RequestMapping("/v2")
 class SearchController {
 
-  static final SearchQuery.Spec PROCESS_DEFINITIONS =
-      new SearchQuery.Spec(
-          Set.of(
-              "name",
-              "isLatestVersion",
-              "resourceName",
-              "version",
-              "versionTag",
-              "processDefinitionId",
-              "tenantId",
-              "processDefinitionKey",
-              "hasStartForm"),
+  /** A process definition with what only the filter knows: whether it is the latest version. */
+  record DefinitionRow(ProcessDefinitionResult result, boolean latest) {}
+
+  /** An element instance with what only the filter knows: its flow scope. */
+  record ElementRow(ElementInstanceResult result, String scopeKey) {}
+
+  static final SearchQuery.Spec<DefinitionRow> PROCESS_DEFINITIONS =
+      new SearchQuery.Spec<>(
+          Map.ofEntries(
+              field("name", row -> row.result().getName()),
+              field("isLatestVersion", DefinitionRow::latest),
+              field("resourceName", row -> row.result().getResourceName()),
+              field("version", row -> row.result().getVersion()),
+              field("versionTag", row -> row.result().getVersionTag()),
+              field("processDefinitionId", row -> row.result().getProcessDefinitionId()),
+              field("tenantId", row -> row.result().getTenantId()),
+              field("processDefinitionKey", row -> row.result().getProcessDefinitionKey()),
+              field("hasStartForm", row -> row.result().getHasStartForm())),
           Set.of(
               "processDefinitionKey",
               "name",
@@ -52,34 +66,25 @@ class SearchController {
               "versionTag",
               "processDefinitionId",
               "tenantId"),
-          "processDefinitionKey",
-          List.of(
-              "name",
-              "resourceName",
-              "version",
-              "versionTag",
-              "processDefinitionId",
-              "tenantId",
-              "processDefinitionKey",
-              "hasStartForm"));
+          "processDefinitionKey");
 
-  static final SearchQuery.Spec ELEMENT_INSTANCES =
-      new SearchQuery.Spec(
-          Set.of(
-              "processDefinitionId",
-              "state",
-              "type",
-              "elementId",
-              "elementName",
-              "hasIncident",
-              "tenantId",
-              "elementInstanceKey",
-              "processInstanceKey",
-              "processDefinitionKey",
-              "incidentKey",
-              "startDate",
-              "endDate",
-              "elementInstanceScopeKey"),
+  static final SearchQuery.Spec<ElementRow> ELEMENT_INSTANCES =
+      new SearchQuery.Spec<>(
+          Map.ofEntries(
+              field("processDefinitionId", row -> row.result().getProcessDefinitionId()),
+              field("state", row -> row.result().getState().getValue()),
+              field("type", row -> row.result().getType().getValue()),
+              field("elementId", row -> row.result().getElementId()),
+              field("elementName", row -> row.result().getElementName()),
+              field("hasIncident", row -> row.result().getHasIncident()),
+              field("tenantId", row -> row.result().getTenantId()),
+              field("elementInstanceKey", row -> row.result().getElementInstanceKey()),
+              field("processInstanceKey", row -> row.result().getProcessInstanceKey()),
+              field("processDefinitionKey", row -> row.result().getProcessDefinitionKey()),
+              field("incidentKey", row -> row.result().getIncidentKey()),
+              field("startDate", row -> row.result().getStartDate()),
+              field("endDate", row -> row.result().getEndDate()),
+              field("elementInstanceScopeKey", ElementRow::scopeKey)),
           Set.of(
               "elementInstanceKey",
               "processInstanceKey",
@@ -93,42 +98,20 @@ class SearchController {
               "state",
               "incidentKey",
               "tenantId"),
-          "elementInstanceKey",
-          List.of(
-              "processDefinitionId",
-              "startDate",
-              "endDate",
-              "elementId",
-              "elementName",
-              "type",
-              "state",
-              "hasIncident",
-              "tenantId",
-              "elementInstanceKey",
-              "processInstanceKey",
-              "processDefinitionKey",
-              "incidentKey"));
+          "elementInstanceKey");
 
-  static final SearchQuery.Spec VARIABLES =
-      new SearchQuery.Spec(
-          Set.of(
-              "name",
-              "value",
-              "tenantId",
-              "isTruncated",
-              "variableKey",
-              "scopeKey",
-              "processInstanceKey"),
+  static final SearchQuery.Spec<VariableSearchResult> VARIABLES =
+      new SearchQuery.Spec<>(
+          Map.ofEntries(
+              field("name", VariableSearchResult::getName),
+              field("value", VariableSearchResult::getValue),
+              field("tenantId", VariableSearchResult::getTenantId),
+              field("isTruncated", VariableSearchResult::getIsTruncated),
+              field("variableKey", VariableSearchResult::getVariableKey),
+              field("scopeKey", VariableSearchResult::getScopeKey),
+              field("processInstanceKey", VariableSearchResult::getProcessInstanceKey)),
           Set.of("value", "name", "tenantId", "variableKey", "scopeKey", "processInstanceKey"),
-          "variableKey",
-          List.of(
-              "value",
-              "isTruncated",
-              "name",
-              "tenantId",
-              "variableKey",
-              "scopeKey",
-              "processInstanceKey"));
+          "variableKey");
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
@@ -142,27 +125,29 @@ class SearchController {
   }
 
   @PostMapping("/process-definitions/search")
-  Map<String, Object> searchProcessDefinitions(@RequestBody(required = false) JsonNode body) {
+  ProcessDefinitionSearchQueryResult searchProcessDefinitions(
+      @RequestBody(required = false) JsonNode body) {
     var query = SearchQuery.parse(body, PROCESS_DEFINITIONS);
     if (query.startsScan()) {
       definitionScans.incrementAndGet();
     }
     var processes = state.processes();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (DeployedProcess process : processes.all()) {
-      var row = processRow(process);
-      row.put("isLatestVersion", processes.latestKeys().contains(process.key()));
-      rows.add(row);
-    }
-    return query.answer(rows);
+    var rows =
+        processes.all().stream()
+            .map(
+                process ->
+                    new DefinitionRow(
+                        definition(process), processes.latestKeys().contains(process.key())))
+            .toList();
+    var page = query.answer(rows);
+    return new ProcessDefinitionSearchQueryResult()
+        .items(page.items().stream().map(DefinitionRow::result).toList())
+        .page(page.page());
   }
 
   @GetMapping("/process-definitions/{processDefinitionKey}")
-  Map<String, Object> getProcessDefinition(@PathVariable long processDefinitionKey) {
-    var row = processRow(find(processDefinitionKey));
-    var item = new LinkedHashMap<String, Object>();
-    PROCESS_DEFINITIONS.resultFields().forEach(field -> item.put(field, row.get(field)));
-    return item;
+  ProcessDefinitionResult getProcessDefinition(@PathVariable long processDefinitionKey) {
+    return definition(find(processDefinitionKey));
   }
 
   /** The BPMN as text/xml, whatever the request accepts (the Java client asks for JSON). */
@@ -175,50 +160,33 @@ class SearchController {
   }
 
   @PostMapping("/element-instances/search")
-  Map<String, Object> searchElementInstances(@RequestBody(required = false) JsonNode body) {
+  ElementInstanceSearchQueryResult searchElementInstances(
+      @RequestBody(required = false) JsonNode body) {
     rejectStatesNotKept(body);
     var query = SearchQuery.parse(body, ELEMENT_INSTANCES);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (var entry : state.activeElements()) {
-      ActiveElement element = entry.getKey();
-      Map<String, Object> row = new HashMap<>();
-      row.put("processDefinitionId", element.bpmnProcessId());
-      row.put("startDate", DATE.format(element.startDate()));
-      row.put("endDate", null);
-      row.put("elementId", element.elementId());
-      row.put("elementName", entry.getValue());
-      row.put("type", element.type());
-      row.put("state", "ACTIVE");
-      row.put("hasIncident", false);
-      row.put("tenantId", element.tenantId());
-      row.put("elementInstanceKey", String.valueOf(element.key()));
-      row.put("processInstanceKey", String.valueOf(element.processInstanceKey()));
-      row.put("processDefinitionKey", String.valueOf(element.processDefinitionKey()));
-      row.put("incidentKey", null);
-      row.put("elementInstanceScopeKey", String.valueOf(element.flowScopeKey()));
-      rows.add(row);
-    }
-    return query.answer(rows);
+    var rows =
+        state.activeElements().stream()
+            .map(
+                entry -> {
+                  ActiveElement element = entry.getKey();
+                  return new ElementRow(
+                      elementInstance(element, entry.getValue()),
+                      String.valueOf(element.flowScopeKey()));
+                })
+            .toList();
+    var page = query.answer(rows);
+    return new ElementInstanceSearchQueryResult()
+        .items(page.items().stream().map(ElementRow::result).toList())
+        .page(page.page());
   }
 
   @PostMapping("/variables/search")
-  Map<String, Object> searchVariables(
+  VariableSearchQueryResult searchVariables(
       @RequestBody(required = false) JsonNode body,
       @RequestParam(name = "truncateValues", required = false) Boolean truncateValues) {
     var query = SearchQuery.parse(body, VARIABLES);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (ProcessVariable variable : state.variables()) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("value", variable.value());
-      row.put("isTruncated", false);
-      row.put("name", variable.name());
-      row.put("tenantId", variable.tenantId());
-      row.put("variableKey", String.valueOf(variable.key()));
-      row.put("scopeKey", String.valueOf(variable.scopeKey()));
-      row.put("processInstanceKey", String.valueOf(variable.processInstanceKey()));
-      rows.add(row);
-    }
-    return query.answer(rows);
+    var page = query.answer(state.variables().stream().map(SearchController::variable).toList());
+    return new VariableSearchQueryResult().items(page.items()).page(page.page());
   }
 
   private DeployedProcess find(long processDefinitionKey) {
@@ -230,21 +198,53 @@ class SearchController {
                     "Process Definition with key '%d' not found".formatted(processDefinitionKey)));
   }
 
-  private static Map<String, Object> processRow(DeployedProcess process) {
-    Map<String, Object> row = new HashMap<>();
-    row.put("name", process.name());
-    row.put("resourceName", process.resourceName());
-    row.put("version", process.version());
-    row.put(
-        "versionTag",
-        process.versionTag() == null || process.versionTag().isEmpty()
-            ? null
-            : process.versionTag());
-    row.put("processDefinitionId", process.bpmnProcessId());
-    row.put("tenantId", process.tenantId());
-    row.put("processDefinitionKey", String.valueOf(process.key()));
-    row.put("hasStartForm", process.hasStartForm());
-    return row;
+  private static ProcessDefinitionResult definition(DeployedProcess process) {
+    return new ProcessDefinitionResult()
+        .name(process.name())
+        .resourceName(process.resourceName())
+        .version(process.version())
+        .versionTag(
+            process.versionTag() == null || process.versionTag().isEmpty()
+                ? null
+                : process.versionTag())
+        .processDefinitionId(process.bpmnProcessId())
+        .tenantId(process.tenantId())
+        .processDefinitionKey(String.valueOf(process.key()))
+        .hasStartForm(process.hasStartForm());
+  }
+
+  private static ElementInstanceResult elementInstance(ActiveElement element, String name) {
+    return new ElementInstanceResult()
+        .processDefinitionId(element.bpmnProcessId())
+        .startDate(DATE.format(element.startDate()))
+        .elementId(element.elementId())
+        .elementName(name == null ? element.elementId() : name)
+        .type(elementType(element.type()))
+        .state(ElementInstanceStateEnum.ACTIVE)
+        .hasIncident(false)
+        .tenantId(element.tenantId())
+        .elementInstanceKey(String.valueOf(element.key()))
+        .processInstanceKey(String.valueOf(element.processInstanceKey()))
+        .processDefinitionKey(String.valueOf(element.processDefinitionKey()));
+  }
+
+  /** The API's name for the engine's element type; a type the API does not list is UNKNOWN. */
+  private static ElementInstanceResult.TypeEnum elementType(String engineType) {
+    return Arrays.stream(ElementInstanceResult.TypeEnum.values())
+        .filter(type -> type.getValue().equals(engineType))
+        .findFirst()
+        .orElse(ElementInstanceResult.TypeEnum.UNKNOWN);
+  }
+
+  private static VariableSearchResult variable(ProcessVariable variable) {
+    return new VariableSearchResult()
+        .value(variable.value())
+        .isTruncated(false)
+        .name(variable.name())
+        .tenantId(variable.tenantId())
+        .variableKey(String.valueOf(variable.key()))
+        .scopeKey(String.valueOf(variable.scopeKey()))
+        .processInstanceKey(String.valueOf(variable.processInstanceKey()));
   }
 
   /** Only active element instances are kept: a filter that could match others cannot be met. */
@@ -255,8 +255,7 @@ class SearchController {
       return;
     }
     var test = SearchQuery.condition("state", stateFilter);
-    boolean activeOnly =
-        !test.test(Map.of("state", "COMPLETED")) && !test.test(Map.of("state", "TERMINATED"));
+    boolean activeOnly = !test.test("COMPLETED") && !test.test("TERMINATED");
     if (!activeOnly) {
       throw ApiProblem.invalidArgument(
           "Filter property [filter.state] supports only ACTIVE in local mode, which keeps no"

@@ -19,5 +19,10 @@
  * separate, minimal Spring application with an environment of its own, and {@link
  * io.connectors.eventbridge.runtime.local.cluster.ClusterApiScanExclusion}, registered by local
  * mode's initializer, keeps this package out of the runtime's scan.
+ *
+ * <p>Its answers are Camunda's generated REST models ({@code io.camunda.client.protocol.rest} in
+ * {@code camunda-client-java}), serialized by the context's Jackson as their annotations say, so
+ * that a field's name, type or presence follows Camunda's OpenAPI spec rather than a hand-built
+ * map.
  */
 package io.connectors.eventbridge.runtime.local.cluster;
