@@ -19,6 +19,14 @@ final class ApiProblem extends RuntimeException {
     return new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail);
   }
 
+  /** 400 for a request property of the wrong JSON type, worded as Camunda's gateway words it. */
+  static ApiProblem cannotParse(String path) {
+    return new ApiProblem(
+        HttpStatus.BAD_REQUEST,
+        "Bad Request",
+        "Request property [%s] cannot be parsed".formatted(path));
+  }
+
   static ApiProblem notFound(String detail) {
     return new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND", detail);
   }

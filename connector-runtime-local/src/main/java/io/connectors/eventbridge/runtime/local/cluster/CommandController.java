@@ -335,14 +335,14 @@ class CommandController {
 
   private Map<String, Object> variables(JsonNode node, String path) {
     if (!node.isObject()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     return json.convertValue(node, VARIABLES);
   }
 
   private static void requireFields(JsonNode body, Set<String> known) {
     if (body == null || !body.isObject()) {
-      throw cannotParse("");
+      throw ApiProblem.cannotParse("");
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -360,7 +360,7 @@ class CommandController {
   private static int intField(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (!value.canConvertToInt()) {
-      throw cannotParse(field);
+      throw ApiProblem.cannotParse(field);
     }
     return value.intValue();
   }
@@ -370,15 +370,8 @@ class CommandController {
     try {
       return value.isNumber() ? value.longValue() : Long.parseLong(value.asText());
     } catch (NumberFormatException e) {
-      throw cannotParse(field);
+      throw ApiProblem.cannotParse(field);
     }
-  }
-
-  private static ApiProblem cannotParse(String path) {
-    return new ApiProblem(
-        org.springframework.http.HttpStatus.BAD_REQUEST,
-        "Bad Request",
-        "Request property [%s] cannot be parsed".formatted(path));
   }
 
   /**

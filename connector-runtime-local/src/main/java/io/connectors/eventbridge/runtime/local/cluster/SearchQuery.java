@@ -178,7 +178,7 @@ final class SearchQuery<T> {
       return actual -> same(actual, expected);
     }
     if (!condition.isObject()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     List<Predicate<Object>> parts = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = condition.fields(); it.hasNext(); ) {
@@ -197,7 +197,7 @@ final class SearchQuery<T> {
   private static Predicate<Object> operator(String path, String operator, JsonNode operand) {
     if (operator.equals("$in") || operator.equals("$notIn")) {
       if (!operand.isArray()) {
-        throw cannotParse(path);
+        throw ApiProblem.cannotParse(path);
       }
       List<Object> values = new ArrayList<>();
       operand.forEach(v -> values.add(scalarOrFail(v, path)));
@@ -210,7 +210,7 @@ final class SearchQuery<T> {
     }
     if (operator.equals("$exists")) {
       if (!operand.isBoolean()) {
-        throw cannotParse(path);
+        throw ApiProblem.cannotParse(path);
       }
       boolean exists = operand.booleanValue();
       return actual -> (actual != null) == exists;
@@ -250,7 +250,7 @@ final class SearchQuery<T> {
 
   private static Object scalarOrFail(JsonNode node, String path) {
     if (!node.isValueNode() || node.isNull()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     return scalar(node);
   }
@@ -324,7 +324,7 @@ final class SearchQuery<T> {
 
   private void readSort(JsonNode sort) {
     if (!sort.isArray()) {
-      throw cannotParse("sort");
+      throw ApiProblem.cannotParse("sort");
     }
     for (JsonNode criterion : sort) {
       requireObject(criterion, "sort");
@@ -420,7 +420,7 @@ final class SearchQuery<T> {
 
   private static int nonNegative(JsonNode value, String path) {
     if (!value.canConvertToInt() || value.getNodeType() != JsonNodeType.NUMBER) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     int number = value.intValue();
     if (number < 0) {
@@ -442,7 +442,7 @@ final class SearchQuery<T> {
 
   private List<Object> decodeCursor(JsonNode value, String path) {
     if (!value.isTextual()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     try {
       byte[] json = Base64.getDecoder().decode(value.asText());
@@ -464,15 +464,8 @@ final class SearchQuery<T> {
 
   private static void requireObject(JsonNode node, String path) {
     if (!node.isObject()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
-  }
-
-  private static ApiProblem cannotParse(String path) {
-    return new ApiProblem(
-        org.springframework.http.HttpStatus.BAD_REQUEST,
-        "Bad Request",
-        "Request property [%s] cannot be parsed".formatted(path));
   }
 
   private static ApiProblem unknownProperty(String path) {
