@@ -17,7 +17,7 @@ import sys
 
 # First match wins; more specific prefixes first.
 COMPONENTS = [
-    ("io.connectors.eventbridge.localcluster", "stand-in cluster API (local mode only)"),
+    ("io.connectors.eventbridge.runtime.local.cluster", "stand-in cluster API (local mode only)"),
     ("io.connectors.eventbridge.runtime.local.bus", "local bus, AWS's side (local mode only)"),
     ("io.connectors.eventbridge.runtime.local", "local mode, other"),
     ("io.connectors.eventbridge", "ours: connectors, web filters, metrics"),

@@ -1,8 +1,8 @@
 package io.connectors.eventbridge.runtime.local;
 
 import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
-import io.connectors.eventbridge.localcluster.StandInCluster;
 import io.connectors.eventbridge.runtime.local.bus.LocalEventBusController;
+import io.connectors.eventbridge.runtime.local.cluster.StandInCluster;
 import io.connectors.eventbridge.runtime.local.deploy.BpmnDirectoryDeployer;
 import io.connectors.eventbridge.runtime.local.engine.EmbeddedZeebeEngine;
 import java.time.Duration;

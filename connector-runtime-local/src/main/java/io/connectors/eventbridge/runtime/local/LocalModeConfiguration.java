@@ -2,7 +2,7 @@ package io.connectors.eventbridge.runtime.local;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
-import io.connectors.eventbridge.localcluster.StandInCluster;
+import io.connectors.eventbridge.runtime.local.cluster.StandInCluster;
 import io.connectors.eventbridge.runtime.local.deploy.BpmnDirectoryDeployer;
 import io.connectors.eventbridge.runtime.local.deploy.DeployDirectories;
 import io.connectors.eventbridge.runtime.local.engine.EmbeddedZeebeEngine;

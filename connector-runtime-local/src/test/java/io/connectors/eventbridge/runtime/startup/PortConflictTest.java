@@ -3,8 +3,8 @@ package io.connectors.eventbridge.runtime.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectors.eventbridge.localcluster.RestPortInUseException;
 import io.connectors.eventbridge.runtime.ConnectorRuntimeApplication;
+import io.connectors.eventbridge.runtime.local.cluster.RestPortInUseException;
 import io.connectors.eventbridge.runtime.local.engine.GrpcPortInUseException;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -2,8 +2,9 @@ package io.connectors.eventbridge.runtime.local.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.client.ZeebeClient;
-import io.connectors.eventbridge.localcluster.StandInCluster;
 import io.connectors.eventbridge.runtime.local.LocalModeProperties;
+import io.connectors.eventbridge.runtime.local.cluster.ClusterApiScanExclusion;
+import io.connectors.eventbridge.runtime.local.cluster.StandInCluster;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -34,6 +35,13 @@ public final class LocalEngineInitializer
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    // The stand-in cluster API runs in a context of its own; its classes sit below the runtime's
+    // scanned package, so they are kept out of this context's component scan.
+    if (!context.getBeanFactory().containsSingleton(ClusterApiScanExclusion.BEAN_NAME)) {
+      context
+          .getBeanFactory()
+          .registerSingleton(ClusterApiScanExclusion.BEAN_NAME, new ClusterApiScanExclusion());
+    }
     ConfigurableEnvironment environment = context.getEnvironment();
     if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
       return;

@@ -1,8 +1,9 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.camunda.client.protocol.rest.SearchQueryPageResponse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -11,24 +12,26 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * One search request of the Orchestration Cluster API ({@code {"filter", "sort", "page"}}) applied
- * to rows, each row a map of the result's JSON fields plus any filter-only field.
+ * to rows, each row read field by field by the names the API gives its fields.
  *
  * <p>Filters take a plain value (equality) or an operator object ({@code $eq, $neq, $exists, $in,
  * $notIn, $like, $gt, $gte, $lt, $lte}). A filter field, operator, sort field or page field this
  * search does not know is a 400, never silently ignored. Paging is by offset ({@code from}) or by
  * cursor ({@code after}, {@code before}); a cursor encodes the sort values of the row it points at,
  * so it stays valid while rows come and go.
+ *
+ * @param <T> a row: the answer's item, with any field that only the filter knows
  */
-final class SearchQuery {
+final class SearchQuery<T> {
 
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
@@ -39,34 +42,51 @@ final class SearchQuery {
   /**
    * What one search endpoint supports.
    *
-   * @param filterFields fields its filter accepts (each must be a row field)
+   * @param fields the fields its filter accepts, each with how to read it from a row (the value in
+   *     the form the answer shows it: keys and dates as text)
    * @param sortFields fields it sorts by
    * @param keyField the row's unique key: the last sort criterion, so that the order is total
-   * @param resultFields the row fields an item of the answer shows, in order
    */
-  record Spec(
-      Set<String> filterFields,
-      Set<String> sortFields,
-      String keyField,
-      List<String> resultFields) {}
+  record Spec<T>(Map<String, Function<T, Object>> fields, Set<String> sortFields, String keyField) {
+
+    Spec {
+      fields = Map.copyOf(fields);
+      sortFields = Set.copyOf(sortFields);
+      if (!fields.keySet().containsAll(sortFields) || !fields.containsKey(keyField)) {
+        throw new IllegalArgumentException("sort and key fields must be fields: " + sortFields);
+      }
+    }
+
+    Object read(T row, String field) {
+      return fields.get(field).apply(row);
+    }
+  }
+
+  /** One field of a {@link Spec}: its name in the API and how to read it from a row. */
+  static <T> Map.Entry<String, Function<T, Object>> field(String name, Function<T, Object> read) {
+    return Map.entry(name, read);
+  }
+
+  /** The rows of one page, and the answer's page information. */
+  record Page<T>(List<T> items, SearchQueryPageResponse page) {}
 
   private record Sort(String field, boolean descending) {}
 
-  private final Spec spec;
-  private final List<Predicate<Map<String, Object>>> filters = new ArrayList<>();
+  private final Spec<T> spec;
+  private final List<Predicate<T>> filters = new ArrayList<>();
   private final List<Sort> sorts = new ArrayList<>();
   private Integer from;
   private int limit = DEFAULT_LIMIT;
   private List<Object> after;
   private List<Object> before;
 
-  private SearchQuery(Spec spec) {
+  private SearchQuery(Spec<T> spec) {
     this.spec = spec;
   }
 
   /** Reads a search request body; null or empty means no filter, default sort and first page. */
-  static SearchQuery parse(JsonNode body, Spec spec) {
-    var query = new SearchQuery(spec);
+  static <T> SearchQuery<T> parse(JsonNode body, Spec<T> spec) {
+    var query = new SearchQuery<>(spec);
     if (body == null || body.isNull() || body.isMissingNode()) {
       return query;
     }
@@ -97,15 +117,15 @@ final class SearchQuery {
     return after == null && before == null && (from == null || from == 0);
   }
 
-  /** Filters, sorts and pages the rows into the API's {@code {items, page}} answer. */
-  Map<String, Object> answer(List<Map<String, Object>> rows) {
+  /** Filters, sorts and pages the rows. */
+  Page<T> answer(List<T> rows) {
     Comparator<List<Object>> order = tupleOrder();
-    List<Map<String, Object>> matching =
+    List<T> matching =
         rows.stream()
             .filter(row -> filters.stream().allMatch(f -> f.test(row)))
             .sorted(Comparator.comparing(this::tuple, order))
             .toList();
-    List<Map<String, Object>> page;
+    List<T> page;
     if (after != null) {
       page =
           matching.stream()
@@ -113,29 +133,21 @@ final class SearchQuery {
               .limit(limit)
               .toList();
     } else if (before != null) {
-      List<Map<String, Object>> earlier =
+      List<T> earlier =
           matching.stream().filter(row -> order.compare(tuple(row), before) < 0).toList();
       page = earlier.subList(Math.max(0, earlier.size() - limit), earlier.size());
     } else {
       int start = from == null ? 0 : Math.min(from, matching.size());
       page = matching.subList(start, Math.min(matching.size(), start + limit));
     }
-    var items = page.stream().map(this::item).toList();
-    var pageInfo = new LinkedHashMap<String, Object>();
-    pageInfo.put("totalItems", (long) matching.size());
-    pageInfo.put("hasMoreTotalItems", false);
-    pageInfo.put("startCursor", page.isEmpty() ? null : cursor(page.get(0)));
-    pageInfo.put("endCursor", page.isEmpty() ? null : cursor(page.get(page.size() - 1)));
-    var answer = new LinkedHashMap<String, Object>();
-    answer.put("items", items);
-    answer.put("page", pageInfo);
-    return answer;
-  }
-
-  private Map<String, Object> item(Map<String, Object> row) {
-    var item = new LinkedHashMap<String, Object>();
-    spec.resultFields().forEach(field -> item.put(field, row.get(field)));
-    return item;
+    // An empty page has no cursors: the API's schema allows them absent, not null.
+    var pageInfo =
+        new SearchQueryPageResponse()
+            .totalItems((long) matching.size())
+            .hasMoreTotalItems(false)
+            .startCursor(page.isEmpty() ? null : cursor(page.get(0)))
+            .endCursor(page.isEmpty() ? null : cursor(page.get(page.size() - 1)));
+    return new Page<>(page, pageInfo);
   }
 
   // --- filter ---
@@ -146,26 +158,27 @@ final class SearchQuery {
       var entry = it.next();
       String field = entry.getKey();
       JsonNode condition = entry.getValue();
-      if (!spec.filterFields().contains(field)) {
+      if (!spec.fields().containsKey(field)) {
         throw ApiProblem.invalidArgument(
             "Filter property [filter.%s] is not supported by this search".formatted(field));
       }
       if (condition.isNull()) {
         continue;
       }
-      filters.add(condition(field, condition));
+      Predicate<Object> test = condition(field, condition);
+      filters.add(row -> test.test(spec.read(row, field)));
     }
   }
 
-  /** The test of one filter field's condition on a row. */
-  static Predicate<Map<String, Object>> condition(String field, JsonNode condition) {
+  /** The test of one filter field's condition on the field's value. */
+  static Predicate<Object> condition(String field, JsonNode condition) {
     String path = "filter." + field;
     if (condition.isValueNode()) {
       Object expected = scalar(condition);
-      return row -> same(row.get(field), expected);
+      return actual -> same(actual, expected);
     }
     if (!condition.isObject()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     List<Predicate<Object>> parts = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = condition.fields(); it.hasNext(); ) {
@@ -178,13 +191,13 @@ final class SearchQuery {
       }
       parts.add(operator(path + "." + operator, operator, operand));
     }
-    return row -> parts.stream().allMatch(p -> p.test(row.get(field)));
+    return actual -> parts.stream().allMatch(p -> p.test(actual));
   }
 
   private static Predicate<Object> operator(String path, String operator, JsonNode operand) {
     if (operator.equals("$in") || operator.equals("$notIn")) {
       if (!operand.isArray()) {
-        throw cannotParse(path);
+        throw ApiProblem.cannotParse(path);
       }
       List<Object> values = new ArrayList<>();
       operand.forEach(v -> values.add(scalarOrFail(v, path)));
@@ -197,7 +210,7 @@ final class SearchQuery {
     }
     if (operator.equals("$exists")) {
       if (!operand.isBoolean()) {
-        throw cannotParse(path);
+        throw ApiProblem.cannotParse(path);
       }
       boolean exists = operand.booleanValue();
       return actual -> (actual != null) == exists;
@@ -237,7 +250,7 @@ final class SearchQuery {
 
   private static Object scalarOrFail(JsonNode node, String path) {
     if (!node.isValueNode() || node.isNull()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     return scalar(node);
   }
@@ -311,7 +324,7 @@ final class SearchQuery {
 
   private void readSort(JsonNode sort) {
     if (!sort.isArray()) {
-      throw cannotParse("sort");
+      throw ApiProblem.cannotParse("sort");
     }
     for (JsonNode criterion : sort) {
       requireObject(criterion, "sort");
@@ -345,10 +358,10 @@ final class SearchQuery {
     }
   }
 
-  private List<Object> tuple(Map<String, Object> row) {
+  private List<Object> tuple(T row) {
     List<Object> values = new ArrayList<>(sorts.size() + 1);
-    sorts.forEach(sort -> values.add(row.get(sort.field())));
-    values.add(row.get(spec.keyField()));
+    sorts.forEach(sort -> values.add(spec.read(row, sort.field())));
+    values.add(spec.read(row, spec.keyField()));
     return values;
   }
 
@@ -407,7 +420,7 @@ final class SearchQuery {
 
   private static int nonNegative(JsonNode value, String path) {
     if (!value.canConvertToInt() || value.getNodeType() != JsonNodeType.NUMBER) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     int number = value.intValue();
     if (number < 0) {
@@ -417,10 +430,11 @@ final class SearchQuery {
     return number;
   }
 
-  private String cursor(Map<String, Object> row) {
+  /** Standard Base64 with padding, the alphabet the API's schema gives its cursors. */
+  private String cursor(T row) {
     try {
       byte[] json = CURSOR_JSON.writeValueAsBytes(tuple(row));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(json);
+      return Base64.getEncoder().encodeToString(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -428,10 +442,10 @@ final class SearchQuery {
 
   private List<Object> decodeCursor(JsonNode value, String path) {
     if (!value.isTextual()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     try {
-      byte[] json = Base64.getUrlDecoder().decode(value.asText());
+      byte[] json = Base64.getDecoder().decode(value.asText());
       List<Object> tuple = new ArrayList<>();
       for (JsonNode node : CURSOR_JSON.readTree(new String(json, StandardCharsets.UTF_8))) {
         tuple.add(node.isNull() ? null : scalar(node));
@@ -450,15 +464,8 @@ final class SearchQuery {
 
   private static void requireObject(JsonNode node, String path) {
     if (!node.isObject()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
-  }
-
-  private static ApiProblem cannotParse(String path) {
-    return new ApiProblem(
-        org.springframework.http.HttpStatus.BAD_REQUEST,
-        "Bad Request",
-        "Request property [%s] cannot be parsed".formatted(path));
   }
 
   private static ApiProblem unknownProperty(String path) {

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 /** The current value of a variable of a running process instance, as JSON text. */
 record ProcessVariable(

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 /** The port configured for the stand-in cluster REST API is taken by another process. */
 public final class RestPortInUseException extends RuntimeException {

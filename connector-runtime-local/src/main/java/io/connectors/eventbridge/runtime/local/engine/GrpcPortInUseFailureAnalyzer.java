@@ -1,7 +1,7 @@
-package io.connectors.eventbridge.runtime.startup;
+package io.connectors.eventbridge.runtime.local.engine;
 
 import io.connectors.eventbridge.runtime.local.LocalModeProperties;
-import io.connectors.eventbridge.runtime.local.engine.GrpcPortInUseException;
+import io.connectors.eventbridge.runtime.startup.PortInUseMessages;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

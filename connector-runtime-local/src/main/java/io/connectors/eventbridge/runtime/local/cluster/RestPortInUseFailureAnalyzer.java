@@ -1,7 +1,7 @@
-package io.connectors.eventbridge.runtime.startup;
+package io.connectors.eventbridge.runtime.local.cluster;
 
-import io.connectors.eventbridge.localcluster.RestPortInUseException;
 import io.connectors.eventbridge.runtime.local.LocalModeProperties;
+import io.connectors.eventbridge.runtime.startup.PortInUseMessages;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

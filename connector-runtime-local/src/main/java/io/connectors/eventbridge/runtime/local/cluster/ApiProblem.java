@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import org.springframework.http.HttpStatus;
 
@@ -17,6 +17,14 @@ final class ApiProblem extends RuntimeException {
   /** 400 with the title Camunda's request validation uses. */
   static ApiProblem invalidArgument(String detail) {
     return new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail);
+  }
+
+  /** 400 for a request property of the wrong JSON type, worded as Camunda's gateway words it. */
+  static ApiProblem cannotParse(String path) {
+    return new ApiProblem(
+        HttpStatus.BAD_REQUEST,
+        "Bad Request",
+        "Request property [%s] cannot be parsed".formatted(path));
   }
 
   static ApiProblem notFound(String detail) {

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +10,23 @@ import io.camunda.client.api.command.FinalCommandStep;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.client.api.response.Topology;
+import io.camunda.client.protocol.rest.BrokerInfo;
+import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
+import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
+import io.camunda.client.protocol.rest.DeploymentDecisionResult;
+import io.camunda.client.protocol.rest.DeploymentFormResult;
+import io.camunda.client.protocol.rest.DeploymentMetadataResult;
+import io.camunda.client.protocol.rest.DeploymentProcessResult;
+import io.camunda.client.protocol.rest.DeploymentResourceResult;
+import io.camunda.client.protocol.rest.DeploymentResult;
+import io.camunda.client.protocol.rest.MessagePublicationResult;
+import io.camunda.client.protocol.rest.Partition;
+import io.camunda.client.protocol.rest.TopologyResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +43,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Commands of the Orchestration Cluster API, passed to the embedded engine over its gRPC gateway by
- * a Camunda client of this context; the engine's rejections come back as problems the way Camunda's
- * gateway maps them (see {@link ProblemAdvice}).
+ * a Camunda client of this context, and answered with Camunda's generated REST models; the engine's
+ * rejections come back as problems the way Camunda's gateway maps them (see {@link ProblemAdvice}).
  */
 @RestController
 @RequestMapping(path = "/v2", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,40 +78,39 @@ class CommandController {
   }
 
   @GetMapping("/topology")
-  Map<String, Object> topology() {
+  TopologyResponse topology() {
     Topology topology = engine.newTopologyRequest().send().join();
-    List<Map<String, Object>> brokers = new ArrayList<>();
+    List<BrokerInfo> brokers = new ArrayList<>();
     for (var broker : topology.getBrokers()) {
-      List<Map<String, Object>> partitions = new ArrayList<>();
+      List<Partition> partitions = new ArrayList<>();
       for (var partition : broker.getPartitions()) {
-        var p = new LinkedHashMap<String, Object>();
-        p.put("partitionId", partition.getPartitionId());
-        p.put("role", partition.getRole().name().toLowerCase(Locale.ROOT));
-        p.put("health", partition.getHealth().name().toLowerCase(Locale.ROOT));
-        partitions.add(p);
+        partitions.add(
+            new Partition()
+                .partitionId(partition.getPartitionId())
+                .role(Partition.RoleEnum.fromValue(lowerCase(partition.getRole().name())))
+                .health(Partition.HealthEnum.fromValue(lowerCase(partition.getHealth().name()))));
       }
-      var b = new LinkedHashMap<String, Object>();
-      b.put("nodeId", broker.getNodeId());
-      b.put("host", broker.getHost());
-      b.put("port", broker.getPort());
-      b.put("partitions", partitions);
-      b.put("version", broker.getVersion());
-      brokers.add(b);
+      brokers.add(
+          new BrokerInfo()
+              .nodeId(broker.getNodeId())
+              .host(broker.getHost())
+              .port(broker.getPort())
+              .partitions(partitions)
+              .version(broker.getVersion()));
     }
-    var answer = new LinkedHashMap<String, Object>();
-    answer.put("brokers", brokers);
-    answer.put("clusterSize", topology.getClusterSize());
-    answer.put("partitionsCount", topology.getPartitionsCount());
-    answer.put("replicationFactor", topology.getReplicationFactor());
-    answer.put("gatewayVersion", topology.getGatewayVersion());
-    // Required by the API's schema (the SDKs validate it); the in-memory engine never changes its
-    // cluster, so no change has completed.
-    answer.put("lastCompletedChangeId", "-1");
-    return answer;
+    return new TopologyResponse()
+        .brokers(brokers)
+        .clusterSize(topology.getClusterSize())
+        .partitionsCount(topology.getPartitionsCount())
+        .replicationFactor(topology.getReplicationFactor())
+        .gatewayVersion(topology.getGatewayVersion())
+        // Required by the API's schema; the in-memory engine never changes its cluster, so no
+        // change has completed.
+        .lastCompletedChangeId("-1");
   }
 
   @PostMapping(path = "/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Map<String, Object> deploy(
+  DeploymentResult deploy(
       @RequestPart("resources") List<MultipartFile> resources,
       @RequestParam(name = "tenantId", required = false) String tenantId) {
     if (resources.isEmpty()) {
@@ -126,75 +136,74 @@ class CommandController {
     return deployment(command.send().join());
   }
 
-  private static Map<String, Object> deployment(DeploymentEvent event) {
-    List<Map<String, Object>> deployments = new ArrayList<>();
+  private static DeploymentResult deployment(DeploymentEvent event) {
+    List<DeploymentMetadataResult> deployments = new ArrayList<>();
     for (var p : event.getProcesses()) {
       deployments.add(
-          metadata(
-              "processDefinition",
-              ordered(
-                  "processDefinitionId", p.getBpmnProcessId(),
-                  "processDefinitionVersion", p.getVersion(),
-                  "resourceName", p.getResourceName(),
-                  "tenantId", tenant(p.getTenantId()),
-                  "processDefinitionKey", String.valueOf(p.getProcessDefinitionKey()))));
+          new DeploymentMetadataResult()
+              .processDefinition(
+                  new DeploymentProcessResult()
+                      .processDefinitionId(p.getBpmnProcessId())
+                      .processDefinitionVersion(p.getVersion())
+                      .resourceName(p.getResourceName())
+                      .tenantId(tenant(p.getTenantId()))
+                      .processDefinitionKey(String.valueOf(p.getProcessDefinitionKey()))));
     }
     for (var d : event.getDecisions()) {
       deployments.add(
-          metadata(
-              "decisionDefinition",
-              ordered(
-                  "decisionDefinitionId", d.getDmnDecisionId(),
-                  "version", d.getVersion(),
-                  "name", d.getDmnDecisionName(),
-                  "tenantId", tenant(d.getTenantId()),
-                  "decisionRequirementsId", d.getDmnDecisionRequirementsId(),
-                  "decisionDefinitionKey", String.valueOf(d.getDecisionKey()),
-                  "decisionRequirementsKey", String.valueOf(d.getDecisionRequirementsKey()))));
+          new DeploymentMetadataResult()
+              .decisionDefinition(
+                  new DeploymentDecisionResult()
+                      .decisionDefinitionId(d.getDmnDecisionId())
+                      .version(d.getVersion())
+                      .name(d.getDmnDecisionName())
+                      .tenantId(tenant(d.getTenantId()))
+                      .decisionRequirementsId(d.getDmnDecisionRequirementsId())
+                      .decisionDefinitionKey(String.valueOf(d.getDecisionKey()))
+                      .decisionRequirementsKey(String.valueOf(d.getDecisionRequirementsKey()))));
     }
     for (var r : event.getDecisionRequirements()) {
       deployments.add(
-          metadata(
-              "decisionRequirements",
-              ordered(
-                  "decisionRequirementsId", r.getDmnDecisionRequirementsId(),
-                  "version", r.getVersion(),
-                  "decisionRequirementsName", r.getDmnDecisionRequirementsName(),
-                  "tenantId", tenant(r.getTenantId()),
-                  "resourceName", r.getResourceName(),
-                  "decisionRequirementsKey", String.valueOf(r.getDecisionRequirementsKey()))));
+          new DeploymentMetadataResult()
+              .decisionRequirements(
+                  new DeploymentDecisionRequirementsResult()
+                      .decisionRequirementsId(r.getDmnDecisionRequirementsId())
+                      .version(r.getVersion())
+                      .decisionRequirementsName(r.getDmnDecisionRequirementsName())
+                      .tenantId(tenant(r.getTenantId()))
+                      .resourceName(r.getResourceName())
+                      .decisionRequirementsKey(String.valueOf(r.getDecisionRequirementsKey()))));
     }
     for (var f : event.getForm()) {
       deployments.add(
-          metadata(
-              "form",
-              ordered(
-                  "formId", f.getFormId(),
-                  "version", f.getVersion(),
-                  "resourceName", f.getResourceName(),
-                  "tenantId", tenant(f.getTenantId()),
-                  "formKey", String.valueOf(f.getFormKey()))));
+          new DeploymentMetadataResult()
+              .form(
+                  new DeploymentFormResult()
+                      .formId(f.getFormId())
+                      .version(f.getVersion())
+                      .resourceName(f.getResourceName())
+                      .tenantId(tenant(f.getTenantId()))
+                      .formKey(String.valueOf(f.getFormKey()))));
     }
     for (var r : event.getResource()) {
       deployments.add(
-          metadata(
-              "resource",
-              ordered(
-                  "resourceId", r.getResourceId(),
-                  "version", r.getVersion(),
-                  "resourceName", r.getResourceName(),
-                  "tenantId", tenant(r.getTenantId()),
-                  "resourceKey", String.valueOf(r.getResourceKey()))));
+          new DeploymentMetadataResult()
+              .resource(
+                  new DeploymentResourceResult()
+                      .resourceId(r.getResourceId())
+                      .version(r.getVersion())
+                      .resourceName(r.getResourceName())
+                      .tenantId(tenant(r.getTenantId()))
+                      .resourceKey(String.valueOf(r.getResourceKey()))));
     }
-    var answer = new LinkedHashMap<String, Object>();
-    answer.put("deploymentKey", String.valueOf(event.getKey()));
-    answer.put("tenantId", tenant(event.getTenantId()));
-    answer.put("deployments", deployments);
-    return answer;
+    return new DeploymentResult()
+        .deploymentKey(String.valueOf(event.getKey()))
+        .tenantId(tenant(event.getTenantId()))
+        .deployments(deployments);
   }
 
   @PostMapping(path = "/process-instances", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> createProcessInstance(@RequestBody JsonNode body) {
+  CreateProcessInstanceResult createProcessInstance(@RequestBody JsonNode body) {
     requireFields(body, CREATE_FIELDS);
     boolean byId = present(body, "processDefinitionId");
     boolean byKey = present(body, "processDefinitionKey");
@@ -275,7 +284,7 @@ class CommandController {
         event.getTags());
   }
 
-  private static Map<String, Object> instance(
+  private static CreateProcessInstanceResult instance(
       String processId,
       int version,
       String tenantId,
@@ -283,19 +292,18 @@ class CommandController {
       long processDefinitionKey,
       long processInstanceKey,
       Set<String> tags) {
-    var answer = new LinkedHashMap<String, Object>();
-    answer.put("processDefinitionId", processId);
-    answer.put("processDefinitionVersion", version);
-    answer.put("tenantId", tenantId);
-    answer.put("variables", variables);
-    answer.put("processDefinitionKey", String.valueOf(processDefinitionKey));
-    answer.put("processInstanceKey", String.valueOf(processInstanceKey));
-    answer.put("tags", tags == null ? Set.of() : tags);
-    return answer;
+    return new CreateProcessInstanceResult()
+        .processDefinitionId(processId)
+        .processDefinitionVersion(version)
+        .tenantId(tenantId)
+        .variables(variables)
+        .processDefinitionKey(String.valueOf(processDefinitionKey))
+        .processInstanceKey(String.valueOf(processInstanceKey))
+        .tags(tags == null ? Set.of() : tags);
   }
 
   @PostMapping(path = "/messages/publication", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> publishMessage(@RequestBody JsonNode body) {
+  MessagePublicationResult publishMessage(@RequestBody JsonNode body) {
     requireFields(body, PUBLISH_FIELDS);
     if (!present(body, "name") || body.get("name").asText().isBlank()) {
       throw ApiProblem.invalidArgument("No name provided.");
@@ -318,24 +326,23 @@ class CommandController {
       command = command.tenantId(body.get("tenantId").asText());
     }
     var response = command.send().join();
-    var answer = new LinkedHashMap<String, Object>();
-    answer.put("tenantId", tenant(response.getTenantId()));
-    answer.put("messageKey", String.valueOf(response.getMessageKey()));
-    return answer;
+    return new MessagePublicationResult()
+        .tenantId(tenant(response.getTenantId()))
+        .messageKey(String.valueOf(response.getMessageKey()));
   }
 
   // --- request helpers ---
 
   private Map<String, Object> variables(JsonNode node, String path) {
     if (!node.isObject()) {
-      throw cannotParse(path);
+      throw ApiProblem.cannotParse(path);
     }
     return json.convertValue(node, VARIABLES);
   }
 
   private static void requireFields(JsonNode body, Set<String> known) {
     if (body == null || !body.isObject()) {
-      throw cannotParse("");
+      throw ApiProblem.cannotParse("");
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -353,7 +360,7 @@ class CommandController {
   private static int intField(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (!value.canConvertToInt()) {
-      throw cannotParse(field);
+      throw ApiProblem.cannotParse(field);
     }
     return value.intValue();
   }
@@ -363,15 +370,8 @@ class CommandController {
     try {
       return value.isNumber() ? value.longValue() : Long.parseLong(value.asText());
     } catch (NumberFormatException e) {
-      throw cannotParse(field);
+      throw ApiProblem.cannotParse(field);
     }
-  }
-
-  private static ApiProblem cannotParse(String path) {
-    return new ApiProblem(
-        org.springframework.http.HttpStatus.BAD_REQUEST,
-        "Bad Request",
-        "Request property [%s] cannot be parsed".formatted(path));
   }
 
   /**
@@ -382,15 +382,7 @@ class CommandController {
     return tenantId == null || tenantId.isBlank() ? DEFAULT_TENANT : tenantId;
   }
 
-  private static Map<String, Object> metadata(String kind, Map<String, Object> value) {
-    return Map.of(kind, value);
-  }
-
-  private static Map<String, Object> ordered(Object... keysAndValues) {
-    var map = new LinkedHashMap<String, Object>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
+  private static String lowerCase(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The stand-in cluster's REST API, through the real Camunda Java client configured to prefer REST,
@@ -41,6 +43,9 @@ class StandInClusterApiTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   @Autowired LocalRuntime runtime;
+  @Autowired ApplicationContext runtimeContext;
+
+  @LocalServerPort int runtimePort;
 
   @Value("${camunda.client.rest-address}")
   String restAddress;
@@ -74,6 +79,25 @@ class StandInClusterApiTest {
     assertThat(restAddress).isEqualTo("http://127.0.0.1:" + restPort);
     assertThat(restPort).isPositive();
     assertThat(grpcAddress).startsWith("http://127.0.0.1:");
+  }
+
+  @Test
+  void theApiIsServedInItsOwnContextOnlyNotByTheRuntime() throws Exception {
+    for (Class<?> type : List.of(SearchController.class, CommandController.class)) {
+      assertThat(runtimeContext.getBeanNamesForType(type)).as("%s beans", type).isEmpty();
+    }
+    assertThat(runtimeContext.getBeanNamesForType(ProblemAdvice.class)).isEmpty();
+    assertThat(runtimeContext.getBeanNamesForType(ClusterApiConfiguration.class)).isEmpty();
+
+    var onTheRuntimesPort =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtimePort + "/v2/topology"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(onTheRuntimesPort.statusCode()).isEqualTo(404);
+    assertThat(get("/v2/topology").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -1,8 +1,7 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import io.camunda.client.api.command.ClientStatusException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -23,11 +22,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every error as an RFC 9457 problem ({@code application/problem+json}: type, title, status,
- * detail, instance), with the statuses and titles of Camunda's gateway: an engine rejection keeps
- * the engine's message and maps NOT_FOUND to 404, INVALID_ARGUMENT to 400, ALREADY_EXISTS and
- * INVALID_STATE to 409, RESOURCE_EXHAUSTED to 429, UNAVAILABLE to 503; a path that is not served is
- * a 404 worded as Camunda's API words it.
+ * Every error as an RFC 9457 problem in Camunda's generated model ({@code
+ * application/problem+json}: type, title, status, detail, instance), with the statuses and titles
+ * of Camunda's gateway: an engine rejection keeps the engine's message and maps NOT_FOUND to 404,
+ * INVALID_ARGUMENT to 400, ALREADY_EXISTS and INVALID_STATE to 409, RESOURCE_EXHAUSTED to 429,
+ * UNAVAILABLE to 503; a path that is not served is a 404 worded as Camunda's API words it.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -35,7 +34,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
 
   @ExceptionHandler(ApiProblem.class)
-  ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
+  ResponseEntity<Object> apiProblem(ApiProblem problem, HttpServletRequest request) {
     return problem(problem.status(), problem.title(), problem.getMessage(), request);
   }
 
@@ -44,7 +43,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     CompletionException.class,
     ExecutionException.class
   })
-  ResponseEntity<ProblemDetail> engineError(Exception error, HttpServletRequest request) {
+  ResponseEntity<Object> engineError(Exception error, HttpServletRequest request) {
     Throwable cause = error;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
@@ -74,14 +73,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   /** A broken multipart body (no boundary, truncated): the caller's fault, not ours. */
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<ProblemDetail> malformedMultipart(
-      MultipartException error, HttpServletRequest request) {
+  ResponseEntity<Object> malformedMultipart(MultipartException error, HttpServletRequest request) {
     return problem(
         HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", "Malformed multipart request", request);
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception error, HttpServletRequest request) {
+  ResponseEntity<Object> unexpected(Exception error, HttpServletRequest request) {
     // The message may quote request payloads: it goes to the log, not to the caller.
     LOG.warn(
         "Local cluster API: {} {} failed", request.getMethod(), request.getRequestURI(), error);
@@ -104,36 +102,41 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return notServed(request);
   }
 
+  /** Spring MVC's own problems (unsupported media type, missing part, ...) in Camunda's model. */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem
-        && problem.getInstance() == null
-        && request instanceof ServletWebRequest servlet) {
-      problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+    if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest servlet) {
+      var headersOfProblem = new HttpHeaders();
+      headersOfProblem.putAll(headers);
+      headersOfProblem.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+      // Spring's title defaults to the status's reason phrase, as Camunda's gateway titles these.
+      var answer =
+          ProblemAnswers.problem(
+              status,
+              problem.getTitle(),
+              problem.getDetail(),
+              problem.getInstance() == null
+                  ? servlet.getRequest().getRequestURI()
+                  : problem.getInstance().toString());
+      return super.handleExceptionInternal(ex, answer, headersOfProblem, status, request);
     }
     return super.handleExceptionInternal(ex, body, headers, status, request);
   }
 
   private static ResponseEntity<Object> notServed(WebRequest request) {
     String path = ((ServletWebRequest) request).getRequest().getRequestURI();
-    var problem =
-        ProblemDetail.forStatusAndDetail(
+    return ProblemAnswers.answer(
+        ProblemAnswers.problem(
             HttpStatus.NOT_FOUND,
-            "No static resource " + (path.startsWith("/") ? path.substring(1) : path) + ".");
-    problem.setInstance(URI.create(path));
-    return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+            HttpStatus.NOT_FOUND.getReasonPhrase(),
+            "No static resource " + (path.startsWith("/") ? path.substring(1) : path) + ".",
+            path));
   }
 
-  private static ResponseEntity<ProblemDetail> problem(
+  private static ResponseEntity<Object> problem(
       HttpStatus status, String title, String detail, HttpServletRequest request) {
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    return ProblemAnswers.answer(
+        ProblemAnswers.problem(status, title, detail, request.getRequestURI()));
   }
 }

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import java.time.OffsetDateTime;
 

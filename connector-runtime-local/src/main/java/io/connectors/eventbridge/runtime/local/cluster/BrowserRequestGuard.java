@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.localcluster;
+package io.connectors.eventbridge.runtime.local.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -6,6 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,7 +29,12 @@ final class BrowserRequestGuard extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getHeader("Origin") != null) {
-      refuse(request, response, 403, "Forbidden", "Requests from web pages are not accepted");
+      refuse(
+          request,
+          response,
+          HttpStatus.FORBIDDEN,
+          "Forbidden",
+          "Requests from web pages are not accepted");
       return;
     }
     if (request.getContentLengthLong() > MAX_BODY_BYTES) {
@@ -34,7 +42,7 @@ final class BrowserRequestGuard extends OncePerRequestFilter {
       refuse(
           request,
           response,
-          413,
+          HttpStatusCode.valueOf(413),
           "Payload Too Large",
           "The request body is larger than " + MAX_BODY_BYTES + " bytes");
       return;
@@ -45,18 +53,13 @@ final class BrowserRequestGuard extends OncePerRequestFilter {
   private static void refuse(
       HttpServletRequest request,
       HttpServletResponse response,
-      int status,
+      HttpStatusCode status,
       String title,
       String detail)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    var problem = JSON.createObjectNode();
-    problem.put("type", "about:blank");
-    problem.put("title", title);
-    problem.put("status", status);
-    problem.put("detail", detail);
-    problem.put("instance", request.getRequestURI());
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    var problem = ProblemAnswers.problem(status, title, detail, request.getRequestURI());
     response.getOutputStream().write(JSON.writeValueAsBytes(problem));
   }
 }
