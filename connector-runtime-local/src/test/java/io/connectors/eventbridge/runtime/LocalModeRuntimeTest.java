@@ -151,7 +151,7 @@ class LocalModeRuntimeTest {
   }
 
   @Test
-  void deployedWebhookStartEventGoesLiveWithinASecondAndStartsTheProcess() throws Exception {
+  void deployedWebhookStartEventGoesLiveAtTheImportersNextScanAndStartsTheProcess() throws Exception {
     String suffix = shortId();
     String processId = "rt-webhook-start-" + suffix;
     String webhookId = "rt-start-" + suffix;
@@ -165,8 +165,11 @@ class LocalModeRuntimeTest {
 
     runtime.awaitWebhook(webhookId, Duration.ofSeconds(5));
     Duration toLive = Duration.between(deployedAt, Instant.now());
-    // One importer scan (every 500 ms in local mode) plus activation; generous for a busy CI box.
-    assertThat(toLive).isLessThan(Duration.ofSeconds(2));
+    // One importer scan (every 500 ms in local mode) plus activation: about a second when quiet.
+    // The bound leaves room for a 2-core machine under load (2.19 s was seen at load 11); a
+    // webhook that waited for anything slower than the importer's own poll (e.g. a restart or a
+    // discovery interval of 30 s) still fails it.
+    assertThat(toLive).isLessThan(Duration.ofSeconds(4));
     assertThat(get("/inbound").body()).contains(webhookId);
 
     var response =
