@@ -192,6 +192,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
       // prototypes, the JWKS source and JWT processor, the decryption keyring.
       var warnings = ConfigurationWarnings.of(properties.context(), context);
       var parser = new DeliveryParser(MAX_BATCH_SIZE);
+      var decryption = EventDecryption.create(properties.decryption(), parser.mapper());
       var admission =
           new RequestAdmission(
               properties.method(),
@@ -200,12 +201,13 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               SignatureVerifiers.create(properties.signature(), resources.clock()),
               Authenticators.create(properties.auth(), warnings, resources.meterRegistry()),
               parser);
+      var filter = EventPatternFilter.compile(properties.filter().eventPattern(), warnings);
       boolean consumeUnmatched = element.consumesUnmatched();
       handler =
           new WebhookRequestHandler(
               admission,
-              EventPatternFilter.compile(properties.filter().eventPattern(), warnings),
-              EventDecryption.create(properties.decryption(), parser.mapper()),
+              filter,
+              decryption,
               new EventCorrelator(context, consumeUnmatched),
               consumeUnmatched,
               warnings,
@@ -283,10 +285,10 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   }
 
   /**
-   * Only reached on runtimes that ignore {@link #verify} (none we know of: Camunda 8.8's calls
-   * {@code verify} first and gets an answer for every request). The same stages as {@code verify}
-   * up to correlation; the single event they let through is returned for the runtime to correlate.
-   * A batch cannot be answered per element on that path and is refused.
+   * Only reached on runtimes that ignore {@link #verify} (none we know of: Camunda 8.8's runtime
+   * calls {@code verify} first and gets an answer for every request). The same stages as {@code
+   * verify} up to correlation; the single event they let through is returned for the runtime to
+   * correlate. A batch cannot be answered per element on that path and is refused.
    */
   @Override
   public WebhookResult triggerWebhook(WebhookProcessingPayload payload) {
