@@ -2,7 +2,6 @@ package io.connectors.eventbridge.inbound;
 
 import io.connectors.eventbridge.inbound.auth.RequestAuthenticator;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
-import io.connectors.eventbridge.inbound.http.JsonContentType;
 import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
@@ -10,7 +9,6 @@ import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.signature.SignatureVerifier;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,16 +59,12 @@ final class RequestAdmission {
    * @throws RequestRejected with the status the sender should see
    */
   AdmittedRequest admit(WebhookRequest request) {
-    if (!contract.allows(request.method())) {
-      throw methodNotAllowed(contract);
-    }
-    if (!JsonContentType.accepts(request.header("content-type"))) {
-      throw new RequestRejected(
-          WebhookStatus.UNSUPPORTED_MEDIA_TYPE,
-          "content type must be application/json or application/*+json, charset utf-8 if any");
+    var refusal = contract.refusalBeforeBody(request.method(), request.header("content-type"));
+    if (refusal.isPresent()) {
+      throw refusal.get();
     }
     if (request.rawBody().length > contract.maxBodyBytes()) {
-      throw bodyTooLarge(contract.maxBodyBytes());
+      throw contract.bodyTooLarge();
     }
     if (DeliveryParser.isBlank(request.rawBody())) {
       throw new RequestRejected(WebhookStatus.BAD_REQUEST, "body required");
@@ -80,17 +74,5 @@ final class RequestAdmission {
     var delivery = parser.parse(request.rawBody());
     return new AdmittedRequest(
         delivery.events(), delivery.batch(), authenticated.headers(), authenticated.params());
-  }
-
-  private static RequestRejected methodNotAllowed(RequestContract contract) {
-    return new RequestRejected(
-        WebhookStatus.METHOD_NOT_ALLOWED,
-        "method not allowed",
-        Map.of("Allow", contract.allowHeader()));
-  }
-
-  private static RequestRejected bodyTooLarge(int maxBodyBytes) {
-    return new RequestRejected(
-        WebhookStatus.PAYLOAD_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
   }
 }

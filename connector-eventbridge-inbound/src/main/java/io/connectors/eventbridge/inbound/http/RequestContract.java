@@ -1,6 +1,8 @@
 package io.connectors.eventbridge.inbound.http;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +23,41 @@ public record RequestContract(Set<String> allowedMethods, int maxBodyBytes, Dura
 
   public boolean allows(String method) {
     return allowedMethods.contains(method);
+  }
+
+  /**
+   * The answer to a request this webhook refuses before anything reads its body: a method it does
+   * not take (405 with {@code Allow}) or a content type other than JSON (415). One rule for our
+   * runtime's request filter and for the connector, so both answer the same, word for word.
+   *
+   * @param contentType the request's {@code Content-Type} header, or null
+   * @return empty when both are accepted
+   */
+  public Optional<RequestRejected> refusalBeforeBody(String method, String contentType) {
+    if (!allows(method)) {
+      return Optional.of(
+          new RequestRejected(
+              WebhookStatus.METHOD_NOT_ALLOWED,
+              "method not allowed",
+              Map.of("Allow", allowHeader())));
+    }
+    if (!JsonContentType.accepts(contentType)) {
+      return Optional.of(unsupportedMediaType());
+    }
+    return Optional.empty();
+  }
+
+  /** The 415 answer, also given by our runtime to content types no webhook could read. */
+  public static RequestRejected unsupportedMediaType() {
+    return new RequestRejected(
+        WebhookStatus.UNSUPPORTED_MEDIA_TYPE,
+        "content type must be application/json or application/*+json, charset utf-8 if any");
+  }
+
+  /** The answer to a body over {@link #maxBodyBytes()}: 413. */
+  public RequestRejected bodyTooLarge() {
+    return new RequestRejected(
+        WebhookStatus.PAYLOAD_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
   }
 
   /**

@@ -1,9 +1,7 @@
 package io.connectors.eventbridge.runtime.web;
 
-import io.connectors.eventbridge.inbound.RequestAdmission;
 import io.connectors.eventbridge.inbound.http.JsonContentType;
 import io.connectors.eventbridge.inbound.http.RequestContract;
-import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,10 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestContractStage {
 
-  /** The connector's text for the same answer: its activity log reads the same either way. */
-  static final String UNSUPPORTED_MEDIA_TYPE =
-      "content type must be application/json or application/*+json, charset utf-8 if any";
-
   /** Whether the request was answered here; if not, it goes on to the next stage. */
   boolean answered(HttpServletRequest request, HttpServletResponse response, WebhookTarget target)
       throws IOException {
@@ -40,7 +34,7 @@ class RequestContractStage {
           answeredByContract(request, response, webhook);
       case WebhookTarget.NoContract none -> {
         if (request.getContentType() != null && !parsable(request.getContentType())) {
-          none.refuse(request, response, unsupportedMediaType());
+          none.refuse(request, response, RequestContract.unsupportedMediaType());
           yield true;
         }
         yield false;
@@ -61,19 +55,12 @@ class RequestContractStage {
       webhook.executable().answeredByRuntime(method, WebhookStatus.NO_CONTENT, "allowed methods");
       return true;
     }
-    if (!contract.allows(method)) {
-      webhook.refuse(request, response, RequestAdmission.methodNotAllowed(contract));
-      return true;
-    }
-    if (!JsonContentType.accepts(request.getContentType())) {
-      webhook.refuse(request, response, unsupportedMediaType());
+    var refusal = contract.refusalBeforeBody(method, request.getContentType());
+    if (refusal.isPresent()) {
+      webhook.refuse(request, response, refusal.get());
       return true;
     }
     return false;
-  }
-
-  private static RequestRejected unsupportedMediaType() {
-    return new RequestRejected(WebhookStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE);
   }
 
   /**
