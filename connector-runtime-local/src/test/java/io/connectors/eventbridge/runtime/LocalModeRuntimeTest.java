@@ -151,7 +151,8 @@ class LocalModeRuntimeTest {
   }
 
   @Test
-  void deployedWebhookStartEventGoesLiveAtTheImportersNextScanAndStartsTheProcess() throws Exception {
+  void deployedWebhookStartEventGoesLiveAtTheImportersNextScanAndStartsTheProcess()
+      throws Exception {
     String suffix = shortId();
     String processId = "rt-webhook-start-" + suffix;
     String webhookId = "rt-start-" + suffix;

@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Camunda 8 connector runtime bundling the EventBridge PutEvents (outbound) and webhook (inbound)
  * connectors.
  *
- * <p>Both connectors are found through the ServiceLoader entries in their jars, as in Camunda's
- * stock runtime; the Put events instance is then built here, with the application's client cache
- * and meter registry (see {@code outbound.PutEventsConnectorFactory}). It connects to the cluster
- * named by the standard {@code camunda.client.*} properties. Local mode (module {@code
- * connector-runtime-local}) runs this same application with an in-memory engine beside it.
+ * <p>Both connectors are Spring beans here, built with resources the application owns (see {@code
+ * outbound.PutEventsConnectorConfiguration} and {@code inbound.WebhookResourcesConfiguration}); the
+ * ServiceLoader entries that Camunda's stock runtime reads are in their {@code -with-dependencies}
+ * jars only. It connects to the cluster named by the standard {@code camunda.client.*} properties.
+ * Local mode (module {@code connector-runtime-local}) runs this same application with an in-memory
+ * engine beside it.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -1,23 +1,22 @@
 package io.connectors.eventbridge.runtime.inbound;
 
-import io.camunda.connector.runtime.core.inbound.InboundConnectorFactory;
+import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
 import io.connectors.eventbridge.inbound.WebhookResources;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 
 /**
  * One set of {@link WebhookResources} for all EventBridge webhooks of this runtime: one watchdog
  * thread, stopped when the application context closes, and the runtime's meter registry.
  *
- * <p>The 8.8 runtime finds the connector through its ServiceLoader entry and creates each
- * executable with the no-arg constructor, which would give every webhook resources of its own. An
- * {@code @InboundConnector} prototype bean cannot take its place: the runtime registers bean
- * connectors beside the ServiceLoader ones, and its factory refuses a second registration of the
- * same type. So the runtime's factory is wrapped instead (see {@link
- * SharedResourcesWebhookFactory}).
+ * <p>The runtime creates an inbound connector per activation from an {@code @InboundConnector}
+ * prototype bean as it does from a ServiceLoader entry, so each webhook is made here, with these
+ * resources. The connector's ServiceLoader entry is in its {@code -with-dependencies} jar only, for
+ * Camunda's stock runtime (where each webhook starts resources of its own): found both ways, the
+ * runtime would refuse to start.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookResourcesConfiguration {
@@ -27,20 +26,9 @@ class WebhookResourcesConfiguration {
     return WebhookResources.start(meterRegistry);
   }
 
-  /**
-   * Static, as Spring asks of a bean post-processor; the resources are looked up only when a
-   * webhook is created, after the context has started.
-   */
   @Bean
-  static BeanPostProcessor sharedResourcesForWebhooks(ObjectProvider<WebhookResources> resources) {
-    return new BeanPostProcessor() {
-      @Override
-      public Object postProcessAfterInitialization(Object bean, String beanName) {
-        return bean instanceof InboundConnectorFactory runtimeFactory
-                && !(bean instanceof SharedResourcesWebhookFactory)
-            ? new SharedResourcesWebhookFactory(runtimeFactory, resources::getObject)
-            : bean;
-      }
-    };
+  @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+  EventBridgeWebhookExecutable eventBridgeWebhook(WebhookResources resources) {
+    return new EventBridgeWebhookExecutable(resources);
   }
 }

@@ -1,19 +1,21 @@
 package io.connectors.eventbridge.runtime.outbound;
 
-import io.camunda.connector.runtime.core.outbound.DefaultOutboundConnectorFactory;
-import io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory;
 import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The Put events connector with resources this application owns: its SDK client cache, closed by
  * {@link EventBridgeClientsLifecycle} once the job workers stopped, and the application's meter
  * registry, the one /actuator/prometheus serves.
+ *
+ * <p>The runtime registers {@code OutboundConnectorFunction} beans as it registers ServiceLoader
+ * entries (type, input variables and timeout from the annotation, with the same overrides), so the
+ * connector is this bean here. Its ServiceLoader entry is in the {@code -with-dependencies} jar
+ * only, for Camunda's stock runtime: found both ways, the runtime would refuse to start.
  */
 @Configuration(proxyBeanMethods = false)
 class PutEventsConnectorConfiguration {
@@ -30,14 +32,9 @@ class PutEventsConnectorConfiguration {
     return new OutboundMetrics(registry, clients::size);
   }
 
-  /** What the runtime's job workers get their connector instances from. */
   @Bean
-  @Primary
-  OutboundConnectorFactory putEventsConnectorFactory(
-      DefaultOutboundConnectorFactory runtimeFactory,
-      CachingEventBridgeClientSupplier clients,
-      OutboundMetrics metrics) {
-    return new PutEventsConnectorFactory(
-        runtimeFactory, new EventBridgePutEventsFunction(clients, metrics));
+  EventBridgePutEventsFunction putEventsConnector(
+      CachingEventBridgeClientSupplier clients, OutboundMetrics metrics) {
+    return new EventBridgePutEventsFunction(clients, metrics);
   }
 }
