@@ -20,7 +20,7 @@ if [ "${1:-}" = fleet ]; then
   # production jar and this module's tests from this checkout, nothing installed).
   shift
   exec mvn -B -pl connector-runtime-local -am verify -Dmodeler-check.skip -Dtest=FleetTest \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dfleet.long=true "$@"
+    -Dsurefire.failIfNoSpecifiedTests=false -Dfleet.long=true -Dtest-jvm.timeout-seconds=0 "$@"
 fi
 
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
