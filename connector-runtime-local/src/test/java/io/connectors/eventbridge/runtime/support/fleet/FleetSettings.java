@@ -15,11 +15,11 @@ import java.time.Duration;
  * @param concurrency the closed loop's senders
  * @param rampStep one step of the knee's open-loop ramp
  * @param faultLoad the load during faults, as a fraction of the knee
- * @param maxEventAge the sender's maximum event age (EventBridge: 24 hours; an event not
- *     delivered by then counts as lost). 5 minutes in the short form: on a 2-core CI machine the
- *     restarted replica's start-up starves the survivor and the engine for about 20 s, and with a
- *     knee of 72.8/s (fault load 36.4/s) the kill -9 phase's p99 was 118 s and 27 events, answered
- *     only 429 and 503 until then, expired at the former 2 minutes
+ * @param maxEventAge the sender's maximum event age (EventBridge: 24 hours; an event not delivered
+ *     by then counts as lost). 5 minutes in the short form: on a 2-core CI machine the restarted
+ *     replica's start-up starves the survivor and the engine for about 20 s, and with a knee of
+ *     72.8/s (fault load 36.4/s) the kill -9 phase's p99 was 118 s and 27 events, answered only 429
+ *     and 503 until then, expired at the former 2 minutes
  * @param maxBackoff the sender's longest wait between attempts
  * @param jobTimeout the Put events job timeout of every runtime of the fleet ({@code
  *     CONNECTOR_AMAZON_EVENTBRIDGE_PUT_EVENTS_TIMEOUT}), {@code -Dfleet.job-timeout-millis}, 10 s
