@@ -56,8 +56,16 @@ public record RequestContract(Set<String> allowedMethods, int maxBodyBytes, Dura
 
   /** The answer to a body over {@link #maxBodyBytes()}: 413. */
   public RequestRejected bodyTooLarge() {
+    return bodyTooLarge(maxBodyBytes, Map.of());
+  }
+
+  /**
+   * The 413 answer for a body over {@code limitBytes}: also our runtime's, whose limit while it
+   * reads a body may be its own runtime-wide one, and which adds headers.
+   */
+  public static RequestRejected bodyTooLarge(long limitBytes, Map<String, String> headers) {
     return new RequestRejected(
-        WebhookStatus.PAYLOAD_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
+        WebhookStatus.PAYLOAD_TOO_LARGE, "body larger than " + limitBytes + " bytes", headers);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.runtime.web;
 
+import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import jakarta.servlet.http.HttpServletRequest;
@@ -105,11 +106,6 @@ class BodyLimitStage {
       throws IOException {
     // The connection may still carry the unread rest of the body: do not keep it alive.
     target.refuse(
-        request,
-        response,
-        new RequestRejected(
-            WebhookStatus.PAYLOAD_TOO_LARGE,
-            "body larger than " + limit + " bytes",
-            Map.of("Connection", "close")));
+        request, response, RequestContract.bodyTooLarge(limit, Map.of("Connection", "close")));
   }
 }
