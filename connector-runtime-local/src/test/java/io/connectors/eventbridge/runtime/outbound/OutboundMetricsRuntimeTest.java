@@ -2,9 +2,9 @@ package io.connectors.eventbridge.runtime.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import io.connectors.eventbridge.runtime.support.TestProcesses;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,15 +25,7 @@ class OutboundMetricsRuntimeTest {
         .client()
         .newDeployResourceCommand()
         .addProcessModel(
-            Bpmn.createExecutableProcess(processId)
-                .startEvent()
-                .serviceTask("put")
-                .zeebeJobType("io.connectors.eventbridge:put-events:1")
-                .zeebeInput("credentials", "authentication.type")
-                .zeebeInput("{{secrets.AWS_ACCESS_KEY}}", "authentication.accessKey")
-                .zeebeInput("{{secrets.AWS_SECRET_KEY}}", "authentication.secretKey")
-                .zeebeInput("{{secrets.AWS_REGION}}", "configuration.region")
-                .zeebeInput("{{secrets.EVENTBRIDGE_ENDPOINT}}", "configuration.endpoint")
+            TestProcesses.putEventsTaskWithSecrets(processId)
                 .zeebeInput("batch", "event.mode")
                 .zeebeInput(
                     "=[{source: \"com.example.metrics\", detailType: \"A\", detail: {n: 1}},"

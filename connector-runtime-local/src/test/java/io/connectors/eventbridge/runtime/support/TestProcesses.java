@@ -2,6 +2,7 @@ package io.connectors.eventbridge.runtime.support;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 
 /** Small BPMN models for runtime tests, built in code so each test can use unique ids. */
 public final class TestProcesses {
@@ -36,6 +37,20 @@ public final class TestProcesses {
    */
   public static BpmnModelInstance putEventWithSecrets(
       String bpmnProcessId, String source, String detailType) {
+    return putEventsTaskWithSecrets(bpmnProcessId)
+        .zeebeInput("single", "event.mode")
+        .zeebeInput(source, "event.source")
+        .zeebeInput(detailType, "event.detailType")
+        .zeebeInput("={n: n}", "event.detail")
+        .endEvent()
+        .done();
+  }
+
+  /**
+   * A process started up to its Put events service task, with the authentication and configuration
+   * of the runtime's secrets; the caller adds the event inputs and the end.
+   */
+  public static ServiceTaskBuilder putEventsTaskWithSecrets(String bpmnProcessId) {
     return Bpmn.createExecutableProcess(bpmnProcessId)
         .startEvent()
         .serviceTask("put")
@@ -44,13 +59,7 @@ public final class TestProcesses {
         .zeebeInput("{{secrets.AWS_ACCESS_KEY}}", "authentication.accessKey")
         .zeebeInput("{{secrets.AWS_SECRET_KEY}}", "authentication.secretKey")
         .zeebeInput("{{secrets.AWS_REGION}}", "configuration.region")
-        .zeebeInput("{{secrets.EVENTBRIDGE_ENDPOINT}}", "configuration.endpoint")
-        .zeebeInput("single", "event.mode")
-        .zeebeInput(source, "event.source")
-        .zeebeInput(detailType, "event.detailType")
-        .zeebeInput("={n: n}", "event.detail")
-        .endEvent()
-        .done();
+        .zeebeInput("{{secrets.EVENTBRIDGE_ENDPOINT}}", "configuration.endpoint");
   }
 
   public static String xml(BpmnModelInstance model) {
