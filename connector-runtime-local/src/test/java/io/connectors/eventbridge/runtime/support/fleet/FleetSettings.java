@@ -29,6 +29,11 @@ import java.time.Duration;
  *     the collapse issue 17 found (well under half the knee at 1.25x): its 3 s ramp steps can pass
  *     a rate the fleet only absorbs for 3 s, and on a busy CI machine the same code measured 0.68
  *     of such a knee where quiet runs measured 0.91 to 1.0
+ * @param max429P99Millis the longest p99 of the 429 answers under overload (the issue's target is
+ *     50 ms, which the long form holds to). The short form's 8 s phase at 1.25x has 100 to 350
+ *     429s, so its p99 is one of the slowest two or three answers: a full CI run measured 72.6 ms
+ *     where other runs of the same code measured 14.5 to 50.0 ms. It holds to 250 ms, still far
+ *     below an admitted request's time on a busy engine (seconds)
  */
 public record FleetSettings(
     boolean longForm,
@@ -41,7 +46,8 @@ public record FleetSettings(
     Duration maxEventAge,
     Duration maxBackoff,
     Duration jobTimeout,
-    double goodputFloor) {
+    double goodputFloor,
+    double max429P99Millis) {
 
   public static FleetSettings fromSystemProperties() {
     boolean longForm = Boolean.getBoolean("fleet.long");
@@ -56,7 +62,9 @@ public record FleetSettings(
         duration("fleet.max-event-age", longForm ? "10m" : "5m"),
         duration("fleet.max-backoff", longForm ? "30s" : "10s"),
         Duration.ofMillis(Long.getLong("fleet.job-timeout-millis", 10_000)),
-        Double.parseDouble(System.getProperty("fleet.goodput-floor", longForm ? "0.9" : "0.5")));
+        Double.parseDouble(System.getProperty("fleet.goodput-floor", longForm ? "0.9" : "0.5")),
+        Double.parseDouble(
+            System.getProperty("fleet.max-429-p99-millis", longForm ? "50" : "250")));
   }
 
   private static Duration duration(String property, String fallback) {
