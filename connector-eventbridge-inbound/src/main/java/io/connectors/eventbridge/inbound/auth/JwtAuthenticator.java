@@ -21,7 +21,6 @@ import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.model.Authorization;
-import io.connectors.eventbridge.inbound.model.Defaults;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -148,7 +147,7 @@ final class JwtAuthenticator implements RequestAuthenticator {
         allowedAlgorithms(config.allowedAlgorithms()),
         config.issuer(),
         config.audience(),
-        config.leewaySeconds() == null ? Defaults.JWT_LEEWAY_SECONDS : config.leewaySeconds(),
+        config.leewaySeconds(),
         config.roleExpression(),
         splitList(config.requiredRoles()),
         timings.cacheTtl(),

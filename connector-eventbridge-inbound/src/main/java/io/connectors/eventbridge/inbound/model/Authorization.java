@@ -134,7 +134,7 @@ public sealed interface Authorization {
               description = "Tolerance applied to <code>exp</code> and <code>nbf</code>",
               optional = true,
               feel = FeelMode.disabled,
-              defaultValue = "60")
+              defaultValue = "" + Defaults.JWT_LEEWAY_SECONDS)
           @PositiveOrZero
           Integer leewaySeconds,
       @TemplateProperty(
@@ -155,5 +155,9 @@ public sealed interface Authorization {
               optional = true,
               feel = FeelMode.disabled)
           String requiredRoles)
-      implements Authorization {}
+      implements Authorization {
+    public Jwt {
+      leewaySeconds = leewaySeconds == null ? Defaults.JWT_LEEWAY_SECONDS : leewaySeconds;
+    }
+  }
 }

@@ -1,10 +1,12 @@
 package io.connectors.eventbridge.inbound.model;
 
 /**
- * Defaults applied when a property is left empty. Kept out of the property records because the
- * template generator would turn their static fields into template properties.
+ * What a property left empty takes. The records apply these in their compact constructors, and
+ * their templates name the same constants as {@code defaultValue}, so Modeler shows what the
+ * connector uses. Kept out of the records because the template generator reads a record's fields.
  */
 public final class Defaults {
+  public static final String HTTP_METHOD = "post";
   public static final int MAX_BODY_BYTES = 1024 * 1024;
   public static final int STANDARD_WEBHOOKS_TOLERANCE_SECONDS = 300;
   public static final int JWT_LEEWAY_SECONDS = 60;

@@ -29,7 +29,7 @@ public record EventBridgeWebhookProperties(
             group = "endpoint",
             description = "HTTP method the webhook accepts; any other method is answered with 405",
             type = PropertyType.Dropdown,
-            defaultValue = "post",
+            defaultValue = Defaults.HTTP_METHOD,
             choices = {
               @DropdownPropertyChoice(label = "Any", value = "any"),
               @DropdownPropertyChoice(label = "POST", value = "post"),
@@ -63,7 +63,7 @@ public record EventBridgeWebhookProperties(
             description = "Larger requests are answered with 413. Default 1048576 (1 MiB)",
             optional = true,
             feel = FeelMode.disabled,
-            defaultValue = "1048576")
+            defaultValue = "" + Defaults.MAX_BODY_BYTES)
         @Positive
         Integer maxBodyBytes,
     @TemplateProperty(
@@ -76,7 +76,7 @@ public record EventBridgeWebhookProperties(
                     + " Default 4000",
             optional = true,
             feel = FeelMode.disabled,
-            defaultValue = "4000")
+            defaultValue = "" + Defaults.TIME_BUDGET_MILLIS)
         @Positive
         Integer timeBudgetMillis,
     @Valid Authorization auth,
@@ -85,7 +85,7 @@ public record EventBridgeWebhookProperties(
     @Valid PayloadDecryption decryption) {
 
   public EventBridgeWebhookProperties {
-    method = method == null || method.isBlank() ? "post" : method;
+    method = method == null || method.isBlank() ? Defaults.HTTP_METHOD : method;
     maxBodyBytes = maxBodyBytes == null ? Defaults.MAX_BODY_BYTES : maxBodyBytes;
     timeBudgetMillis = timeBudgetMillis == null ? Defaults.TIME_BUDGET_MILLIS : timeBudgetMillis;
     auth = auth == null ? new Authorization.None() : auth;

@@ -150,7 +150,7 @@ public sealed interface SignatureVerification {
               description = "Older or newer timestamps are rejected as replays",
               optional = true,
               feel = FeelMode.disabled,
-              defaultValue = "300")
+              defaultValue = "" + Defaults.STANDARD_WEBHOOKS_TOLERANCE_SECONDS)
           @Positive
           Integer toleranceSeconds)
       implements SignatureVerification {

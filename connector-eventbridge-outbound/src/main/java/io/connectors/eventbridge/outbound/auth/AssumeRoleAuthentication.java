@@ -7,6 +7,8 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyC
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import io.connectors.eventbridge.outbound.model.ConfigurationRules;
+import io.connectors.eventbridge.outbound.model.Defaults;
 import io.connectors.eventbridge.outbound.validation.CheckedByConnector;
 import io.connectors.eventbridge.outbound.validation.Format;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +28,7 @@ public record AssumeRoleAuthentication(
         @NotBlank(groups = CheckedByConnector.class)
         @Format(
             groups = CheckedByConnector.class,
-            regexp = AuthPatterns.ROLE_ARN,
+            regexp = ConfigurationRules.ROLE_ARN_PATTERN,
             message = "must be an IAM role ARN: arn:aws:iam::<account>:role/<name>")
         String roleArn,
     @TemplateProperty(
@@ -44,7 +46,8 @@ public record AssumeRoleAuthentication(
             group = "authentication",
             label = "Role session name",
             optional = true,
-            description = "Shows in CloudTrail. Defaults to camunda-eventbridge-connector.")
+            description = "Shows in CloudTrail.",
+            defaultValue = Defaults.ROLE_SESSION_NAME)
         @Format(
             groups = CheckedByConnector.class,
             regexp = "^[\\w+=,.@-]{2,64}$",
@@ -91,11 +94,16 @@ public record AssumeRoleAuthentication(
                 "Leave empty for the regional STS endpoint. Set it for an STS VPC interface endpoint, e.g. https://vpce-123.sts.eu-central-1.vpce.amazonaws.com")
         @Format(
             groups = CheckedByConnector.class,
-            regexp = AuthPatterns.ENDPOINT,
+            regexp = ConfigurationRules.ENDPOINT_PATTERN,
             message =
                 "must be an absolute http(s) URL without query, such as https://sts.eu-central-1.amazonaws.com")
         String stsEndpoint)
     implements AwsAuthentication {
+
+  public AssumeRoleAuthentication {
+    sessionName =
+        sessionName == null || sessionName.isBlank() ? Defaults.ROLE_SESSION_NAME : sessionName;
+  }
 
   /** Without an STS endpoint override. */
   public AssumeRoleAuthentication(
@@ -123,12 +131,6 @@ public record AssumeRoleAuthentication(
     return CREDENTIALS.equals(sourceCredentials);
   }
 
-  public String effectiveSessionName() {
-    return sessionName == null || sessionName.isBlank()
-        ? AuthPatterns.DEFAULT_SESSION_NAME
-        : sessionName;
-  }
-
   /** The static keys, which are required when the source credentials are "credentials". */
   public StaticCredentialsAuthentication sourceKeys() {
     if (sourceAccessKey == null || sourceAccessKey.isBlank()) {
@@ -152,7 +154,7 @@ public record AssumeRoleAuthentication(
         + ":"
         + roleArn
         + ":"
-        + effectiveSessionName()
+        + sessionName
         + ":"
         + Fingerprints.sha256(externalId)
         + ":"
@@ -166,14 +168,14 @@ public record AssumeRoleAuthentication(
     return "AssumeRoleAuthentication[roleArn="
         + roleArn
         + ", externalId="
-        + (externalId == null ? "null" : "***")
+        + (externalId == null ? "null" : "<redacted>")
         + ", sessionName="
         + sessionName
         + ", sourceCredentials="
         + sourceCredentials
         + ", sourceAccessKey="
         + sourceAccessKey
-        + ", sourceSecretKey=***, stsEndpoint="
+        + ", sourceSecretKey=<redacted>, stsEndpoint="
         + stsEndpoint
         + "]";
   }

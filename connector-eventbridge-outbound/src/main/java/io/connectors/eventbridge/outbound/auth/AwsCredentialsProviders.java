@@ -93,7 +93,7 @@ public final class AwsCredentialsProviders {
                     request ->
                         request
                             .roleArn(role.roleArn())
-                            .roleSessionName(role.effectiveSessionName())
+                            .roleSessionName(role.sessionName())
                             .externalId(blankToNull(role.externalId())))
                 .build();
         resources.add(assumed);

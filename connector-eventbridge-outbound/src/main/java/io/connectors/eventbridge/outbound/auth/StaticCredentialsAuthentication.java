@@ -38,8 +38,8 @@ public record StaticCredentialsAuthentication(
   public String toString() {
     return "StaticCredentialsAuthentication[accessKey="
         + accessKey
-        + ", secretKey=***, sessionToken="
-        + (sessionToken == null ? "null" : "***")
+        + ", secretKey=<redacted>, sessionToken="
+        + (sessionToken == null ? "null" : "<redacted>")
         + "]";
   }
 }

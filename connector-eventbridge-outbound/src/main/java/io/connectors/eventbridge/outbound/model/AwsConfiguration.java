@@ -49,7 +49,7 @@ public record AwsConfiguration(
             label = "Maximum request size (bytes)",
             type = PropertyType.Number,
             optional = true,
-            defaultValue = "1048576",
+            defaultValue = "" + Defaults.MAX_REQUEST_BYTES,
             defaultValueType = TemplateProperty.DefaultValueType.Number,
             description =
                 "PutEvents size quota, measured with AWS's entry-size formula. 1048576 (1 MiB) is the current quota; use 262144 for regions or accounts still on 256 KB.")
@@ -67,7 +67,7 @@ public record AwsConfiguration(
             label = "Attempts per entry",
             type = PropertyType.Number,
             optional = true,
-            defaultValue = "4",
+            defaultValue = "" + Defaults.ENTRY_ATTEMPTS,
             defaultValueType = TemplateProperty.DefaultValueType.Number,
             description =
                 "How often an entry that failed with ThrottlingException or InternalFailure is sent in all, with exponential backoff and jitter between attempts. Only the failed entries are re-sent.")
@@ -79,7 +79,7 @@ public record AwsConfiguration(
             label = "Maximum events per task",
             type = PropertyType.Number,
             optional = true,
-            defaultValue = "1000",
+            defaultValue = "" + Defaults.MAX_EVENTS,
             defaultValueType = TemplateProperty.DefaultValueType.Number,
             description =
                 "A batch with more events fails validation before anything is sent. Bounds how long one job can take and how large its result and error variables get.")
@@ -91,7 +91,7 @@ public record AwsConfiguration(
             label = "Time budget (seconds)",
             type = PropertyType.Number,
             optional = true,
-            defaultValue = "120",
+            defaultValue = "" + Defaults.TIME_BUDGET_SECONDS,
             defaultValueType = TemplateProperty.DefaultValueType.Number,
             description =
                 "No new PutEvents call or retry pause starts after this many seconds; the job then fails with EVENTBRIDGE_DEADLINE_REACHED, listing what was put, and its retry sends only the rest. Keep it at least 30 seconds below the job timeout (5 minutes by default).")
@@ -101,6 +101,14 @@ public record AwsConfiguration(
             value = 3600,
             message = "must be at most 3600 seconds")
         Integer timeBudgetSeconds) {
+
+  public AwsConfiguration {
+    maxRequestBytes = maxRequestBytes == null ? Defaults.MAX_REQUEST_BYTES : maxRequestBytes;
+    entryAttempts = entryAttempts == null ? Defaults.ENTRY_ATTEMPTS : entryAttempts;
+    maxEvents = maxEvents == null ? Defaults.MAX_EVENTS : maxEvents;
+    timeBudgetSeconds =
+        timeBudgetSeconds == null ? Defaults.TIME_BUDGET_SECONDS : timeBudgetSeconds;
+  }
 
   /** The configuration without the per-task limits, which then take their defaults. */
   public AwsConfiguration(
@@ -112,23 +120,9 @@ public record AwsConfiguration(
     this(region, endpoint, endpointId, maxRequestBytes, entryAttempts, null, null);
   }
 
-  public int effectiveMaxRequestBytes() {
-    return maxRequestBytes == null ? ConfigurationRules.DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
-  }
-
-  public int effectiveEntryAttempts() {
-    return entryAttempts == null ? ConfigurationRules.DEFAULT_ENTRY_ATTEMPTS : entryAttempts;
-  }
-
-  public int effectiveMaxEvents() {
-    return maxEvents == null ? ConfigurationRules.DEFAULT_MAX_EVENTS : maxEvents;
-  }
-
-  public Duration effectiveTimeBudget() {
-    return Duration.ofSeconds(
-        timeBudgetSeconds == null
-            ? ConfigurationRules.DEFAULT_TIME_BUDGET_SECONDS
-            : timeBudgetSeconds);
+  /** The time budget as a duration. */
+  public Duration timeBudget() {
+    return Duration.ofSeconds(timeBudgetSeconds);
   }
 
   public boolean hasEndpointOverride() {

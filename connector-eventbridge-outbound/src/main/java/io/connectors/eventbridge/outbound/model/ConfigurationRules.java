@@ -1,20 +1,10 @@
 package io.connectors.eventbridge.outbound.model;
 
 /**
- * Defaults and patterns of {@link AwsConfiguration}, kept apart because the template generator
- * reads every field of a record.
+ * Patterns of {@link AwsConfiguration} and the authentication records, kept apart because the
+ * template generator reads every field of a record. Defaults are in {@link Defaults}.
  */
 public final class ConfigurationRules {
-
-  public static final int DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
-  public static final int DEFAULT_ENTRY_ATTEMPTS = 4;
-  public static final int DEFAULT_MAX_EVENTS = 1_000;
-
-  /**
-   * Two minutes: with the SDK's 30-second limit per call, well inside Zeebe's default 5-minute job
-   * timeout.
-   */
-  public static final int DEFAULT_TIME_BUDGET_SECONDS = 120;
 
   public static final String REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-\\d{1,2}$";
   public static final String REGION_MESSAGE = "must be an AWS region code such as eu-central-1";
@@ -23,6 +13,9 @@ public final class ConfigurationRules {
       "must be an absolute http(s) URL without query, such as https://vpce-123.events.eu-central-1.vpce.amazonaws.com";
   public static final String ENDPOINT_ID_PATTERN = "^[A-Za-z0-9-]+\\.[A-Za-z0-9-]+$";
   public static final String ENDPOINT_ID_MESSAGE = "must be a global endpoint ID such as abcde.veo";
+
+  public static final String ROLE_ARN_PATTERN =
+      "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}$";
 
   private ConfigurationRules() {}
 }

@@ -43,8 +43,7 @@ public final class EntrySender {
       Deadline deadline)
       throws InterruptedException {
     var sending = new Sending(client, configuration, deadline);
-    for (List<PreparedEntry> chunk :
-        EntryBatcher.chunk(entries, configuration.effectiveMaxRequestBytes())) {
+    for (List<PreparedEntry> chunk : EntryBatcher.chunk(entries, configuration.maxRequestBytes())) {
       if (deadline.passed()) {
         return sending.stopped(new Stop.OutOfTime(deadline.budget()));
       }
@@ -79,7 +78,7 @@ public final class EntrySender {
     Sending(EventBridgeClient client, AwsConfiguration configuration, Deadline deadline) {
       this.client = client;
       this.endpointId = configuration.hasEndpointId() ? configuration.endpointId() : null;
-      this.policy = RetryPolicy.withAttempts(configuration.effectiveEntryAttempts());
+      this.policy = RetryPolicy.withAttempts(configuration.entryAttempts());
       this.deadline = deadline;
     }
 

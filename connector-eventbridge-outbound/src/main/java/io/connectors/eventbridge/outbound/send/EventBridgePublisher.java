@@ -56,14 +56,14 @@ public final class EventBridgePublisher {
   public PutEventsResult publish(PutEventsRequest request, JobAttempt attempt)
       throws InterruptedException {
     AwsConfiguration configuration = request.configuration();
-    Deadline deadline = Deadline.after(configuration.effectiveTimeBudget(), nanoClock);
+    Deadline deadline = Deadline.after(configuration.timeBudget(), nanoClock);
     EventInput input = request.event();
     List<PreparedEntry> entries =
         validator.prepare(
             input.entries(),
             input.path(),
-            configuration.effectiveMaxRequestBytes(),
-            configuration.effectiveMaxEvents());
+            configuration.maxRequestBytes(),
+            configuration.maxEvents());
     Map<Integer, EntryResult> putEarlier = putEarlier(entries, attempt.prior());
     List<PreparedEntry> toSend =
         entries.stream().filter(entry -> !putEarlier.containsKey(entry.index())).toList();

@@ -16,7 +16,7 @@ public sealed interface TargetAuth {
   record Header(String name, String value) {
     @Override
     public String toString() {
-      return "Header[" + name + ": ****]";
+      return "Header[" + name + ": <redacted>]";
     }
   }
 
@@ -40,7 +40,7 @@ public sealed interface TargetAuth {
 
     @Override
     public String toString() {
-      return "Basic[username=" + username + ", password=****]";
+      return "Basic[username=" + username + ", password=<redacted>]";
     }
   }
 
@@ -52,7 +52,7 @@ public sealed interface TargetAuth {
 
     @Override
     public String toString() {
-      return "ApiKey[header=" + headerName + ", value=****]";
+      return "ApiKey[header=" + headerName + ", value=<redacted>]";
     }
   }
 }
