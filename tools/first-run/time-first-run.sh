@@ -25,7 +25,7 @@ until curl -fs localhost:8085/actuator/health 2>/dev/null | grep -q '"status":"U
     tail -40 "$work/run.log" >&2
     exit 1
   fi
-  if [[ -z "$built" ]] && grep -q "spring-boot-maven-plugin.*:run" "$work/run.log"; then
+  if [[ -z "$built" ]] && grep -q ":run (default-cli) @ connector-runtime-local" "$work/run.log"; then
     built=$(date +%s.%N)
   fi
   sleep 0.2
