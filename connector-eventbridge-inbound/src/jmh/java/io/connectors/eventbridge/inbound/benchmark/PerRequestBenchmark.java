@@ -6,10 +6,11 @@ import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
 import io.connectors.eventbridge.inbound.support.Events;
 import io.connectors.eventbridge.inbound.support.OdwFixtures;
 import io.connectors.eventbridge.inbound.support.Properties;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
-import io.connectors.eventbridge.inbound.support.TestPayload;
+import io.connectors.eventbridge.inbound.support.TestWebhooks;
 import io.connectors.eventbridge.testsupport.JwksServer;
 import io.connectors.eventbridge.testsupport.Jwts;
+import io.connectors.eventbridge.testsupport.TestInboundContext;
+import io.connectors.eventbridge.testsupport.TestPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -194,6 +195,6 @@ public class PerRequestBenchmark {
             .answerAlways(
                 request ->
                     new CorrelationResult.Success.ProcessInstanceCreated(null, 1L, "<default>"));
-    return context.activateWebhook();
+    return TestWebhooks.activate(context);
   }
 }
