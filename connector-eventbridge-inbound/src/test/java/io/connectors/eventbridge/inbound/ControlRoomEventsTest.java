@@ -10,8 +10,10 @@ import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
 import io.connectors.eventbridge.inbound.support.OdwFixtures;
 import io.connectors.eventbridge.inbound.support.Properties;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
-import io.connectors.eventbridge.inbound.support.TestPayload;
+import io.connectors.eventbridge.inbound.support.TestWebhooks;
+import io.connectors.eventbridge.testsupport.RuntimeBinding;
+import io.connectors.eventbridge.testsupport.TestInboundContext;
+import io.connectors.eventbridge.testsupport.TestPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -60,7 +62,7 @@ class ControlRoomEventsTest {
           new TestInboundContext(
               controlRoom().set("filter.eventPattern", processRunCompletedPattern()).build());
 
-      var response = context.activateWebhook().verify(signed(PROCESS_RUN_COMPLETED, SECRET));
+      var response = TestWebhooks.activate(context).verify(signed(PROCESS_RUN_COMPLETED, SECRET));
 
       assertThat(response.statusCode()).isEqualTo(200);
       var request = context.correlations().getFirst();
@@ -76,7 +78,7 @@ class ControlRoomEventsTest {
           new TestInboundContext(
               controlRoom().set("filter.eventPattern", processRunCompletedPattern()).build());
 
-      var response = context.activateWebhook().verify(signed(PROCESS_RUN_STARTED, SECRET));
+      var response = TestWebhooks.activate(context).verify(signed(PROCESS_RUN_STARTED, SECRET));
 
       assertThat(response.statusCode()).isEqualTo(422);
       assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_MATCHED");
@@ -93,7 +95,7 @@ class ControlRoomEventsTest {
               .answer(
                   new CorrelationResult.Success.MessagePublished(null, 7L, "<default>"),
                   new CorrelationResult.Success.MessageAlreadyCorrelated(null));
-      var executable = context.activateWebhook();
+      var executable = TestWebhooks.activate(context);
 
       var first = executable.verify(signed(PROCESS_SCOPED_COMPLETED, SECRET));
       var redelivery = executable.verify(signed(PROCESS_SCOPED_COMPLETED, SECRET));
@@ -111,7 +113,7 @@ class ControlRoomEventsTest {
       var context = new TestInboundContext(controlRoom().build());
 
       var response =
-          context.activateWebhook().verify(signed(PROCESS_SCOPED_COMPLETED, "not-the-secret"));
+          TestWebhooks.activate(context).verify(signed(PROCESS_SCOPED_COMPLETED, "not-the-secret"));
 
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(context.correlations()).isEmpty();
@@ -136,8 +138,7 @@ class ControlRoomEventsTest {
       var context = new TestInboundContext(decrypting(OdwFixtures.KEY_BASE64).build());
 
       var response =
-          context
-              .activateWebhook()
+          TestWebhooks.activate(context)
               .verify(TestPayload.post(OdwFixtures.read(OdwFixtures.COMMITTING)));
 
       assertThat(response.statusCode()).isEqualTo(200);
@@ -162,8 +163,7 @@ class ControlRoomEventsTest {
               decrypting(Base64.getEncoder().encodeToString(new byte[32])).build());
 
       var response =
-          context
-              .activateWebhook()
+          TestWebhooks.activate(context)
               .verify(TestPayload.post(OdwFixtures.read(OdwFixtures.COMMITTING)));
 
       assertThat(response.statusCode()).isEqualTo(422);
@@ -190,7 +190,7 @@ class ControlRoomEventsTest {
               + corrupt
               + "]";
 
-      var response = context.activateWebhook().verify(TestPayload.post(body));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(body));
 
       var answer = (WebhookResponses.BatchAnswer) response.body();
       assertThat(answer.results())
@@ -211,10 +211,10 @@ class ControlRoomEventsTest {
     void theTriggerWebhookFallbackDecryptsToo() throws Exception {
       var event = OdwFixtures.read(OdwFixtures.COMMITTING);
       var right =
-          new TestInboundContext(decrypting(OdwFixtures.KEY_BASE64).build()).activateWebhook();
+          TestWebhooks.activate(new TestInboundContext(decrypting(OdwFixtures.KEY_BASE64).build()));
 
       var body =
-          TestInboundContext.asRuntimeSeesIt(
+          RuntimeBinding.asRuntimeSeesIt(
               right.triggerWebhook(TestPayload.post(event)).request().body());
       assertThat(body.get("detail"))
           .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
@@ -222,9 +222,9 @@ class ControlRoomEventsTest {
               "decrypted_payload", Map.of("worker_link_token", OdwFixtures.COMMITTING_TOKEN));
 
       var wrong =
-          (new TestInboundContext(
-                  decrypting(Base64.getEncoder().encodeToString(new byte[32])).build()))
-              .activateWebhook();
+          TestWebhooks.activate(
+              new TestInboundContext(
+                  decrypting(Base64.getEncoder().encodeToString(new byte[32])).build()));
       assertThatThrownBy(() -> wrong.triggerWebhook(TestPayload.post(event)))
           .isInstanceOfSatisfying(
               io.camunda.connector.api.inbound.webhook.WebhookConnectorException.class,
@@ -237,7 +237,7 @@ class ControlRoomEventsTest {
           new TestInboundContext(
               decrypting(Base64.getEncoder().encodeToString(new byte[24])).build());
 
-      context.activateWebhook();
+      TestWebhooks.activate(context);
       assertThat(context.health().getStatus().name()).isEqualTo("DOWN");
       assertThat(context.health().getError().message()).contains("decryptionKey");
     }

@@ -16,8 +16,10 @@ import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
 import io.connectors.eventbridge.inbound.support.Events;
 import io.connectors.eventbridge.inbound.support.Properties;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
-import io.connectors.eventbridge.inbound.support.TestPayload;
+import io.connectors.eventbridge.inbound.support.TestWebhooks;
+import io.connectors.eventbridge.testsupport.RuntimeBinding;
+import io.connectors.eventbridge.testsupport.TestInboundContext;
+import io.connectors.eventbridge.testsupport.TestPayload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -41,7 +43,7 @@ class EventBridgeWebhookExecutableTest {
                   new CorrelationResult.Success.ProcessInstanceCreated(
                       null, 2251799813685249L, "<default>"));
 
-      var response = context.activateWebhook().verify(TestPayload.post(EVENT));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(EVENT));
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat((EventOutcome) response.body())
@@ -65,7 +67,7 @@ class EventBridgeWebhookExecutableTest {
           new TestInboundContext(Properties.webhook().build())
               .answer(new CorrelationResult.Success.MessageAlreadyCorrelated(null));
 
-      var response = context.activateWebhook().verify(TestPayload.post(EVENT));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(EVENT));
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("DUPLICATE");
@@ -81,8 +83,7 @@ class EventBridgeWebhookExecutableTest {
                   .set("auth.password", "p")
                   .build());
 
-      context
-          .activateWebhook()
+      TestWebhooks.activate(context)
           .verify(
               TestPayload.post(EVENT)
                   .withHeader(
@@ -136,7 +137,7 @@ class EventBridgeWebhookExecutableTest {
               + Events.orderPlaced("e-3", "o-3")
               + "]";
       try {
-        var executable = context.activateWebhook();
+        var executable = TestWebhooks.activate(context);
         long start = System.nanoTime();
         var response = executable.verify(TestPayload.post(body));
         var elapsed = java.time.Duration.ofNanos(System.nanoTime() - start);
@@ -176,7 +177,7 @@ class EventBridgeWebhookExecutableTest {
               + Events.orderPlaced("e-3", "o-3")
               + "]";
 
-      var response = context.activateWebhook().verify(TestPayload.post(body));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(body));
 
       assertThat(context.correlations())
           .extracting(r -> r.getMessageId())
@@ -217,7 +218,7 @@ class EventBridgeWebhookExecutableTest {
               + Events.orderPlaced("e-3", "o-3")
               + "]";
 
-      var response = context.activateWebhook().verify(TestPayload.post(body));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(body));
 
       assertThat(response.statusCode()).isEqualTo(429);
       assertThat(response.headers()).containsEntry("Retry-After", "5");
@@ -229,7 +230,7 @@ class EventBridgeWebhookExecutableTest {
 
     @Test
     void nonObjectElementsAndEmptyBatchesAre400() {
-      var executable = new TestInboundContext(Properties.webhook().build()).activateWebhook();
+      var executable = TestWebhooks.activate(new TestInboundContext(Properties.webhook().build()));
 
       assertThat(executable.verify(TestPayload.post("[1, 2]")).statusCode()).isEqualTo(400);
       assertThat(executable.verify(TestPayload.post("[]")).statusCode()).isEqualTo(400);
@@ -247,8 +248,7 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void wrongMethodIs405() {
       var response =
-          new TestInboundContext(Properties.webhook().build())
-              .activateWebhook()
+          TestWebhooks.activate(new TestInboundContext(Properties.webhook().build()))
               .verify(TestPayload.post(EVENT).withMethod("PUT"));
       assertThat(response.statusCode()).isEqualTo(405);
       assertThat(response.headers()).containsEntry("Allow", "POST");
@@ -257,12 +257,12 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void anyMethodAcceptsGetWithAnEventButNeverWithoutOne() {
       var context = new TestInboundContext(Properties.webhook().set("method", "any").build());
-      var response = context.activateWebhook().verify(TestPayload.post(EVENT).withMethod("GET"));
+      var response =
+          TestWebhooks.activate(context).verify(TestPayload.post(EVENT).withMethod("GET"));
       assertThat(response.statusCode()).isEqualTo(200);
       // A body is required: an empty request creates nothing.
       var empty =
-          context
-              .activateWebhook()
+          TestWebhooks.activate(context)
               .verify(
                   new TestPayload(
                       "GET",
@@ -272,8 +272,7 @@ class EventBridgeWebhookExecutableTest {
       assertThat(empty.statusCode()).isEqualTo(400);
       // A HEAD probe never starts a process, even with "any".
       var head =
-          context
-              .activateWebhook()
+          TestWebhooks.activate(context)
               .verify(new TestPayload("HEAD", Map.of(), Map.of(), new byte[0]));
       assertThat(head.statusCode()).isEqualTo(405);
     }
@@ -296,9 +295,9 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void theRequestContractCarriesTheTimeBudget() {
       var configured =
-          new TestInboundContext(Properties.webhook().set("timeBudgetMillis", "1500").build())
-              .activateWebhook();
-      var defaulted = new TestInboundContext(Properties.webhook().build()).activateWebhook();
+          TestWebhooks.activate(
+              new TestInboundContext(Properties.webhook().set("timeBudgetMillis", "1500").build()));
+      var defaulted = TestWebhooks.activate(new TestInboundContext(Properties.webhook().build()));
 
       assertThat(configured.requestContract().orElseThrow().timeBudget())
           .isEqualTo(Duration.ofMillis(1500));
@@ -372,7 +371,7 @@ class EventBridgeWebhookExecutableTest {
       var pattern = "{\"source\": [\"com.example.payments\"]}";
       var context =
           new TestInboundContext(Properties.webhook().set("filter.eventPattern", pattern).build());
-      var response = context.activateWebhook().verify(TestPayload.post(EVENT));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(EVENT));
       assertThat(response.statusCode()).isEqualTo(422);
       assertThat(((EventOutcome) response.body()).reason()).isEqualTo("event pattern not matched");
       assertThat(context.correlations()).isEmpty();
@@ -380,7 +379,7 @@ class EventBridgeWebhookExecutableTest {
       var consuming =
           new TestInboundContext(
               Properties.webhook().set("filter.eventPattern", pattern).consumeUnmatched().build());
-      assertThat(consuming.activateWebhook().verify(TestPayload.post(EVENT)).statusCode())
+      assertThat(TestWebhooks.activate(consuming).verify(TestPayload.post(EVENT)).statusCode())
           .isEqualTo(202);
       assertThat(consuming.correlations()).isEmpty();
 
@@ -389,7 +388,7 @@ class EventBridgeWebhookExecutableTest {
               Properties.webhook()
                   .set("filter.eventPattern", "{\"source\": [\"com.example.orders\"]}")
                   .build());
-      assertThat(matching.activateWebhook().verify(TestPayload.post(EVENT)).statusCode())
+      assertThat(TestWebhooks.activate(matching).verify(TestPayload.post(EVENT)).statusCode())
           .isEqualTo(200);
     }
 
@@ -399,9 +398,9 @@ class EventBridgeWebhookExecutableTest {
           new CorrelationResult.Failure.ActivationConditionNotMet(false), 422, "NOT_MATCHED");
       // The runtime reads Modeler's "=true" as false; the element's setting, as we bind it, wins.
       var response =
-          (new TestInboundContext(Properties.webhook().consumeUnmatched("=true").build())
-                  .answer(new CorrelationResult.Failure.ActivationConditionNotMet(false)))
-              .activateWebhook()
+          TestWebhooks.activate(
+                  new TestInboundContext(Properties.webhook().consumeUnmatched("=true").build())
+                      .answer(new CorrelationResult.Failure.ActivationConditionNotMet(false)))
               .verify(TestPayload.post(EVENT));
       assertThat(response.statusCode()).isEqualTo(202);
       assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("IGNORED");
@@ -474,11 +473,11 @@ class EventBridgeWebhookExecutableTest {
           422,
           "CORRELATION_FAILED");
       var invalid =
-          (new TestInboundContext(Properties.webhook().build())
-                  .answer(
-                      new CorrelationResult.Failure.InvalidInput(
-                          "context {worker_link_token: s3cr3t}", null)))
-              .activateWebhook()
+          TestWebhooks.activate(
+                  new TestInboundContext(Properties.webhook().build())
+                      .answer(
+                          new CorrelationResult.Failure.InvalidInput(
+                              "context {worker_link_token: s3cr3t}", null)))
               .verify(TestPayload.post(EVENT));
       assertThat(invalid.statusCode()).isEqualTo(422);
       var outcome = (EventOutcome) invalid.body();
@@ -495,7 +494,7 @@ class EventBridgeWebhookExecutableTest {
                   request -> {
                     throw new ConnectorInputException("Failed to evaluate expression");
                   });
-      var response = context.activateWebhook().verify(TestPayload.post(EVENT));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(EVENT));
       assertThat(response.statusCode()).isEqualTo(422);
     }
 
@@ -511,7 +510,7 @@ class EventBridgeWebhookExecutableTest {
       var body =
           "[" + Events.orderPlaced("e-1", "o-1") + "," + Events.orderPlaced("e-2", "o-2") + "]";
 
-      var response = context.activateWebhook().verify(TestPayload.post(body));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(body));
 
       assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
           .extracting(EventOutcome::outcome)
@@ -531,7 +530,7 @@ class EventBridgeWebhookExecutableTest {
                       "=if get value(request.params, \"token\") != null then get value(request.params, \"token\")"
                           + " else substring after(get value(request.headers, \"x-my-auth\"), \"ApiKey \")")
                   .build());
-      var webhook = context.activateWebhook();
+      var webhook = TestWebhooks.activate(context);
 
       assertThat(
               webhook
@@ -564,13 +563,13 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void responsesNeverEchoSecrets() {
       var response =
-          (new TestInboundContext(
-                  Properties.webhook()
-                      .set("auth.type", "apiKey")
-                      .set("auth.apiKey", "very-secret-key")
-                      .set("auth.apiKeyLocator", "=get value(request.headers, \"x-api-key\")")
-                      .build()))
-              .activateWebhook()
+          TestWebhooks.activate(
+                  new TestInboundContext(
+                      Properties.webhook()
+                          .set("auth.type", "apiKey")
+                          .set("auth.apiKey", "very-secret-key")
+                          .set("auth.apiKeyLocator", "=get value(request.headers, \"x-api-key\")")
+                          .build()))
               .verify(TestPayload.post(EVENT).withHeader("x-api-key", "wrong-key"));
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(String.valueOf(response.body()))
@@ -612,7 +611,7 @@ class EventBridgeWebhookExecutableTest {
      * only releases it when an activated executable is deactivated.
      */
     private static void assertDownNaming(TestInboundContext context, String field) {
-      var executable = context.activateWebhook();
+      var executable = TestWebhooks.activate(context);
       assertThat(context.health().getStatus()).hasToString("DOWN");
       assertThat(context.health().getError().code()).isEqualTo("INVALID_CONFIGURATION");
       assertThat(context.health().getError().message()).contains(field);
@@ -630,12 +629,12 @@ class EventBridgeWebhookExecutableTest {
   class TriggerWebhookFallback {
     @Test
     void admitsASingleEventForRuntimesThatDoNotCallVerify() {
-      var executable = new TestInboundContext(Properties.webhook().build()).activateWebhook();
+      var executable = TestWebhooks.activate(new TestInboundContext(Properties.webhook().build()));
 
       var result =
           executable.triggerWebhook(TestPayload.post(EVENT).withHeader("Authorization", "x"));
 
-      var body = TestInboundContext.asRuntimeSeesIt(result.request().body());
+      var body = RuntimeBinding.asRuntimeSeesIt(result.request().body());
       assertThat(body).containsEntry("id", "6a7e8feb-b491-4cf7-a9f1-bf3703467718");
       assertThat(result.request().headers()).doesNotContainKey("authorization");
     }
@@ -643,17 +642,17 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void rejectionsKeepTheirStatusAndBatchesAreRefused() {
       var executable =
-          (new TestInboundContext(
+          TestWebhooks.activate(
+              new TestInboundContext(
                   Properties.webhook()
                       .set("signature.type", "github")
                       .set("signature.secret", "s")
-                      .build()))
-              .activateWebhook();
+                      .build()));
 
       assertThatThrownBy(() -> executable.triggerWebhook(TestPayload.post(EVENT)))
           .isInstanceOfSatisfying(
               WebhookConnectorException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401));
-      var open = new TestInboundContext(Properties.webhook().build()).activateWebhook();
+      var open = TestWebhooks.activate(new TestInboundContext(Properties.webhook().build()));
       assertThatThrownBy(() -> open.triggerWebhook(TestPayload.post("[" + EVENT + "]")))
           .isInstanceOfSatisfying(
               WebhookConnectorException.class, e -> assertThat(e.getStatusCode()).isEqualTo(422));
@@ -662,11 +661,11 @@ class EventBridgeWebhookExecutableTest {
     @Test
     void theEventPatternAppliesOnThisPathToo() {
       var filtered =
-          (new TestInboundContext(
+          TestWebhooks.activate(
+              new TestInboundContext(
                   Properties.webhook()
                       .set("filter.eventPattern", "{\"source\": [\"other.source\"]}")
-                      .build()))
-              .activateWebhook();
+                      .build()));
 
       assertThatThrownBy(() -> filtered.triggerWebhook(TestPayload.post(EVENT)))
           .isInstanceOfSatisfying(
@@ -677,7 +676,7 @@ class EventBridgeWebhookExecutableTest {
   private static void assertStatus(
       Properties properties, TestPayload payload, int status, String reasonPart) {
     WebhookHttpResponse response =
-        new TestInboundContext(properties.build()).activateWebhook().verify(payload);
+        TestWebhooks.activate(new TestInboundContext(properties.build())).verify(payload);
     assertThat(response.statusCode()).isEqualTo(status);
     if (reasonPart != null) {
       assertThat(((WebhookResponses.Rejection) response.body()).reason()).contains(reasonPart);
@@ -687,9 +686,7 @@ class EventBridgeWebhookExecutableTest {
   private static void assertCorrelationStatus(
       CorrelationResult result, int status, String outcome) {
     var response =
-        new TestInboundContext(Properties.webhook().build())
-            .answer(result)
-            .activateWebhook()
+        TestWebhooks.activate(new TestInboundContext(Properties.webhook().build()).answer(result))
             .verify(TestPayload.post(EVENT));
     assertThat(response.statusCode()).as(result.toString()).isEqualTo(status);
     assertThat(((EventOutcome) response.body()).outcome()).isEqualTo(outcome);

@@ -11,8 +11,9 @@ import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.support.Events;
 import io.connectors.eventbridge.inbound.support.OdwFixtures;
 import io.connectors.eventbridge.inbound.support.Properties;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
-import io.connectors.eventbridge.inbound.support.TestPayload;
+import io.connectors.eventbridge.inbound.support.TestWebhooks;
+import io.connectors.eventbridge.testsupport.TestInboundContext;
+import io.connectors.eventbridge.testsupport.TestPayload;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +123,7 @@ class TimeBudgetTest {
                   }
                   return new CorrelationResult.Failure.Other(new IllegalStateException("hung"));
                 });
-    var executable = context.activateWebhook(resources(watchdog));
+    var executable = TestWebhooks.activate(context, resources(watchdog));
     var answer =
         requestThread.submit(
             () ->
@@ -166,14 +167,18 @@ class TimeBudgetTest {
     var event = OdwFixtures.read(OdwFixtures.COMMITTING);
 
     var spentDuringDecryption = new TestInboundContext(decrypting(2 * TICK_MILLIS));
-    var response = spentDuringDecryption.activateWebhook(ticking()).verify(TestPayload.post(event));
+    var response =
+        TestWebhooks.activate(spentDuringDecryption, ticking()).verify(TestPayload.post(event));
 
     assertThat(spentDuringDecryption.correlations()).isEmpty();
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_ATTEMPTED");
 
     var longEnough = new TestInboundContext(decrypting(3 * TICK_MILLIS));
-    assertThat(longEnough.activateWebhook(ticking()).verify(TestPayload.post(event)).statusCode())
+    assertThat(
+            TestWebhooks.activate(longEnough, ticking())
+                .verify(TestPayload.post(event))
+                .statusCode())
         .isEqualTo(200);
     assertThat(longEnough.correlations()).hasSize(1);
   }
@@ -183,7 +188,8 @@ class TimeBudgetTest {
   void triggerWebhookLeavesAnEventWhoseBudgetRanOutDuringDecryptionToTheSendersRetry()
       throws Exception {
     var event = OdwFixtures.read(OdwFixtures.COMMITTING);
-    var executable = new TestInboundContext(decrypting(2 * TICK_MILLIS)).activateWebhook(ticking());
+    var executable =
+        TestWebhooks.activate(new TestInboundContext(decrypting(2 * TICK_MILLIS)), ticking());
 
     assertThatThrownBy(() -> executable.triggerWebhook(TestPayload.post(event)))
         .isInstanceOfSatisfying(

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectors.eventbridge.inbound.support.Events;
 import io.connectors.eventbridge.inbound.support.Properties;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
-import io.connectors.eventbridge.inbound.support.TestPayload;
+import io.connectors.eventbridge.inbound.support.TestWebhooks;
+import io.connectors.eventbridge.testsupport.TestInboundContext;
+import io.connectors.eventbridge.testsupport.TestPayload;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,7 +50,7 @@ class WebhookResourcesTest {
     try (var shared = WebhookResources.start(registry)) {
       var context = new TestInboundContext(Properties.webhook().set("context", webhookId).build());
       var before = watchdogThreads();
-      var executable = context.activateWebhook(shared);
+      var executable = TestWebhooks.activate(context, shared);
 
       assertThat(executable.verify(TestPayload.post(Events.orderPlaced("e-1", "o-1"))).statusCode())
           .isEqualTo(200);

@@ -6,15 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.connector.api.document.Document;
-import io.camunda.connector.api.document.DocumentCreationRequest;
-import io.camunda.connector.api.document.DocumentReference;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.outbound.JobContext;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.camunda.connector.validation.impl.DefaultValidationProvider;
 import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
+import io.connectors.eventbridge.testsupport.TestOutboundContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +61,9 @@ class InputErrorsTest {
 
   @Test
   void constraintViolationsNameTheFieldAndTheConstraintsOwnMessage() {
+    // Bound, and validated, as the runtime does it: by the SDK's provider.
     var context =
-        boundByTheSdk(
+        TestOutboundContext.jobThatMustNotBeRead(
             "{\"authentication\": {\"type\": \"defaultCredentialsChain\"},"
                 + " \"configuration\": {\"region\": \"Frankfurt\", \"entryAttempts\": 11},"
                 + " \"event\": {\"mode\": \"single\", \"source\": \"s\", \"detailType\": \"T\","
@@ -83,38 +79,5 @@ class InputErrorsTest {
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage(
             "Invalid input: configuration.entryAttempts: must be at most 10; configuration.region: must be an AWS region code such as eu-central-1");
-  }
-
-  /**
-   * A job whose variables are bound, and validated, as the runtime does it: by the SDK's provider.
-   */
-  private static OutboundConnectorContext boundByTheSdk(String variables) {
-    return new OutboundConnectorContext() {
-      @Override
-      public JobContext getJobContext() {
-        throw new AssertionError("invalid input must fail before the job is read");
-      }
-
-      @Override
-      public <T> T bindVariables(Class<T> type) {
-        try {
-          T bound = new ObjectMapper().readValue(variables, type);
-          new DefaultValidationProvider().validate(bound);
-          return bound;
-        } catch (JsonProcessingException e) {
-          throw new ConnectorInputException(e.getOriginalMessage(), e);
-        }
-      }
-
-      @Override
-      public Document resolve(DocumentReference reference) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Document create(DocumentCreationRequest request) {
-        throw new UnsupportedOperationException();
-      }
-    };
   }
 }

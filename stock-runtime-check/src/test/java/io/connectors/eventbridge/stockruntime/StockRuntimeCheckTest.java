@@ -12,32 +12,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.camunda.connector.api.document.Document;
-import io.camunda.connector.api.document.DocumentCreationRequest;
-import io.camunda.connector.api.document.DocumentReference;
-import io.camunda.connector.api.inbound.ActivationCheckResult;
-import io.camunda.connector.api.inbound.Activity;
-import io.camunda.connector.api.inbound.ActivityBuilder;
-import io.camunda.connector.api.inbound.CorrelationRequest;
-import io.camunda.connector.api.inbound.CorrelationResult;
 import io.camunda.connector.api.inbound.Health;
-import io.camunda.connector.api.inbound.InboundConnectorContext;
-import io.camunda.connector.api.inbound.InboundConnectorDefinition;
 import io.camunda.connector.api.inbound.InboundConnectorExecutable;
-import io.camunda.connector.api.inbound.webhook.Part;
 import io.camunda.connector.api.inbound.webhook.WebhookConnectorExecutable;
 import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
-import io.camunda.connector.api.inbound.webhook.WebhookProcessingPayload;
-import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
-import io.camunda.connector.api.outbound.JobContext;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
-import io.camunda.connector.feel.jackson.JacksonModuleFeelFunction;
-import io.camunda.connector.validation.impl.DefaultValidationProvider;
+import io.connectors.eventbridge.testsupport.RuntimeBinding;
+import io.connectors.eventbridge.testsupport.TestInboundContext;
+import io.connectors.eventbridge.testsupport.TestOutboundContext;
+import io.connectors.eventbridge.testsupport.TestPayload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -54,13 +39,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -78,10 +61,6 @@ import org.junit.jupiter.api.Test;
  */
 class StockRuntimeCheckTest {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JacksonModuleFeelFunction())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final String SHADED = "io/connectors/eventbridge/";
   private static final String ISSUER = "https://issuer.example";
   private static final String AUDIENCE = "eventbridge-webhook";
@@ -159,7 +138,7 @@ class StockRuntimeCheckTest {
   void aPutEventsJobGoesOutThroughTheBundledSdk() throws Exception {
     Object result = putEvents("orders", "");
 
-    JsonNode json = MAPPER.valueToTree(result);
+    JsonNode json = RuntimeBinding.MAPPER.valueToTree(result);
     assertThat(json.get("eventIds").get(0).asText()).isEqualTo("evt-stock-1");
     assertThat(json.get("failedEntryCount").asInt()).isZero();
     server.verify(
@@ -177,7 +156,8 @@ class StockRuntimeCheckTest {
   void aGlobalEndpointIsSignedWithSigV4aByTheUnrelocatedCrt() throws Exception {
     // The relocated auth-crt module calls CRT under its own name; this loads CRT's native library
     // from the outbound jar and signs with it.
-    JsonNode json = MAPPER.valueToTree(putEvents("global", "\"endpointId\":\"abcde.veo\","));
+    JsonNode json =
+        RuntimeBinding.MAPPER.valueToTree(putEvents("global", "\"endpointId\":\"abcde.veo\","));
 
     assertThat(json.get("eventIds").get(0).asText()).isEqualTo("evt-stock-1");
     server.verify(
@@ -210,7 +190,7 @@ class StockRuntimeCheckTest {
                   "detailType":"OrderPlaced","detail":{"orderId":"42"}}}
         """
             .formatted(moreConfiguration, server.baseUrl(), bus);
-    return function.execute(new JobInput(variables));
+    return function.execute(TestOutboundContext.job(variables));
   }
 
   @Test
@@ -244,7 +224,7 @@ class StockRuntimeCheckTest {
     inbound.put(
         "filter", Map.of("eventPattern", "{\"detail-type\":[\"On-Demand Worker Request\"]}"));
     inbound.put("decryption", Map.of("type", "awsEncryptionSdk", "key", odwKey()));
-    var context = new WebhookContext(Map.of("inbound", inbound));
+    var context = new TestInboundContext(Map.of("inbound", inbound));
 
     InboundConnectorExecutable<?> executable =
         only(ServiceLoader.load(InboundConnectorExecutable.class, connectors));
@@ -252,7 +232,7 @@ class StockRuntimeCheckTest {
     var webhook = (WebhookConnectorExecutable) executable;
     webhook.activate(context);
     try {
-      assertThat(context.health.getStatus()).isEqualTo(Health.Status.UP);
+      assertThat(context.health().getStatus()).isEqualTo(Health.Status.UP);
 
       String body = odw("odw-request-committing.json");
       String token = rs256(rsa);
@@ -262,16 +242,11 @@ class StockRuntimeCheckTest {
       assertThat(accepted.statusCode()).isEqualTo(200);
       assertThat(badSignature.statusCode()).isEqualTo(401);
       server.verify(getRequestedFor(urlEqualTo("/jwks.json")));
-      assertThat(context.correlations).hasSize(1);
+      assertThat(context.correlations()).hasSize(1);
       // Converted with the runtime's Jackson, as the runtime converts variables for expressions:
       // the jar hands the event over as a tree of the runtime's own (not relocated) Jackson.
-      @SuppressWarnings("unchecked")
       Map<String, Object> delivered =
-          MAPPER.convertValue(
-              ((WebhookTriggerResultContext) context.correlations.getFirst().getVariables())
-                  .request()
-                  .body(),
-              Map.class);
+          TestInboundContext.requestBody(context.correlations().getFirst().getVariables());
       @SuppressWarnings("unchecked")
       var detail = (Map<String, Object>) delivered.get("detail");
       // Decrypted by the shaded AWS Encryption SDK (Dafny code, BouncyCastle) in the jar.
@@ -346,190 +321,13 @@ class StockRuntimeCheckTest {
   }
 
   /** As Control Room signs: hex HMAC-SHA256 of the raw body. */
-  private static Payload signed(String body, String token, String secret) throws Exception {
+  private static TestPayload signed(String body, String token, String secret) throws Exception {
     var mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-    return new Payload(
-        Map.of(
-            "Content-Type",
-            "application/json",
-            "Authorization",
-            "Bearer " + token,
+    return TestPayload.post(body)
+        .withHeader("Authorization", "Bearer " + token)
+        .withHeader(
             "x-rc-signature",
-            HexFormat.of().formatHex(mac.doFinal(raw))),
-        raw);
-  }
-
-  private record Payload(Map<String, String> headers, byte[] rawBody)
-      implements WebhookProcessingPayload {
-    @Override
-    public String requestURL() {
-      return "http://localhost:8080/inbound/stock";
-    }
-
-    @Override
-    public String method() {
-      return "POST";
-    }
-
-    @Override
-    public Map<String, String> params() {
-      return Map.of();
-    }
-
-    @Override
-    public Collection<Part> parts() {
-      return List.of();
-    }
-  }
-
-  /** Binds as the runtime does: Jackson with the FEEL module, then bean validation. */
-  private static <T> T bind(Object source, Class<T> type) {
-    T bound = MAPPER.convertValue(source, type);
-    new DefaultValidationProvider().validate(bound);
-    return bound;
-  }
-
-  private record JobInput(String variables) implements OutboundConnectorContext, JobContext {
-    @Override
-    public JobContext getJobContext() {
-      return this;
-    }
-
-    @Override
-    public <T> T bindVariables(Class<T> type) {
-      try {
-        return bind(MAPPER.readTree(variables), type);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public String getVariables() {
-      return variables;
-    }
-
-    @Override
-    public Map<String, String> getCustomHeaders() {
-      return Map.of();
-    }
-
-    @Override
-    public String getType() {
-      return "io.connectors.eventbridge:put-events:1";
-    }
-
-    @Override
-    public long getProcessInstanceKey() {
-      return 2251799813685249L;
-    }
-
-    @Override
-    public String getBpmnProcessId() {
-      return "stock";
-    }
-
-    @Override
-    public int getProcessDefinitionVersion() {
-      return 1;
-    }
-
-    @Override
-    public long getProcessDefinitionKey() {
-      return 2251799813685248L;
-    }
-
-    @Override
-    public String getElementId() {
-      return "put";
-    }
-
-    @Override
-    public long getElementInstanceKey() {
-      return 2251799813685250L;
-    }
-
-    @Override
-    public String getTenantId() {
-      return "<default>";
-    }
-
-    @Override
-    public Document resolve(DocumentReference reference) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Document create(DocumentCreationRequest request) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
-  private static final class WebhookContext implements InboundConnectorContext {
-    private final Map<String, Object> properties;
-    private final List<CorrelationRequest> correlations = new ArrayList<>();
-    private volatile Health health;
-
-    WebhookContext(Map<String, Object> properties) {
-      this.properties = properties;
-    }
-
-    @Override
-    public CorrelationResult correlate(CorrelationRequest request) {
-      correlations.add(request);
-      return new CorrelationResult.Success.ProcessInstanceCreated(null, 1L, "<default>");
-    }
-
-    @Override
-    public CorrelationResult correlateWithResult(Object variables) {
-      return correlate(CorrelationRequest.builder().variables(variables).build());
-    }
-
-    @Override
-    public ActivationCheckResult canActivate(Object variables) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void cancel(Throwable exception) {}
-
-    @Override
-    public Map<String, Object> getProperties() {
-      return properties;
-    }
-
-    @Override
-    public <T> T bindProperties(Class<T> type) {
-      return bind(properties, type);
-    }
-
-    @Override
-    public InboundConnectorDefinition getDefinition() {
-      return new InboundConnectorDefinition(
-          "io.connectors.eventbridge:webhook:1", "<default>", "stock", List.of());
-    }
-
-    @Override
-    public void reportHealth(Health health) {
-      this.health = health;
-    }
-
-    @Override
-    public void log(Activity activity) {}
-
-    @Override
-    public void log(Consumer<ActivityBuilder> activity) {}
-
-    @Override
-    public Document resolve(DocumentReference reference) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Document create(DocumentCreationRequest request) {
-      throw new UnsupportedOperationException();
-    }
+            HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))));
   }
 }

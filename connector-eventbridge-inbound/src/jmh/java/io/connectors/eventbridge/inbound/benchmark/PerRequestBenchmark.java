@@ -1,16 +1,16 @@
 package io.connectors.eventbridge.inbound.benchmark;
 
-import com.sun.net.httpserver.HttpServer;
 import io.camunda.connector.api.inbound.CorrelationResult;
 import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
 import io.connectors.eventbridge.inbound.EventBridgeWebhookExecutable;
 import io.connectors.eventbridge.inbound.support.Events;
-import io.connectors.eventbridge.inbound.support.Jwts;
 import io.connectors.eventbridge.inbound.support.OdwFixtures;
 import io.connectors.eventbridge.inbound.support.Properties;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
-import io.connectors.eventbridge.inbound.support.TestPayload;
-import java.net.InetSocketAddress;
+import io.connectors.eventbridge.inbound.support.TestWebhooks;
+import io.connectors.eventbridge.testsupport.JwksServer;
+import io.connectors.eventbridge.testsupport.Jwts;
+import io.connectors.eventbridge.testsupport.TestInboundContext;
+import io.connectors.eventbridge.testsupport.TestPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +53,7 @@ public class PerRequestBenchmark {
   private static final String HMAC_SECRET = "benchmark-shared-secret";
   private static final int DISTINCT_TOKENS = 4500;
 
-  private HttpServer jwksServer;
+  private JwksServer jwksServer;
   private EventBridgeWebhookExecutable jwtWebhook;
   private EventBridgeWebhookExecutable hmacWebhook;
   private EventBridgeWebhookExecutable openWebhook;
@@ -74,25 +74,13 @@ public class PerRequestBenchmark {
     }
     plainRequest = TestPayload.post(body);
 
-    jwksServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    var jwks = Jwts.jwks(Jwts.RSA).getBytes(StandardCharsets.UTF_8);
-    jwksServer.createContext(
-        "/jwks.json",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, jwks.length);
-          exchange.getResponseBody().write(jwks);
-          exchange.close();
-        });
-    jwksServer.start();
+    jwksServer = JwksServer.serving(Jwts.RSA);
 
     jwtWebhook =
         activate(
             Properties.webhook()
                 .set("auth.type", "jwt")
-                .set(
-                    "auth.jwksUrl",
-                    "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json")
+                .set("auth.jwksUrl", jwksServer.url())
                 .set("auth.issuer", Jwts.ISSUER)
                 .set("auth.audience", Jwts.AUDIENCE)
                 .set("auth.allowedAlgorithms", "RS256")
@@ -161,7 +149,7 @@ public class PerRequestBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    jwksServer.stop(0);
+    jwksServer.close();
   }
 
   /** Every request carries a token not seen before: JWKS cached, full RS256 verification. */
@@ -207,6 +195,6 @@ public class PerRequestBenchmark {
             .answerAlways(
                 request ->
                     new CorrelationResult.Success.ProcessInstanceCreated(null, 1L, "<default>"));
-    return context.activateWebhook();
+    return TestWebhooks.activate(context);
   }
 }

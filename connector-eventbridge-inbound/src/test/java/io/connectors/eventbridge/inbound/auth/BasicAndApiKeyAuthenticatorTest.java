@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.model.Authorization;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
+import io.connectors.eventbridge.testsupport.RuntimeBinding;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -86,7 +86,7 @@ class BasicAndApiKeyAuthenticatorTest {
 
   private static RequestAuthenticator apiKeyAuth(String locator) {
     var config =
-        TestInboundContext.MAPPER.convertValue(
+        RuntimeBinding.MAPPER.convertValue(
             Map.of("type", "apiKey", "apiKey", "k-123", "apiKeyLocator", locator),
             Authorization.class);
     assertThat(config.toString()).doesNotContain("k-123");

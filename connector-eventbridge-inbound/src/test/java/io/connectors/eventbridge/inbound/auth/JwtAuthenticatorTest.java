@@ -1,28 +1,20 @@
 package io.connectors.eventbridge.inbound.auth;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.model.Authorization;
-import io.connectors.eventbridge.inbound.support.Jwts;
+import io.connectors.eventbridge.testsupport.JwksServer;
+import io.connectors.eventbridge.testsupport.Jwts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,18 +22,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** JWTs against a JWKS served over real HTTP, including the usual attacks. */
 class JwtAuthenticatorTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-  @RegisterExtension
-  static WireMockExtension jwksServer =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  // A fresh server per test, so each test counts only its own fetches.
+  private final JwksServer jwksServer = JwksServer.serving(Jwts.RSA, Jwts.EC);
 
   private static final JwtAuthenticator.JwksTimings TIMINGS =
       new JwtAuthenticator.JwksTimings(
@@ -51,9 +41,9 @@ class JwtAuthenticatorTest {
           Duration.ofMinutes(10),
           Duration.ofSeconds(60));
 
-  @BeforeEach
-  void serveKeys() {
-    serveJwks(Jwts.jwks(Jwts.RSA, Jwts.EC));
+  @AfterEach
+  void stopJwks() {
+    jwksServer.close();
   }
 
   @Test
@@ -67,7 +57,7 @@ class JwtAuthenticatorTest {
             () -> authenticator.authenticate(bearer(Jwts.es256(Jwts.EC, Jwts.claims().build()))))
         .doesNotThrowAnyException();
     // The JWKS is fetched once and then served from the cache.
-    jwksServer.verify(1, getRequestedFor(urlEqualTo("/jwks.json")));
+    assertThat(jwksServer.fetches()).isEqualTo(1);
   }
 
   @Test
@@ -95,20 +85,11 @@ class JwtAuthenticatorTest {
   }
 
   @Test
-  void rejectsHs256SignedWithThePublicKey() throws JOSEException {
-    // The classic key-confusion attack: an HMAC "signed" with the RSA public key bytes, hoping
-    // the verifier treats the public key as a shared secret.
-    var publicKeyBytes = Jwts.RSA.toRSAPublicKey().getEncoded();
-    var forged =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(Jwts.RSA.getKeyID()).build(),
-            Jwts.claims().build());
-    forged.sign(new MACSigner(publicKeyBytes));
+  void rejectsHs256SignedWithThePublicKey() {
+    var forged = Jwts.hs256WithPublicKeyOf(Jwts.RSA, Jwts.claims().build());
 
     assertRejected(
-        () -> authenticator(null, null).authenticate(bearer(forged.serialize())),
-        401,
-        "algorithm not allowed");
+        () -> authenticator(null, null).authenticate(bearer(forged)), 401, "algorithm not allowed");
   }
 
   @Test
@@ -191,18 +172,18 @@ class JwtAuthenticatorTest {
   void unknownKidRefetchesOnceThenIsRateLimited() {
     var authenticator = authenticator(null, null);
     authenticator.authenticate(bearer(Jwts.rs256(Jwts.RSA, Jwts.claims().build())));
-    jwksServer.verify(1, getRequestedFor(urlEqualTo("/jwks.json")));
+    assertThat(jwksServer.fetches()).isEqualTo(1);
 
     // Signed by a key the JWKS does not (yet) publish.
     var unknown = Jwts.rs256(Jwts.RSA_ROTATED, Jwts.claims().build());
     assertRejected(() -> authenticator.authenticate(bearer(unknown)), 401, "");
-    jwksServer.verify(2, getRequestedFor(urlEqualTo("/jwks.json")));
+    assertThat(jwksServer.fetches()).isEqualTo(2);
 
     // A flood of forged kids must not turn into a flood of JWKS requests.
     for (int i = 0; i < 5; i++) {
       assertRejected(() -> authenticator.authenticate(bearer(unknown)), 401, "");
     }
-    jwksServer.verify(2, getRequestedFor(urlEqualTo("/jwks.json")));
+    assertThat(jwksServer.fetches()).isEqualTo(2);
     // Counted in the registry the authenticator was given.
     assertThat(
             registry
@@ -218,7 +199,7 @@ class JwtAuthenticatorTest {
     var authenticator = authenticator(null, null);
     authenticator.authenticate(bearer(Jwts.rs256(Jwts.RSA, Jwts.claims().build())));
 
-    serveJwks(Jwts.jwks(Jwts.RSA, Jwts.RSA_ROTATED));
+    jwksServer.serve(Jwts.RSA, Jwts.RSA_ROTATED);
 
     assertThatCode(
             () ->
@@ -229,7 +210,7 @@ class JwtAuthenticatorTest {
 
   @Test
   void unreachableJwksIs503NotA401OrA500() {
-    jwksServer.stubFor(get("/jwks.json").willReturn(aResponse().withStatus(500)));
+    jwksServer.failWith(500);
 
     assertRejected(
         () ->
@@ -246,7 +227,7 @@ class JwtAuthenticatorTest {
     authenticator.authenticate(bearer(token));
 
     // The same token again is served from the verified-token cache: no JWKS traffic, no error.
-    jwksServer.stubFor(get("/jwks.json").willReturn(aResponse().withStatus(500)));
+    jwksServer.failWith(500);
     assertThatCode(() -> authenticator.authenticate(bearer(token))).doesNotThrowAnyException();
 
     // A token differing in its signature only is verified from scratch and fails.
@@ -302,7 +283,7 @@ class JwtAuthenticatorTest {
       Function<Map<String, Object>, Object> roleExpression, String requiredRoles) {
     var config =
         new Authorization.Jwt(
-            jwksServer.baseUrl() + "/jwks.json",
+            jwksServer.url(),
             "RS256,ES256",
             Jwts.ISSUER,
             Jwts.AUDIENCE,
@@ -310,12 +291,6 @@ class JwtAuthenticatorTest {
             roleExpression,
             requiredRoles);
     return JwtAuthenticator.create(config, TIMINGS, registry);
-  }
-
-  private static void serveJwks(String jwks) {
-    jwksServer.stubFor(
-        get("/jwks.json")
-            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(jwks)));
   }
 
   private static WebhookRequest bearer(String token) {

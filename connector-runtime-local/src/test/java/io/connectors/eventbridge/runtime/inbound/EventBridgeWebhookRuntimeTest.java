@@ -3,16 +3,12 @@ package io.connectors.eventbridge.runtime.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.connectors.eventbridge.runtime.support.JwksServer;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import io.connectors.eventbridge.testsupport.JwksServer;
+import io.connectors.eventbridge.testsupport.Jwts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -20,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +54,7 @@ class EventBridgeWebhookRuntimeTest {
 
   @BeforeAll
   void deployAndAwaitWebhooks() throws Exception {
-    signingKey = new RSAKeyGenerator(2048).keyID("runtime-test-key").generate();
+    signingKey = Jwts.rsaKey("runtime-test-key");
     jwksServer = JwksServer.serving(signingKey);
 
     runtime.deployResource("bpmn/inbound/eventbridge-start-event.bpmn");
@@ -321,21 +315,10 @@ class EventBridgeWebhookRuntimeTest {
           .isEqualTo(401);
     }
 
-    private String token(List<String> roles) throws Exception {
-      var claims =
-          new JWTClaimsSet.Builder()
-              .issuer("https://issuer.example")
-              .audience("eventbridge-webhook")
-              .subject("eventbridge")
-              .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-              .claim("realm_access", Map.of("roles", roles))
-              .build();
-      var jwt =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
-              claims);
-      jwt.sign(new RSASSASigner(signingKey));
-      return jwt.serialize();
+    /** For the model's issuer and audience, which are {@link Jwts}'s. */
+    private String token(List<String> roles) {
+      return Jwts.rs256(
+          signingKey, Jwts.claims().claim("realm_access", Map.of("roles", roles)).build());
     }
   }
 

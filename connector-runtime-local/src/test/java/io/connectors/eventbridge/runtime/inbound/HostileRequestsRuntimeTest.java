@@ -5,22 +5,17 @@ import static io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels
 import static io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceCreationRecordValue;
-import io.connectors.eventbridge.runtime.support.JwksServer;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import io.connectors.eventbridge.testsupport.JwksServer;
+import io.connectors.eventbridge.testsupport.Jwts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -94,8 +89,8 @@ class HostileRequestsRuntimeTest {
           STANDARD_SECRET,
           Base64.getEncoder().encodeToString(STANDARD_KEY));
 
-  private static final RSAKey SIGNING_KEY = rsaKey("hx-key");
-  private static final RSAKey OTHER_KEY = rsaKey("hx-other-key");
+  private static final RSAKey SIGNING_KEY = Jwts.rsaKey("hx-key");
+  private static final RSAKey OTHER_KEY = Jwts.rsaKey("hx-other-key");
   private static final AtomicInteger EVENT_IDS = new AtomicInteger();
 
   @Autowired LocalRuntime runtime;
@@ -184,7 +179,7 @@ class HostileRequestsRuntimeTest {
               ISSUER,
               "inbound.auth.audience",
               AUDIENCE),
-          body -> Map.of("Authorization", "Bearer " + token(SIGNING_KEY, claims().build())));
+          body -> Map.of("Authorization", "Bearer " + Jwts.rs256(SIGNING_KEY, claims().build())));
   private static final Hook CONTROL_ROOM =
       new Hook(
           "hx-control-room",
@@ -529,7 +524,7 @@ class HostileRequestsRuntimeTest {
         Map.of(
             "Authorization",
             "Bearer "
-                + token(
+                + Jwts.rs256(
                     SIGNING_KEY,
                     claims().expirationTime(Date.from(Instant.now().minusSeconds(600))).build())),
         401);
@@ -538,13 +533,16 @@ class HostileRequestsRuntimeTest {
         JWT,
         "token without exp",
         Map.of(
-            "Authorization", "Bearer " + token(SIGNING_KEY, claims().expirationTime(null).build())),
+            "Authorization",
+            "Bearer " + Jwts.rs256(SIGNING_KEY, claims().expirationTime(null).build())),
         401);
     addWith(
         cases,
         JWT,
         "wrong audience",
-        Map.of("Authorization", "Bearer " + token(SIGNING_KEY, claims().audience("other").build())),
+        Map.of(
+            "Authorization",
+            "Bearer " + Jwts.rs256(SIGNING_KEY, claims().audience("other").build())),
         401);
     addWith(
         cases,
@@ -552,16 +550,21 @@ class HostileRequestsRuntimeTest {
         "wrong issuer",
         Map.of(
             "Authorization",
-            "Bearer " + token(SIGNING_KEY, claims().issuer("https://evil").build())),
+            "Bearer " + Jwts.rs256(SIGNING_KEY, claims().issuer("https://evil").build())),
         401);
     addWith(
         cases,
         JWT,
         "unknown key",
-        Map.of("Authorization", "Bearer " + token(OTHER_KEY, claims().build())),
+        Map.of("Authorization", "Bearer " + Jwts.rs256(OTHER_KEY, claims().build())),
         401);
     addWith(
-        cases, JWT, "HS256 with the public key", Map.of("Authorization", "Bearer " + hs256()), 401);
+        cases,
+        JWT,
+        "HS256 with the public key",
+        Map.of(
+            "Authorization", "Bearer " + Jwts.hs256WithPublicKeyOf(SIGNING_KEY, claims().build())),
+        401);
 
     for (var hook : List.of(CONTROL_ROOM, GITHUB, CUSTOM)) {
       byte[] body = event();
@@ -717,46 +720,9 @@ class HostileRequestsRuntimeTest {
     return "Basic " + b64(user + ":" + password);
   }
 
+  /** Valid for an hour, so that no case's token runs out while the suite runs. */
   private static JWTClaimsSet.Builder claims() {
-    return new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
-        .audience(AUDIENCE)
-        .subject("eventbridge")
-        .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
-  }
-
-  private static String token(RSAKey key, JWTClaimsSet claims) {
-    try {
-      var jwt =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-      jwt.sign(new RSASSASigner(key));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The classic confusion attack: HMAC keyed with the RSA public key. */
-  private static String hs256() {
-    try {
-      var jwt =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(SIGNING_KEY.getKeyID()).build(),
-              claims().build());
-      jwt.sign(new MACSigner(SIGNING_KEY.toRSAPublicKey().getEncoded()));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static RSAKey rsaKey(String keyId) {
-    try {
-      return new RSAKeyGenerator(2048).keyID(keyId).generate();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Jwts.claims(ISSUER, AUDIENCE).expirationTime(Date.from(Instant.now().plusSeconds(3600)));
   }
 
   private static byte[] hmac(String algorithm, String secret, byte[] body) {

@@ -2,17 +2,13 @@ package io.connectors.eventbridge.runtime.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.connectors.eventbridge.runtime.support.JwksServer;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import io.connectors.eventbridge.testsupport.JwksServer;
+import io.connectors.eventbridge.testsupport.Jwts;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,7 +51,7 @@ class WebhookOverloadRuntimeTest {
 
   @Test
   void requestsBeyondTheLimitAre429WhileTheAdmittedOnesComplete() throws Exception {
-    RSAKey key = new RSAKeyGenerator(2048).keyID("overload-key").generate();
+    RSAKey key = Jwts.rsaKey("overload-key");
     var release = new CountDownLatch(1);
     var waiting = new AtomicInteger();
     // Holds every JWKS fetch, and so each admitted request, until the test releases them.
@@ -142,15 +138,13 @@ class WebhookOverloadRuntimeTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String token(RSAKey key) throws Exception {
-    var jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-            new JWTClaimsSet.Builder()
-                .subject("eventbridge")
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .build());
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+  /** Neither issuer nor audience: the webhook checks neither. */
+  private static String token(RSAKey key) {
+    return Jwts.rs256(
+        key,
+        new JWTClaimsSet.Builder()
+            .subject("eventbridge")
+            .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+            .build());
   }
 }

@@ -1,4 +1,4 @@
-package io.connectors.eventbridge.inbound.support;
+package io.connectors.eventbridge.testsupport;
 
 import io.camunda.connector.api.inbound.webhook.Part;
 import io.camunda.connector.api.inbound.webhook.WebhookProcessingPayload;
