@@ -14,12 +14,9 @@ import io.connectors.eventbridge.inbound.support.TestWebhooks;
 import io.connectors.eventbridge.testsupport.RuntimeBinding;
 import io.connectors.eventbridge.testsupport.TestInboundContext;
 import io.connectors.eventbridge.testsupport.TestPayload;
-import java.nio.charset.StandardCharsets;
+import io.connectors.eventbridge.testsupport.WebhookSignatures;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -258,13 +255,8 @@ class ControlRoomEventsTest {
    * Signs as Control Room does: hex HMAC-SHA256 of the raw body (vectors: SignatureVerifiersTest).
    */
   static TestPayload signed(String body, String secret) {
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      var signature = HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-      return TestPayload.post(body).withHeader("x-rc-signature", signature);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestPayload.post(body)
+        .withHeader(
+            WebhookSignatures.CONTROL_ROOM_HEADER, WebhookSignatures.controlRoom(body, secret));
   }
 }

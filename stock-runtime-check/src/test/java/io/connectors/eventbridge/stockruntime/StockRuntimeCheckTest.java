@@ -23,6 +23,7 @@ import io.connectors.eventbridge.testsupport.RuntimeBinding;
 import io.connectors.eventbridge.testsupport.TestInboundContext;
 import io.connectors.eventbridge.testsupport.TestOutboundContext;
 import io.connectors.eventbridge.testsupport.TestPayload;
+import io.connectors.eventbridge.testsupport.WebhookSignatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -40,13 +41,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -321,13 +319,10 @@ class StockRuntimeCheckTest {
   }
 
   /** As Control Room signs: hex HMAC-SHA256 of the raw body. */
-  private static TestPayload signed(String body, String token, String secret) throws Exception {
-    var mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+  private static TestPayload signed(String body, String token, String secret) {
     return TestPayload.post(body)
         .withHeader("Authorization", "Bearer " + token)
         .withHeader(
-            "x-rc-signature",
-            HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))));
+            WebhookSignatures.CONTROL_ROOM_HEADER, WebhookSignatures.controlRoom(body, secret));
   }
 }

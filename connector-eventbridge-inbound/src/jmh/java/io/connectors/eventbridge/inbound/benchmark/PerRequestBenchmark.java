@@ -11,11 +11,8 @@ import io.connectors.eventbridge.testsupport.JwksServer;
 import io.connectors.eventbridge.testsupport.Jwts;
 import io.connectors.eventbridge.testsupport.TestInboundContext;
 import io.connectors.eventbridge.testsupport.TestPayload;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import io.connectors.eventbridge.testsupport.WebhookSignatures;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -113,12 +110,10 @@ public class PerRequestBenchmark {
                 .set("signature.type", "controlRoom")
                 .set("signature.secret", HMAC_SECRET)
                 .set("filter.eventPattern", PATTERN));
-    var mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(HMAC_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     hmacRequest =
         plainRequest.withHeader(
-            "x-rc-signature",
-            HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))));
+            WebhookSignatures.CONTROL_ROOM_HEADER,
+            WebhookSignatures.controlRoom(body, HMAC_SECRET));
 
     openWebhook = activate(Properties.webhook().set("filter.eventPattern", PATTERN));
 

@@ -25,6 +25,7 @@ import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
+import io.connectors.eventbridge.testsupport.WebhookSignatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,13 +35,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -189,7 +187,9 @@ class ControlRoomExamplesTest {
         postJson(
             runtime.webhookUrl("control-room-step-runs"),
             stepRun,
-            Map.of("x-rc-signature", sign(stepRun, WORKSPACE_WEBHOOK_SECRET)));
+            Map.of(
+                "x-rc-signature",
+                WebhookSignatures.controlRoom(stepRun, WORKSPACE_WEBHOOK_SECRET)));
     assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
 
     var done = runtime.awaitCompleted(instance, TIMEOUT);
@@ -261,12 +261,18 @@ class ControlRoomExamplesTest {
     var completed = resource("process-run-completed.json").replace("%RUN_ID%", RUN_ID);
 
     var forged =
-        postJson(callbackUrl, completed, Map.of("x-rc-signature", sign(completed, "guess")));
+        postJson(
+            callbackUrl,
+            completed,
+            Map.of("x-rc-signature", WebhookSignatures.controlRoom(completed, "guess")));
     assertThat(forged.statusCode()).isEqualTo(401);
     assertThat(messagesPublished("process_run.completed:" + RUN_ID)).isZero();
 
     var accepted =
-        postJson(callbackUrl, completed, Map.of("x-rc-signature", sign(completed, runSecret)));
+        postJson(
+            callbackUrl,
+            completed,
+            Map.of("x-rc-signature", WebhookSignatures.controlRoom(completed, runSecret)));
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
 
     var done = runtime.awaitCompleted(instance, TIMEOUT);
@@ -281,7 +287,10 @@ class ControlRoomExamplesTest {
 
     // At least once delivery: the same callback again has no second effect.
     var duplicate =
-        postJson(callbackUrl, completed, Map.of("x-rc-signature", sign(completed, runSecret)));
+        postJson(
+            callbackUrl,
+            completed,
+            Map.of("x-rc-signature", WebhookSignatures.controlRoom(completed, runSecret)));
     assertThat(duplicate.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(duplicate.body()).get("outcome").asText()).isEqualTo("DUPLICATE");
     assertThat(messagesPublished("process_run.completed:" + RUN_ID)).isEqualTo(1);
@@ -333,13 +342,6 @@ class ControlRoomExamplesTest {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** As Control Room's documentation computes it: hex HMAC-SHA256 of the raw body. */
-  private static String sign(String body, String secret) throws Exception {
-    var mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String testKey() {

@@ -9,6 +9,7 @@ import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import io.connectors.eventbridge.testsupport.JwksServer;
 import io.connectors.eventbridge.testsupport.Jwts;
+import io.connectors.eventbridge.testsupport.WebhookSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -16,12 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -332,12 +330,10 @@ class EventBridgeWebhookRuntimeTest {
   }
 
   /** What Control Room sends: hex HMAC-SHA256 of the raw body in x-rc-signature. */
-  private static Map<String, String> signed(String body) throws Exception {
-    var mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(CONTROL_ROOM_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+  private static Map<String, String> signed(String body) {
     return Map.of(
-        "x-rc-signature",
-        HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))));
+        WebhookSignatures.CONTROL_ROOM_HEADER,
+        WebhookSignatures.controlRoom(body, CONTROL_ROOM_SECRET));
   }
 
   private HttpResponse<String> post(String webhookId, String body, Map<String, String> headers)

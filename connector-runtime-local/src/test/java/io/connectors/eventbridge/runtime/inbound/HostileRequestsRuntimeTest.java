@@ -3,6 +3,8 @@ package io.connectors.eventbridge.runtime.inbound;
 import static io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels.deploy;
 import static io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels.startEvent;
 import static io.connectors.eventbridge.runtime.support.EventBridgeWebhookModels.webhook;
+import static io.connectors.eventbridge.testsupport.WebhookSignatures.hex;
+import static io.connectors.eventbridge.testsupport.WebhookSignatures.hmac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
@@ -16,6 +18,7 @@ import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import io.connectors.eventbridge.testsupport.JwksServer;
 import io.connectors.eventbridge.testsupport.Jwts;
+import io.connectors.eventbridge.testsupport.WebhookSignatures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -28,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -188,7 +188,8 @@ class HostileRequestsRuntimeTest {
               "controlRoom",
               "inbound.signature.secret",
               CONTROL_ROOM_SECRET),
-          body -> Map.of("x-rc-signature", hex(hmac("HmacSHA256", CONTROL_ROOM_SECRET, body))));
+          body ->
+              Map.of("x-rc-signature", WebhookSignatures.controlRoom(body, CONTROL_ROOM_SECRET)));
   private static final Hook GITHUB =
       new Hook(
           "hx-github",
@@ -723,24 +724,6 @@ class HostileRequestsRuntimeTest {
   /** Valid for an hour, so that no case's token runs out while the suite runs. */
   private static JWTClaimsSet.Builder claims() {
     return Jwts.claims(ISSUER, AUDIENCE).expirationTime(Date.from(Instant.now().plusSeconds(3600)));
-  }
-
-  private static byte[] hmac(String algorithm, String secret, byte[] body) {
-    return hmac(algorithm, bytes(secret), body);
-  }
-
-  private static byte[] hmac(String algorithm, byte[] key, byte[] body) {
-    try {
-      var mac = Mac.getInstance(algorithm);
-      mac.init(new SecretKeySpec(key, algorithm));
-      return mac.doFinal(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hex(byte[] value) {
-    return HexFormat.of().formatHex(value);
   }
 
   private static Map<String, String> standardWebhooks(
