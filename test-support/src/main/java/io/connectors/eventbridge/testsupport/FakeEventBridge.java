@@ -193,41 +193,25 @@ public final class FakeEventBridge implements AutoCloseable {
               exchange.getRequestURI().getPath(),
               exchange.getRequestHeaders(),
               body);
-      if (keepsRecords) {
-        record(request);
-      }
-      Optional<WireProtocol> protocol =
-          WireProtocol.ALL.stream().filter(p -> p.carries(request)).findFirst();
-      if (protocol.isEmpty()) {
-        // What AWS answers for a target it does not know; JSON 1.1 for want of a better guess.
-        send(
-            exchange,
-            new AwsJson11()
-                .error(new CallError(400, "UnknownOperationException", "not a PutEvents call")),
-            null);
-        return;
-      }
-      int call = calls.incrementAndGet();
-      Answer answer =
-          keepsRecords
-              ? answer(protocol.get(), request, call)
-              : protocol.get().answer(acceptAll(protocol.get().countEntries(body)));
-      send(exchange, answer, answer.status() == 200 ? "req-" + call : null);
+      send(exchange, keepsRecords ? recordAndAnswer(request) : answerWithoutRecords(request));
     } finally {
       exchange.close();
     }
   }
 
-  private synchronized void record(RecordedRequest request) {
+  // One request at a time, so that call numbers, records and seeded faults follow one order.
+  private synchronized Answer recordAndAnswer(RecordedRequest request) {
     requests.add(request);
-  }
-
-  private synchronized Answer answer(WireProtocol protocol, RecordedRequest request, int call) {
-    List<SentEntry> entries = protocol.entries(request.body());
+    Optional<WireProtocol> protocol = protocolOf(request);
+    if (protocol.isEmpty()) {
+      return unknownOperation();
+    }
+    int call = calls.incrementAndGet();
+    List<SentEntry> entries = protocol.get().entries(request.body());
     sentEntries.addAll(entries);
     Optional<CallError> callError = callFaults.errorFor(call);
     if (callError.isPresent()) {
-      return protocol.error(callError.get());
+      return protocol.get().error(callError.get());
     }
     List<EntryOutcome> outcomes = new ArrayList<>(entries.size());
     for (SentEntry entry : entries) {
@@ -238,7 +222,31 @@ public final class FakeEventBridge implements AutoCloseable {
               .<EntryOutcome>map(EntryOutcome.Rejected::new)
               .orElseGet(() -> accept(entry)));
     }
-    return protocol.answer(outcomes);
+    return protocol.get().answer(outcomes).withRequestId("req-" + call);
+  }
+
+  private Answer answerWithoutRecords(RecordedRequest request) {
+    Optional<WireProtocol> protocol = protocolOf(request);
+    if (protocol.isEmpty()) {
+      return unknownOperation();
+    }
+    int call = calls.incrementAndGet();
+    int count = protocol.get().countEntries(request.body());
+    List<EntryOutcome> outcomes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      outcomes.add(new EntryOutcome.Accepted(nextEventId()));
+    }
+    return protocol.get().answer(outcomes).withRequestId("req-" + call);
+  }
+
+  private static Optional<WireProtocol> protocolOf(RecordedRequest request) {
+    return WireProtocol.ALL.stream().filter(p -> p.carries(request)).findFirst();
+  }
+
+  /** What AWS answers for a target it does not know; in JSON 1.1 for want of a better guess. */
+  private static Answer unknownOperation() {
+    return new AwsJson11()
+        .error(new CallError(400, "UnknownOperationException", "not a PutEvents call"));
   }
 
   private EntryOutcome accept(SentEntry entry) {
@@ -248,24 +256,15 @@ public final class FakeEventBridge implements AutoCloseable {
     return new EntryOutcome.Accepted(eventId);
   }
 
-  private List<EntryOutcome> acceptAll(int count) {
-    List<EntryOutcome> outcomes = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      outcomes.add(new EntryOutcome.Accepted(nextEventId()));
-    }
-    return outcomes;
-  }
-
   private String nextEventId() {
     String sequence = Integer.toString(eventIds.incrementAndGet());
     return EVENT_ID_PREFIX + "0".repeat(12 - sequence.length()) + sequence;
   }
 
-  private static void send(HttpExchange exchange, Answer answer, String requestId)
-      throws IOException {
+  private static void send(HttpExchange exchange, Answer answer) throws IOException {
     exchange.getResponseHeaders().add("Content-Type", answer.contentType());
-    if (requestId != null) {
-      exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
+    if (answer.requestId() != null) {
+      exchange.getResponseHeaders().add("x-amzn-RequestId", answer.requestId());
     }
     exchange.sendResponseHeaders(answer.status(), answer.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
