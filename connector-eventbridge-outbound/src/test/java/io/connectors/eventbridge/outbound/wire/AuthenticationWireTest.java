@@ -2,8 +2,6 @@ package io.connectors.eventbridge.outbound.wire;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -19,6 +17,8 @@ import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.model.SingleEvent;
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
+import io.connectors.eventbridge.testsupport.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,17 +28,16 @@ import org.junit.jupiter.api.Test;
 /** Assume role through a real STS exchange, and SigV4a for global endpoints, on the wire. */
 class AuthenticationWireTest {
 
-  private static final String PUT_EVENTS_OK =
-      "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}";
-
-  private WireMockServer server;
+  private FakeEventBridge eventBridge;
+  private WireMockServer sts;
   private CachingEventBridgeClientSupplier clients;
   private EventBridgePutEventsFunction connector;
 
   @BeforeEach
   void start() {
-    server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
+    eventBridge = FakeEventBridge.start();
+    sts = new WireMockServer(wireMockConfig().dynamicPort());
+    sts.start();
     clients = new CachingEventBridgeClientSupplier(4);
     connector =
         new EventBridgePutEventsFunction(
@@ -46,31 +45,23 @@ class AuthenticationWireTest {
             new OutboundMetrics(new SimpleMeterRegistry(), clients::size),
             d -> {},
             System::nanoTime);
-    server.stubFor(
-        post("/")
-            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/x-amz-json-1.1")
-                    .withBody(PUT_EVENTS_OK)));
   }
 
   @AfterEach
   void stop() {
     System.clearProperty("aws.endpointUrlSts");
     clients.close();
-    server.stop();
+    sts.stop();
+    eventBridge.close();
   }
 
   private static SingleEvent event() {
     return new SingleEvent(null, "com.example", "Ping", Map.of("n", 1), null, null, null);
   }
 
-  @Test
-  void assumesTheRoleWithStsAndSignsWithTheTemporaryCredentials() throws Exception {
-    // The SDK's service-specific endpoint setting sends STS to the stub as well.
-    System.setProperty("aws.endpointUrlSts", server.baseUrl());
-    server.stubFor(
+  /** STS answers AssumeRole with these temporary credentials. */
+  private void stsIssues(String accessKeyId, String secretAccessKey, String sessionToken) {
+    sts.stubFor(
         post("/")
             .withRequestBody(containing("Action=AssumeRole"))
             .willReturn(
@@ -81,9 +72,9 @@ class AuthenticationWireTest {
             <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
               <AssumeRoleResult>
                 <Credentials>
-                  <AccessKeyId>ASIAASSUMEDROLE</AccessKeyId>
-                  <SecretAccessKey>assumed-secret</SecretAccessKey>
-                  <SessionToken>assumed-session-token</SessionToken>
+                  <AccessKeyId>%s</AccessKeyId>
+                  <SecretAccessKey>%s</SecretAccessKey>
+                  <SessionToken>%s</SessionToken>
                   <Expiration>2099-01-01T00:00:00Z</Expiration>
                 </Credentials>
                 <AssumedRoleUser>
@@ -92,7 +83,32 @@ class AuthenticationWireTest {
                 </AssumedRoleUser>
               </AssumeRoleResult>
               <ResponseMetadata><RequestId>sts-1</RequestId></ResponseMetadata>
-            </AssumeRoleResponse>""")));
+            </AssumeRoleResponse>"""
+                            .formatted(accessKeyId, secretAccessKey, sessionToken))));
+  }
+
+  private void putEventAs(AssumeRoleAuthentication role) throws Exception {
+    connector.putEvents(
+        new PutEventsRequest(
+            role,
+            new AwsConfiguration("eu-west-1", eventBridge.endpoint(), null, null, 1),
+            event()));
+  }
+
+  /** The one PutEvents call the fake received. */
+  private RecordedRequest putEventsCall() {
+    assertThat(eventBridge.requests()).hasSize(1);
+    RecordedRequest call = eventBridge.requests().getFirst();
+    assertThat(call.header("X-Amz-Target")).isEqualTo("AWSEvents.PutEvents");
+    assertThat(eventBridge.acceptedEventIds()).hasSize(1);
+    return call;
+  }
+
+  @Test
+  void assumesTheRoleWithStsAndSignsWithTheTemporaryCredentials() throws Exception {
+    // The SDK's service-specific endpoint setting sends STS to its stub.
+    System.setProperty("aws.endpointUrlSts", sts.baseUrl());
+    stsIssues("ASIAASSUMEDROLE", "assumed-secret", "assumed-session-token");
     var role =
         new AssumeRoleAuthentication(
             "arn:aws:iam::123456789012:role/put-events",
@@ -102,76 +118,41 @@ class AuthenticationWireTest {
             "AKIDSOURCE",
             "source-secret");
 
-    connector.putEvents(
-        new PutEventsRequest(
-            role, new AwsConfiguration("eu-west-1", server.baseUrl(), null, null, 1), event()));
+    putEventAs(role);
 
-    server.verify(
+    sts.verify(
         postRequestedFor(urlEqualTo("/"))
             .withRequestBody(
                 containing("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fput-events"))
             .withRequestBody(containing("RoleSessionName=camunda-eventbridge-connector"))
             .withRequestBody(containing("ExternalId=partner-42"))
             .withHeader("Authorization", containing("Credential=AKIDSOURCE/")));
-    server.verify(
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-            .withHeader("X-Amz-Security-Token", equalTo("assumed-session-token"))
-            .withHeader("Authorization", containing("Credential=ASIAASSUMEDROLE/")));
+    RecordedRequest putEvents = putEventsCall();
+    assertThat(putEvents.header("X-Amz-Security-Token")).isEqualTo("assumed-session-token");
+    assertThat(putEvents.header("Authorization")).contains("Credential=ASIAASSUMEDROLE/");
   }
 
   @Test
   void theStsEndpointFieldSendsAssumeRoleToAVpcEndpoint() throws Exception {
-    // STS on a server of its own: the AssumeRole call can only reach it through the field.
-    var sts =
-        new com.github.tomakehurst.wiremock.WireMockServer(
-            com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
-                .dynamicPort());
-    sts.start();
-    try {
-      sts.stubFor(
-          post("/")
-              .withRequestBody(containing("Action=AssumeRole"))
-              .willReturn(
-                  aResponse()
-                      .withHeader("Content-Type", "text/xml")
-                      .withBody(
-                          """
-              <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-                <AssumeRoleResult>
-                  <Credentials>
-                    <AccessKeyId>ASIAVPCEROLE</AccessKeyId>
-                    <SecretAccessKey>vpce-secret</SecretAccessKey>
-                    <SessionToken>vpce-session-token</SessionToken>
-                    <Expiration>2099-01-01T00:00:00Z</Expiration>
-                  </Credentials>
-                </AssumeRoleResult>
-              </AssumeRoleResponse>""")));
-      var role =
-          new AssumeRoleAuthentication(
-              "arn:aws:iam::123456789012:role/put-events",
-              null,
-              "vpce-session",
-              "credentials",
-              "AKIDSOURCE",
-              "source-secret",
-              sts.baseUrl());
+    // No endpoint setting for STS: the AssumeRole call can only reach its stub through the field.
+    stsIssues("ASIAVPCEROLE", "vpce-secret", "vpce-session-token");
+    var role =
+        new AssumeRoleAuthentication(
+            "arn:aws:iam::123456789012:role/put-events",
+            null,
+            "vpce-session",
+            "credentials",
+            "AKIDSOURCE",
+            "source-secret",
+            sts.baseUrl());
 
-      connector.putEvents(
-          new PutEventsRequest(
-              role, new AwsConfiguration("eu-west-1", server.baseUrl(), null, null, 1), event()));
+    putEventAs(role);
 
-      sts.verify(
-          postRequestedFor(urlEqualTo("/"))
-              .withRequestBody(containing("RoleSessionName=vpce-session"))
-              .withHeader("Authorization", containing("Credential=AKIDSOURCE/")));
-      server.verify(
-          postRequestedFor(urlEqualTo("/"))
-              .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-              .withHeader("Authorization", containing("Credential=ASIAVPCEROLE/")));
-    } finally {
-      sts.stop();
-    }
+    sts.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("RoleSessionName=vpce-session"))
+            .withHeader("Authorization", containing("Credential=AKIDSOURCE/")));
+    assertThat(putEventsCall().header("Authorization")).contains("Credential=ASIAVPCEROLE/");
   }
 
   @Test
@@ -181,18 +162,14 @@ class AuthenticationWireTest {
     connector.putEvents(
         new PutEventsRequest(
             keys,
-            new AwsConfiguration("eu-central-1", server.baseUrl(), "abcde.veo", null, 1),
+            new AwsConfiguration("eu-central-1", eventBridge.endpoint(), "abcde.veo", null, 1),
             event()));
 
-    server.verify(
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-            .withHeader(
-                "Authorization",
-                matching(
-                    "AWS4-ECDSA-P256-SHA256 Credential=AKIDEXAMPLE/\\d{8}/events/aws4_request, .*"))
-            .withHeader("X-Amz-Region-Set", equalTo("*"))
-            .withRequestBody(containing("\"EndpointId\":\"abcde.veo\"")));
+    RecordedRequest putEvents = putEventsCall();
+    assertThat(putEvents.header("Authorization"))
+        .matches("AWS4-ECDSA-P256-SHA256 Credential=AKIDEXAMPLE/\\d{8}/events/aws4_request, .*");
+    assertThat(putEvents.header("X-Amz-Region-Set")).isEqualTo("*");
+    assertThat(putEvents.bodyAsString()).contains("\"EndpointId\":\"abcde.veo\"");
   }
 
   @Test

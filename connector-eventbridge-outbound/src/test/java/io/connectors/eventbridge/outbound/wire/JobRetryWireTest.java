@@ -1,12 +1,9 @@
 package io.connectors.eventbridge.outbound.wire;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.outbound.auth.StaticCredentialsAuthentication;
@@ -22,6 +19,10 @@ import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ErrorCodes;
 import io.connectors.eventbridge.outbound.send.InvalidEventsException;
+import io.connectors.eventbridge.testsupport.CallError;
+import io.connectors.eventbridge.testsupport.CallFaults;
+import io.connectors.eventbridge.testsupport.EntryFaults;
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +45,7 @@ class JobRetryWireTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long ELEMENT_INSTANCE_KEY = 2251799813685321L;
-  private static final FlakyEventBridge ENDPOINT = new FlakyEventBridge();
-  private static WireMockServer server;
+  private static FakeEventBridge endpoint;
   private static CachingEventBridgeClientSupplier clients;
 
   private final List<Duration> sleeps = new ArrayList<>();
@@ -54,26 +54,19 @@ class JobRetryWireTest {
 
   @BeforeAll
   static void startServer() {
-    server = new WireMockServer(wireMockConfig().dynamicPort().extensions(ENDPOINT));
-    server.start();
+    endpoint = FakeEventBridge.start();
     clients = new CachingEventBridgeClientSupplier(4);
   }
 
   @AfterAll
   static void stopServer() {
     clients.close();
-    server.stop();
+    endpoint.close();
   }
 
   @BeforeEach
   void reset() {
-    server.resetAll();
-    server.stubFor(
-        post("/")
-            .willReturn(
-                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                    .withTransformers(FlakyEventBridge.NAME)));
-    ENDPOINT.reset();
+    endpoint.reset();
     sleeps.clear();
     connector = newRuntime();
   }
@@ -112,7 +105,7 @@ class JobRetryWireTest {
   }
 
   private AwsConfiguration entryAttempts(int attempts) {
-    return new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, attempts);
+    return new AwsConfiguration("eu-central-1", endpoint.endpoint(), null, null, attempts);
   }
 
   /**
@@ -139,19 +132,19 @@ class JobRetryWireTest {
   }
 
   private static void assertEachEventArrivedOnce(int count) {
-    assertThat(ENDPOINT.accepted()).hasSize(count);
-    ENDPOINT.accepted().forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
+    assertThat(endpoint.accepted()).hasSize(count);
+    endpoint.accepted().forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
   }
 
   private static List<String> acceptedIdsInOrder(int count) {
-    return IntStream.range(0, count).mapToObj(n -> ENDPOINT.accepted().get(n).getFirst()).toList();
+    return IntStream.range(0, count).mapToObj(n -> endpoint.accepted().get(n).getFirst()).toList();
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void throttledEntriesAcrossThreeJobAttemptsArriveExactlyOnce() throws Exception {
     // Event n is throttled on its first n % 6 sends; two sends per job attempt.
-    ENDPOINT.throttle(n -> n % 6);
+    endpoint.failEntries(EntryFaults.throttleFirstSends(n -> n % 6));
     PutEventsRequest request = batch(30, entryAttempts(2));
     JobAttempt first = new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE);
 
@@ -178,13 +171,13 @@ class JobRetryWireTest {
     assertEachEventArrivedOnce(30);
     assertThat(result.failedEntryCount()).isZero();
     assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(30));
-    assertThat(result.requestIds()).hasSize(ENDPOINT.calls());
+    assertThat(result.requestIds()).hasSize(endpoint.calls());
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void anAttemptThatDiesAfterTheFirstOfSeveralCallsIsContinuedByTheNext() throws Exception {
-    ENDPOINT.failWholeCalls(call -> call > 1);
+    endpoint.failCalls(CallFaults.when(call -> call > 1, CallError.INTERNAL_FAILURE));
     PutEventsRequest request = batch(25, entryAttempts(4));
 
     ConnectorException failure =
@@ -209,12 +202,12 @@ class JobRetryWireTest {
     assertThat(entries.subList(10, 25))
         .allSatisfy(e -> assertThat(e.errorCode()).isEqualTo(EntryResult.NOT_SENT));
 
-    ENDPOINT.failWholeCalls(call -> false);
-    int callsBefore = ENDPOINT.calls();
+    endpoint.failCalls(CallFaults.NONE);
+    int callsBefore = endpoint.calls();
     PutEventsResult result = put(request, nextAttempt(failure));
 
     assertEachEventArrivedOnce(25);
-    assertThat(ENDPOINT.calls() - callsBefore).isEqualTo(2); // 15 events: 10 + 5
+    assertThat(endpoint.calls() - callsBefore).isEqualTo(2); // 15 events: 10 + 5
     assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(25));
     assertThat(result.requestIds()).first().isEqualTo("req-1");
   }
@@ -222,12 +215,12 @@ class JobRetryWireTest {
   @Test
   @SuppressWarnings("unchecked")
   void persistentHttp500IsAServiceErrorWithEveryErrorVariable() {
-    ENDPOINT.failWholeCalls(call -> true);
+    endpoint.failCalls(CallFaults.always(CallError.INTERNAL_FAILURE));
 
     ConnectorException failure = failedAttempt(batch(3, entryAttempts(4)), JobAttempt.STANDALONE);
 
     assertThat(failure.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR);
-    assertThat(ENDPOINT.calls()).isGreaterThan(1); // the SDK retried before giving up
+    assertThat(endpoint.calls()).isGreaterThan(1); // the SDK retried before giving up
     Map<String, Object> variables = failure.getErrorVariables();
     assertThat(variables)
         .containsEntry("failedEntryCount", 3)
@@ -245,9 +238,10 @@ class JobRetryWireTest {
   void aDeadlineReachedMidBatchStopsSafelyAndTheRetrySendsTheRest() throws Exception {
     // Event 12 (second call) is throttled three times; each pause moves the clock 400 ms of a 1 s
     // budget.
-    ENDPOINT.throttle(n -> n == 12 ? 3 : 0);
+    endpoint.failEntries(EntryFaults.throttleFirstSends(n -> n == 12 ? 3 : 0));
     PutEventsRequest request =
-        batch(25, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, 4, null, 1));
+        batch(
+            25, new AwsConfiguration("eu-central-1", endpoint.endpoint(), null, null, 4, null, 1));
 
     ConnectorException failure =
         failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
@@ -267,7 +261,7 @@ class JobRetryWireTest {
               assertThat(e.errorMessage())
                   .isEqualTo("not sent: the task's time budget of 1 s ran out");
             });
-    assertThat(ENDPOINT.accepted()).hasSize(19).doesNotContainKeys(12, 20, 21, 22, 23, 24);
+    assertThat(endpoint.accepted()).hasSize(19).doesNotContainKeys(12, 20, 21, 22, 23, 24);
 
     PutEventsResult result = put(request, nextAttempt(failure));
 
@@ -277,7 +271,7 @@ class JobRetryWireTest {
 
   @Test
   void progressOfAnotherElementInstanceOrOfChangedEventsIsNotTrusted() throws Exception {
-    ENDPOINT.throttle(n -> n == 1 ? 1 : 0);
+    endpoint.failEntries(EntryFaults.throttleFirstSends(n -> n == 1 ? 1 : 0));
     PutEventsRequest request = batch(2, entryAttempts(1));
     ConnectorException failure =
         failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
@@ -291,7 +285,7 @@ class JobRetryWireTest {
         connector.attemptOf(ELEMENT_INSTANCE_KEY + 1, jobVariablesAfter(failure));
     assertThat(otherInstance.prior()).isEqualTo(PriorProgress.NONE);
     connector.putEvents(request, otherInstance);
-    assertThat(ENDPOINT.accepted().get(0)).hasSize(2);
+    assertThat(endpoint.accepted().get(0)).hasSize(2);
 
     // Event 0 changed since it was put: it is sent again.
     var changed =
@@ -311,12 +305,12 @@ class JobRetryWireTest {
                     new EventEntry(
                         null, "com.example", "Tick", Map.of("n", 1), null, null, null))));
     connector.putEvents(changed, retry);
-    assertThat(ENDPOINT.accepted().get(0)).hasSize(3);
+    assertThat(endpoint.accepted().get(0)).hasSize(3);
   }
 
   @Test
   void anAttemptOnARuntimeThatIsShuttingDownKeepsTheEarlierProgress() throws Exception {
-    ENDPOINT.throttle(n -> n % 2);
+    endpoint.failEntries(EntryFaults.throttleFirstSends(n -> n % 2));
     PutEventsRequest request = batch(10, entryAttempts(1));
     ConnectorException first =
         failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
@@ -348,7 +342,7 @@ class JobRetryWireTest {
 
   @Test
   void aRetryOnTheSameRuntimeContinuesEvenWhenTheJobVariablesLostTheProgress() throws Exception {
-    ENDPOINT.throttle(n -> n % 2);
+    endpoint.failEntries(EntryFaults.throttleFirstSends(n -> n % 2));
     PutEventsRequest request = batch(20, entryAttempts(1));
     failedAttempt(request, new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE));
 
@@ -368,25 +362,20 @@ class JobRetryWireTest {
   @SuppressWarnings("unchecked")
   void twoHundredEventsUnderHeavyFailuresArriveAtMostOnceAndAreAllAccountedFor() throws Exception {
     java.util.Random entries = new java.util.Random(30);
-    ENDPOINT.throttleWhen((n, send) -> entries.nextDouble() < 0.30);
+    endpoint.failEntries(EntryFaults.throttleWhen((n, send) -> entries.nextDouble() < 0.30));
     runThreeJobAttempts("30 % of entries throttled");
 
-    server.resetAll();
-    server.stubFor(
-        post("/")
-            .willReturn(
-                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                    .withTransformers(FlakyEventBridge.NAME)));
-    ENDPOINT.reset();
+    endpoint.reset();
     connector = newRuntime();
     java.util.Random calls = new java.util.Random(60);
-    ENDPOINT.failWholeCalls(call -> calls.nextDouble() < 0.60);
+    endpoint.failCalls(
+        CallFaults.when(call -> calls.nextDouble() < 0.60, CallError.INTERNAL_FAILURE));
     runThreeJobAttempts("60 % of calls fail with HTTP 500");
   }
 
   private void runThreeJobAttempts(String scenario) throws Exception {
     PutEventsRequest request =
-        batch(200, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, null));
+        batch(200, new AwsConfiguration("eu-central-1", endpoint.endpoint(), null, null, null));
     JobAttempt attempt = new JobAttempt(ELEMENT_INSTANCE_KEY, PriorProgress.NONE);
     List<EntryResult> reported = null;
     String outcome = "completed";
@@ -405,30 +394,30 @@ class JobRetryWireTest {
         }
       }
     }
-    int arrivals = ENDPOINT.accepted().values().stream().mapToInt(List::size).sum();
+    int arrivals = endpoint.accepted().values().stream().mapToInt(List::size).sum();
     int put = (int) reported.stream().filter(e -> !e.failed()).count();
     System.out.printf(
         "[figures] %s: %d job attempts, %d HTTP requests (SDK retries included), %d entries arrived for %d distinct events, "
             + "%d put and %d named in the final error (%s)%n",
         scenario,
         jobAttempts,
-        ENDPOINT.calls(),
+        endpoint.calls(),
         arrivals,
-        ENDPOINT.accepted().size(),
+        endpoint.accepted().size(),
         put,
         200 - put,
         outcome);
 
-    ENDPOINT.accepted().forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
+    endpoint.accepted().forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
     assertThat(reported).hasSize(200);
     for (int n = 0; n < 200; n++) {
       EntryResult entry = reported.get(n);
       if (entry.failed()) {
-        assertThat(ENDPOINT.accepted()).as("event %d reported failed", n).doesNotContainKey(n);
+        assertThat(endpoint.accepted()).as("event %d reported failed", n).doesNotContainKey(n);
       } else {
         assertThat(entry.eventId())
             .as("event %d", n)
-            .isEqualTo(ENDPOINT.accepted().get(n).getFirst());
+            .isEqualTo(endpoint.accepted().get(n).getFirst());
       }
     }
   }
@@ -436,7 +425,7 @@ class JobRetryWireTest {
   @Test
   void moreEventsThanTheCapFailBeforeAnythingIsSent() {
     var tooMany =
-        batch(6, new AwsConfiguration("eu-central-1", server.baseUrl(), null, null, 4, 5, null));
+        batch(6, new AwsConfiguration("eu-central-1", endpoint.endpoint(), null, null, 4, 5, null));
 
     var failure =
         catchThrowableOfType(InvalidEventsException.class, () -> connector.putEvents(tooMany));
@@ -445,6 +434,6 @@ class JobRetryWireTest {
         .isEqualTo(
             "Invalid EventBridge events: event.events: has 6 events, more than the 5 allowed per task (configuration.maxEvents); "
                 + "split the list over several tasks, e.g. a multi-instance");
-    assertThat(ENDPOINT.calls()).isZero();
+    assertThat(endpoint.calls()).isZero();
   }
 }

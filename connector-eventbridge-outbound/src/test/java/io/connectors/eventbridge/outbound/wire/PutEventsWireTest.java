@@ -1,22 +1,10 @@
 package io.connectors.eventbridge.outbound.wire;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.outbound.auth.StaticCredentialsAuthentication;
@@ -31,11 +19,21 @@ import io.connectors.eventbridge.outbound.model.SingleEvent;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ErrorCodes;
+import io.connectors.eventbridge.testsupport.CallError;
+import io.connectors.eventbridge.testsupport.CallFaults;
+import io.connectors.eventbridge.testsupport.EntryError;
+import io.connectors.eventbridge.testsupport.EntryFaults;
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
+import io.connectors.eventbridge.testsupport.RecordedRequest;
+import io.connectors.eventbridge.testsupport.SentEntry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +48,7 @@ class PutEventsWireTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-  private static WireMockServer server;
+  private static FakeEventBridge server;
   private static CachingEventBridgeClientSupplier clients;
 
   private final List<Duration> sleeps = new ArrayList<>();
@@ -58,20 +56,19 @@ class PutEventsWireTest {
 
   @BeforeAll
   static void startServer() {
-    server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
+    server = FakeEventBridge.start();
     clients = new CachingEventBridgeClientSupplier(4);
   }
 
   @AfterAll
   static void stopServer() {
     clients.close();
-    server.stop();
+    server.close();
   }
 
   @BeforeEach
   void reset() {
-    server.resetAll();
+    server.reset();
     sleeps.clear();
     connector =
         new EventBridgePutEventsFunction(
@@ -82,7 +79,7 @@ class PutEventsWireTest {
   }
 
   private AwsConfiguration configuration(String region) {
-    return new AwsConfiguration(region, server.baseUrl(), null, null, 3);
+    return new AwsConfiguration(region, server.endpoint(), null, null, 3);
   }
 
   private PutEventsRequest request(EventInput input) {
@@ -119,67 +116,64 @@ class PutEventsWireTest {
             .toList());
   }
 
-  private static String success(int count, int offset) {
-    var entries =
-        IntStream.range(0, count)
-            .mapToObj(i -> "{\"EventId\":\"id-" + (offset + i) + "\"}")
-            .toList();
-    return "{\"FailedEntryCount\":0,\"Entries\":[" + String.join(",", entries) + "]}";
+  /**
+   * Equal JSON, numbers compared by value: the SDK writes the timestamp as a double, and JSON does
+   * not tell 1769860800 from 1.7698608E9.
+   */
+  private static void assertSameJson(byte[] actual, String expected) throws Exception {
+    Comparator<JsonNode> numbersByValue =
+        (a, b) ->
+            a.isNumber() && b.isNumber()
+                ? a.decimalValue().compareTo(b.decimalValue())
+                : a.equals(b) ? 0 : 1;
+    JsonNode sent = JSON.readTree(actual);
+    JsonNode wanted = JSON.readTree(expected);
+    assertThat(sent.equals(numbersByValue, wanted)).as("%s equals %s", sent, wanted).isTrue();
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
-      String body) {
-    return aResponse()
-        .withStatus(200)
-        .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withHeader("x-amzn-RequestId", "req-" + Integer.toHexString(body.hashCode()))
-        .withBody(body);
+  /** Event n is rejected with the error on its first send; every other send is accepted. */
+  private static EntryFaults onFirstSend(Map<Integer, EntryError> errors) {
+    return (n, send) -> send == 1 ? Optional.ofNullable(errors.get(n)) : Optional.empty();
   }
 
-  private List<JsonNode> sentEntries() throws Exception {
-    List<JsonNode> all = new ArrayList<>();
-    for (LoggedRequest request : server.findAll(postRequestedFor(urlEqualTo("/")))) {
-      JSON.readTree(request.getBodyAsString()).get("Entries").forEach(all::add);
-    }
-    return all;
+  /** The ID event n was accepted with, for events accepted once. */
+  private static List<String> acceptedIdsInOrder(int count) {
+    return IntStream.range(0, count).mapToObj(n -> server.accepted().get(n).getFirst()).toList();
   }
 
   @Test
   void sendsAwsJson11WithSigV4AndTheEntries() throws Exception {
-    server.stubFor(post("/").willReturn(json(success(1, 0))));
-
     PutEventsResult result = connector.putEvents(request(orderPlaced()));
 
-    String requestId = "req-" + Integer.toHexString(success(1, 0).hashCode());
+    String eventId = server.acceptedEventIds().getFirst();
     assertThat(result)
         .isEqualTo(
             new PutEventsResult(
                 0,
-                List.of(EntryResult.success("id-0")),
-                List.of("id-0"),
-                requestId,
-                List.of(requestId)));
-    server.verify(
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("AWSEvents.PutEvents"))
-            .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
-            .withHeader(
-                "Authorization",
-                matching(
-                    "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/eu-central-1/events/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}"))
-            .withRequestBody(
-                equalToJson(
-                    """
+                List.of(EntryResult.success(eventId)),
+                List.of(eventId),
+                "req-1",
+                List.of("req-1")));
+    assertThat(server.requests()).hasSize(1);
+    RecordedRequest sent = server.requests().getFirst();
+    assertThat(sent.method()).isEqualTo("POST");
+    assertThat(sent.path()).isEqualTo("/");
+    assertThat(sent.header("X-Amz-Target")).isEqualTo("AWSEvents.PutEvents");
+    assertThat(sent.header("Content-Type")).isEqualTo("application/x-amz-json-1.1");
+    assertThat(sent.header("Authorization"))
+        .matches(
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/eu-central-1/events/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}");
+    assertSameJson(
+        sent.body(),
+        """
                 {"Entries":[{"EventBusName":"orders","Source":"com.example.orders","DetailType":"OrderPlaced",
                  "Detail":"{\\"orderId\\":\\"42\\"}","Resources":["arn:aws:s3:::bucket"],"Time":1769860800}]}
-                """)));
-    assertThat(server.findAll(postRequestedFor(urlEqualTo("/"))).getFirst().getBodyAsString())
-        .doesNotContain(SECRET_KEY);
+                """);
+    assertThat(sent.bodyAsString()).doesNotContain(SECRET_KEY);
   }
 
   @Test
   void signsForTheConfiguredRegionThroughTheEndpointOverride() throws Exception {
-    server.stubFor(post("/").willReturn(json(success(1, 0))));
     var inUsWest =
         new PutEventsRequest(
             new StaticCredentialsAuthentication("AKIDEXAMPLE", SECRET_KEY, "session-token-value"),
@@ -188,54 +182,32 @@ class PutEventsWireTest {
 
     connector.putEvents(inUsWest);
 
-    server.verify(
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("Host", equalTo("localhost:" + server.port()))
-            .withHeader("X-Amz-Security-Token", equalTo("session-token-value"))
-            .withHeader("Authorization", containing("/us-west-2/events/aws4_request")));
+    RecordedRequest sent = server.requests().getFirst();
+    assertThat(sent.header("Host")).isEqualTo(URI.create(server.endpoint()).getAuthority());
+    assertThat(sent.header("X-Amz-Security-Token")).isEqualTo("session-token-value");
+    assertThat(sent.header("Authorization")).contains("/us-west-2/events/aws4_request");
   }
 
   @Test
   void retriesOnlyTheEntriesThatFailedRetryablyAndKeepsRequestOrder() throws Exception {
-    server.stubFor(
-        post("/")
-            .inScenario("partial")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(
-                json(
-                    """
-            {"FailedEntryCount":2,"Entries":[{"EventId":"id-0"},{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded"},
-             {"EventId":"id-2"},{"ErrorCode":"InternalFailure","ErrorMessage":"oops"}]}"""))
-            .willSetStateTo("retried"));
-    server.stubFor(
-        post("/")
-            .inScenario("partial")
-            .whenScenarioStateIs("retried")
-            .willReturn(
-                json(
-                    "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"id-1\"},{\"EventId\":\"id-3\"}]}")));
+    server.failEntries(
+        onFirstSend(Map.of(1, EntryError.THROTTLED, 3, new EntryError("InternalFailure", "oops"))));
 
     PutEventsResult result = connector.putEvents(request(batchOf(4, 0)));
 
-    assertThat(result.eventIds()).containsExactly("id-0", "id-1", "id-2", "id-3");
+    assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(4));
     assertThat(result.failedEntryCount()).isZero();
     assertThat(result.requestIds()).hasSize(2);
-    List<JsonNode> sent = sentEntries();
+    List<SentEntry> sent = server.sentEntries();
     assertThat(sent).hasSize(6);
-    assertThat(sent.subList(4, 6))
-        .extracting(e -> JSON.readTree(e.get("Detail").asText()).get("n").asInt())
-        .containsExactly(1, 3);
+    assertThat(sent.subList(4, 6)).extracting(SentEntry::n).containsExactly(1, 3);
     assertThat(sleeps).hasSize(1);
     assertThat(sleeps.getFirst()).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
   }
 
   @Test
   void throttlingThatPersistsEndsInTheThrottledCodeAfterTheConfiguredAttempts() {
-    server.stubFor(
-        post("/")
-            .willReturn(
-                json(
-                    "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"ThrottlingException\",\"ErrorMessage\":\"Rate exceeded\"}]}")));
+    server.failEntries(EntryFaults.always(EntryError.THROTTLED));
 
     assertThatThrownBy(() -> connector.putEvents(request(orderPlaced())))
         .isInstanceOfSatisfying(
@@ -250,20 +222,20 @@ class PutEventsWireTest {
                   .containsEntry("failedEntryCount", 1)
                   .containsEntry("putEntryCount", 0);
             });
-    server.verify(3, postRequestedFor(urlEqualTo("/")));
+    assertThat(server.calls()).isEqualTo(3);
     assertThat(sleeps).hasSize(2);
     assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
   }
 
   @Test
   void nonRetryableEntryErrorsAreNotResentAndAreListed() {
-    server.stubFor(
-        post("/")
-            .willReturn(
-                json(
-                    """
-        {"FailedEntryCount":2,"Entries":[{"EventId":"id-0"},{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},
-         {"ErrorCode":"AccessDeniedException","ErrorMessage":"not allowed"}]}""")));
+    server.failEntries(
+        (n, send) ->
+            Optional.ofNullable(
+                Map.of(
+                        1, new EntryError("MalformedDetail", "Detail is malformed."),
+                        2, new EntryError("AccessDeniedException", "not allowed"))
+                    .get(n)));
 
     assertThatThrownBy(() -> connector.putEvents(request(batchOf(3, 0))))
         .isInstanceOfSatisfying(
@@ -276,19 +248,17 @@ class PutEventsWireTest {
                       "EventBridge rejected 2 of 3 events: event.events[1]: MalformedDetail \"Detail is malformed.\"; "
                           + "event.events[2]: AccessDeniedException \"not allowed\". 1 of 3 events were put; a retry of this job sends only the 2 not put.")
                   .doesNotContain("..");
-              assertThat(e.getErrorVariables()).containsEntry("eventIds", List.of("id-0"));
+              assertThat(e.getErrorVariables()).containsEntry("eventIds", acceptedIdsInOrder(1));
             });
-    server.verify(1, postRequestedFor(urlEqualTo("/")));
+    assertThat(server.calls()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }
 
   @Test
   void entriesDeniedForTheirSourceGiveTheAccessDeniedCode() {
-    server.stubFor(
-        post("/")
-            .willReturn(
-                json(
-                    "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"NotAuthorizedForSourceException\",\"ErrorMessage\":\"Not authorized for the source.\"}]}")));
+    server.failEntries(
+        EntryFaults.always(
+            new EntryError("NotAuthorizedForSourceException", "Not authorized for the source.")));
 
     assertThatThrownBy(() -> connector.putEvents(request(orderPlaced())))
         .isInstanceOfSatisfying(
@@ -298,14 +268,13 @@ class PutEventsWireTest {
 
   @Test
   void requestLevelAccessDeniedAndUnknownBusHaveTheirOwnCodes() {
-    server.stubFor(
-        post("/")
-            .willReturn(
-                aResponse()
-                    .withStatus(400)
-                    .withHeader("Content-Type", "application/x-amz-json-1.1")
-                    .withBody(
-                        "{\"__type\":\"AccessDeniedException\",\"Message\":\"User is not authorized to perform: events:PutEvents\"}")));
+    server.failCalls(
+        CallFaults.always(
+            new CallError(
+                400,
+                "AccessDeniedException",
+                "User is not authorized to perform: events:PutEvents",
+                "Message")));
     assertThatThrownBy(() -> connector.putEvents(request(orderPlaced())))
         .isInstanceOfSatisfying(
             ConnectorException.class,
@@ -316,15 +285,9 @@ class PutEventsWireTest {
                   .doesNotContain(SECRET_KEY);
             });
 
-    server.resetAll();
-    server.stubFor(
-        post("/")
-            .willReturn(
-                aResponse()
-                    .withStatus(400)
-                    .withHeader("Content-Type", "application/x-amz-json-1.1")
-                    .withBody(
-                        "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Event bus orders does not exist.\"}")));
+    server.failCalls(
+        CallFaults.always(
+            new CallError(400, "ResourceNotFoundException", "Event bus orders does not exist.")));
     assertThatThrownBy(() -> connector.putEvents(request(orderPlaced())))
         .isInstanceOfSatisfying(
             ConnectorException.class,
@@ -336,14 +299,7 @@ class PutEventsWireTest {
 
   @Test
   void http5xxFailsTheJobWithTheServiceErrorCodeAfterTheSdkRetries() {
-    server.stubFor(
-        post("/")
-            .willReturn(
-                aResponse()
-                    .withStatus(503)
-                    .withHeader("Content-Type", "application/x-amz-json-1.1")
-                    .withBody(
-                        "{\"__type\":\"ServiceUnavailableException\",\"message\":\"try later\"}")));
+    server.failCalls(CallFaults.always(CallError.SERVICE_UNAVAILABLE));
 
     assertThatThrownBy(() -> connector.putEvents(request(orderPlaced())))
         .isInstanceOfSatisfying(
@@ -352,7 +308,7 @@ class PutEventsWireTest {
               assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.SERVICE_ERROR);
               assertThat(e.getMessage()).startsWith("EventBridge answered HTTP 503");
             });
-    assertThat(server.findAll(postRequestedFor(urlEqualTo("/")))).hasSizeGreaterThan(1);
+    assertThat(server.calls()).isGreaterThan(1);
   }
 
   @Test
@@ -371,79 +327,41 @@ class PutEventsWireTest {
 
   @Test
   void aBatchOf25EventsTakesThreeCallsWithResultsInRequestOrder() throws Exception {
-    server.stubFor(
-        post("/")
-            .inScenario("b")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(json(success(10, 0)))
-            .willSetStateTo("2"));
-    server.stubFor(
-        post("/")
-            .inScenario("b")
-            .whenScenarioStateIs("2")
-            .willReturn(json(success(10, 10)))
-            .willSetStateTo("3"));
-    server.stubFor(
-        post("/").inScenario("b").whenScenarioStateIs("3").willReturn(json(success(5, 20))));
-
     PutEventsResult result = connector.putEvents(request(batchOf(25, 0)));
 
-    server.verify(3, postRequestedFor(urlEqualTo("/")));
-    assertThat(result.eventIds())
-        .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "id-" + i).toList());
-    assertThat(sentEntries())
-        .extracting(e -> JSON.readTree(e.get("Detail").asText()).get("n").asInt())
+    assertThat(server.calls()).isEqualTo(3);
+    assertThat(result.eventIds()).containsExactlyElementsOf(acceptedIdsInOrder(25));
+    assertThat(server.sentEntries())
+        .extracting(SentEntry::n)
         .containsExactlyElementsOf(IntStream.range(0, 25).boxed().toList());
     assertThat(result.requestIds()).hasSize(3);
   }
 
   @Test
   void anOversizedBatchIsSplitByTheConfiguredSizeLimit() throws Exception {
-    server.stubFor(post("/").willReturn(json(success(2, 0))));
     // Each entry is about 60 KB; a 128 KiB limit allows two per call.
     var smallLimit =
         new PutEventsRequest(
             new StaticCredentialsAuthentication("AKIDEXAMPLE", SECRET_KEY, null),
-            new AwsConfiguration("eu-central-1", server.baseUrl(), null, 131_072, 1),
+            new AwsConfiguration("eu-central-1", server.endpoint(), null, 131_072, 1),
             batchOf(6, 60_000));
 
     connector.putEvents(smallLimit);
 
-    var calls = server.findAll(postRequestedFor(urlEqualTo("/")));
+    var calls = server.requests();
     assertThat(calls).hasSize(3);
-    for (LoggedRequest call : calls) {
-      assertThat(JSON.readTree(call.getBodyAsString()).get("Entries")).hasSize(2);
+    for (RecordedRequest call : calls) {
+      assertThat(JSON.readTree(call.body()).get("Entries")).hasSize(2);
     }
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void aCallThatFailsAfterEarlierOnesSucceededSaysHowManyEventsWereAlreadyPut() {
-    server.stubFor(
-        post("/")
-            .inScenario("late")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(json(success(10, 0)))
-            .willSetStateTo("second chunk"));
-    server.stubFor(
-        post("/")
-            .inScenario("late")
-            .whenScenarioStateIs("second chunk")
-            .willReturn(
-                json(
-                    """
-            {"FailedEntryCount":1,"Entries":[{"EventId":"id-10"},{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded"}]}"""))
-            .willSetStateTo("down"));
-    server.stubFor(
-        post("/")
-            .inScenario("late")
-            .whenScenarioStateIs("down")
-            .willReturn(
-                aResponse()
-                    .withStatus(503)
-                    .withHeader("Content-Type", "application/x-amz-json-1.1")
-                    .withBody(
-                        "{\"__type\":\"ServiceUnavailableException\",\"message\":\"try later\"}")));
+    // The first call is accepted, the second throttles event 11, and from then on the service is
+    // down.
+    server.failEntries(onFirstSend(Map.of(11, EntryError.THROTTLED)));
+    server.failCalls(CallFaults.when(call -> call >= 3, CallError.SERVICE_UNAVAILABLE));
 
     assertThatThrownBy(() -> connector.putEvents(request(batchOf(12, 0))))
         .isInstanceOfSatisfying(
@@ -459,8 +377,7 @@ class PutEventsWireTest {
               assertThat(entries).hasSize(12);
               assertThat(entries.subList(0, 11))
                   .extracting(EntryResult::eventId)
-                  .containsExactlyElementsOf(
-                      IntStream.range(0, 11).mapToObj(i -> "id-" + i).toList());
+                  .containsExactlyElementsOf(acceptedIdsInOrder(11));
               assertThat(entries.get(11).errorCode()).isEqualTo(EntryResult.NOT_SENT);
               assertThat(e.getErrorVariables())
                   .containsEntry("failedEntryCount", 1)
@@ -478,6 +395,6 @@ class PutEventsWireTest {
 
     assertThatThrownBy(() -> connector.putEvents(request(mixed)))
         .hasMessageContaining("event.events[1].source: must not start with 'aws.'");
-    server.verify(0, postRequestedFor(urlEqualTo("/")));
+    assertThat(server.requests()).isEmpty();
   }
 }

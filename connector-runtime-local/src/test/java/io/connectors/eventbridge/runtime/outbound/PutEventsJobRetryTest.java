@@ -1,19 +1,7 @@
 package io.connectors.eventbridge.runtime.outbound;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.protocol.record.Record;
@@ -27,16 +15,12 @@ import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
 import io.connectors.eventbridge.runtime.support.CompletedInstance;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.connectors.eventbridge.testsupport.EntryFaults;
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,28 +42,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PutEventsJobRetryTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ThrottlingEndpoint ENDPOINT = new ThrottlingEndpoint();
-  private static WireMockServer server;
+  private static FakeEventBridge endpoint;
 
   @Autowired LocalRuntime runtime;
 
   @BeforeAll
   static void startEndpoint() {
-    server = new WireMockServer(wireMockConfig().dynamicPort().extensions(ENDPOINT));
-    server.start();
-    server.stubFor(post("/").willReturn(aResponse().withTransformers(ThrottlingEndpoint.NAME)));
+    endpoint = FakeEventBridge.start();
   }
 
   @AfterAll
   static void stopEndpoint() {
-    server.stop();
+    endpoint.close();
   }
 
   @BeforeEach
   void resetEndpoint() {
-    ENDPOINT.accepted.clear();
-    ENDPOINT.sends.clear();
+    endpoint.reset();
   }
 
   /** A service task as the template configures it, with one attempt per entry and 3 job retries. */
@@ -97,7 +76,8 @@ class PutEventsJobRetryTest {
                     .zeebeInputExpression(
                         "\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"", "authentication.secretKey")
                     .zeebeInputExpression("\"" + region + "\"", "configuration.region")
-                    .zeebeInputExpression("\"" + server.baseUrl() + "\"", "configuration.endpoint")
+                    .zeebeInputExpression(
+                        "\"" + endpoint.endpoint() + "\"", "configuration.endpoint")
                     .zeebeInputExpression("1", "configuration.entryAttempts")
                     .zeebeInputExpression("\"batch\"", "event.mode")
                     .zeebeInputExpression(eventsExpression, "event.events")
@@ -157,7 +137,7 @@ class PutEventsJobRetryTest {
   @SuppressWarnings("unchecked")
   void aBatchJobThatFailsTwiceAndSucceedsOnItsThirdAttemptPutsEveryEventExactlyOnce() {
     // Event n is throttled on its first n % 3 sends: a third of the batch gets through per attempt.
-    ENDPOINT.throttledSends = n -> n % 3;
+    endpoint.failEntries(EntryFaults.throttleFirstSends(n -> n % 3));
     String processId = "put-events-job-retry";
     long instance =
         start(
@@ -176,13 +156,13 @@ class PutEventsJobRetryTest {
     assertThat(failures.get(1).getErrorMessage())
         .endsWith(
             "17 of 25 events were put (9 by earlier attempts of this job); a retry of this job sends only the 8 not put.");
-    assertThat(ENDPOINT.accepted).hasSize(25);
-    ENDPOINT.accepted.forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
+    assertThat(endpoint.accepted()).hasSize(25);
+    endpoint.accepted().forEach((n, ids) -> assertThat(ids).as("event %d", n).hasSize(1));
     Map<String, Object> put = (Map<String, Object>) completed.variables().get("put");
     assertThat(put).containsEntry("failedEntryCount", 0);
     assertThat((List<String>) put.get("eventIds"))
         .containsExactlyElementsOf(
-            IntStream.range(0, 25).mapToObj(n -> ENDPOINT.accepted.get(n).getFirst()).toList());
+            IntStream.range(0, 25).mapToObj(n -> endpoint.accepted().get(n).getFirst()).toList());
   }
 
   @Test
@@ -195,7 +175,7 @@ class PutEventsJobRetryTest {
         // named.
         .isEqualTo("Invalid input: event.events[0]: must be a context (an object with fields)")
         .doesNotContain("io.connectors", "java.", "Exception", "EventEntry");
-    assertThat(ENDPOINT.sends).isEmpty();
+    assertThat(endpoint.requests()).isEmpty();
   }
 
   @Test
@@ -212,59 +192,5 @@ class PutEventsJobRetryTest {
     assertThat(awaitIncident(instance))
         .isEqualTo(
             "Invalid input: configuration.region: must be an AWS region code such as eu-central-1");
-  }
-
-  /**
-   * Throttles event n (told apart by detail.n) on its first few sends and records what it accepted.
-   */
-  static final class ThrottlingEndpoint implements ResponseDefinitionTransformerV2 {
-    static final String NAME = "throttling-endpoint";
-    final Map<Integer, List<String>> accepted = new ConcurrentHashMap<>();
-    final Map<Integer, AtomicInteger> sends = new ConcurrentHashMap<>();
-    final AtomicInteger ids = new AtomicInteger();
-    volatile UnaryOperator<Integer> throttledSends = n -> 0;
-
-    @Override
-    public String getName() {
-      return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-      try {
-        ObjectNode response = JSON.createObjectNode();
-        ArrayNode entries = response.putArray("Entries");
-        int failed = 0;
-        for (JsonNode entry :
-            JSON.readTree(serveEvent.getRequest().getBodyAsString()).get("Entries")) {
-          int n = JSON.readTree(entry.get("Detail").asText()).get("n").asInt();
-          if (sends.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet()
-              <= throttledSends.apply(n)) {
-            entries
-                .addObject()
-                .put("ErrorCode", "ThrottlingException")
-                .put("ErrorMessage", "Rate exceeded");
-            failed++;
-          } else {
-            String id = "ev-" + n + "-" + ids.incrementAndGet();
-            accepted.computeIfAbsent(n, k -> new CopyOnWriteArrayList<>()).add(id);
-            entries.addObject().put("EventId", id);
-          }
-        }
-        response.put("FailedEntryCount", failed);
-        return new ResponseDefinitionBuilder()
-            .withStatus(200)
-            .withHeader("Content-Type", "application/x-amz-json-1.1")
-            .withBody(JSON.writeValueAsString(response))
-            .build();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }
