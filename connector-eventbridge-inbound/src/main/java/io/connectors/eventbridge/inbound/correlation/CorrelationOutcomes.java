@@ -51,6 +51,12 @@ public final class CorrelationOutcomes {
    */
   public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
+  /**
+   * A replayed event the element only acknowledges: answered 2xx so the sender does not retry it,
+   * and never handed to the engine.
+   */
+  public static final String REPLAY_ACKNOWLEDGED = "REPLAY_ACKNOWLEDGED";
+
   /** The event's encrypted payload is missing, malformed, or not for our key. Not retried. */
   public static final String DECRYPTION_FAILED = "DECRYPTION_FAILED";
 
@@ -107,6 +113,14 @@ public final class CorrelationOutcomes {
     return consume
         ? EventOutcome.failed(eventId, WebhookStatus.ACCEPTED, IGNORED, reason + "; event consumed")
         : EventOutcome.failed(eventId, WebhookStatus.UNPROCESSABLE, NOT_MATCHED, reason);
+  }
+
+  public static EventOutcome replayAcknowledged(String eventId) {
+    return EventOutcome.failed(
+        eventId,
+        WebhookStatus.ACCEPTED,
+        REPLAY_ACKNOWLEDGED,
+        "replayed event acknowledged without correlating, as the element says");
   }
 
   public static EventOutcome correlationFailed(String eventId) {
