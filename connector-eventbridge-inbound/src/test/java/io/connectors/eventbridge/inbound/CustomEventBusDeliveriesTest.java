@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.camunda.connector.api.inbound.CorrelationRequest;
 import io.camunda.connector.api.inbound.CorrelationResult;
+import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
 import io.camunda.connector.api.inbound.webhook.WebhookTriggerResultContext;
 import io.camunda.connector.feel.FeelEngineWrapper;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
@@ -33,6 +34,10 @@ class CustomEventBusDeliveriesTest {
   private static final String BUS_EVENT_ID = "01JB8Z6W3QX7F9T2V5K4M8N0PR";
   private static final String DATA_ID = "6a7e8feb-b491-4cf7-a9f1-bf3703467718";
 
+  /** {@code WITH_METADATA}, live. */
+  private static final String WITH_METADATA =
+      SubscriberDeliveries.withMetadata(BUS_EVENT_ID, DATA_ID, "o-1");
+
   @Nested
   class Forms {
 
@@ -57,12 +62,7 @@ class CustomEventBusDeliveriesTest {
     void aWithMetadataDeliveryIsTheDataAsRequestBodyAndTheBusEventIdAsMessageId() {
       var context = new TestInboundContext(Properties.webhook().build());
 
-      var response =
-          context
-              .activateWebhook()
-              .verify(
-                  TestPayload.post(
-                      SubscriberDeliveries.withMetadata(BUS_EVENT_ID, DATA_ID, "o-1")));
+      var response = verify(context, WITH_METADATA);
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(((EventOutcome) response.body()).eventId()).isEqualTo(BUS_EVENT_ID);
@@ -79,8 +79,7 @@ class CustomEventBusDeliveriesTest {
     void bothFormsAreRecognisedOnOneWebhookAndEachCanBeRequired() {
       var recognising = new TestInboundContext(Properties.webhook().build()).activateWebhook();
       assertThat(post(recognising, SubscriberDeliveries.raw(DATA_ID, "o-1"))).isEqualTo(200);
-      assertThat(post(recognising, SubscriberDeliveries.withMetadata(BUS_EVENT_ID, DATA_ID, "o-1")))
-          .isEqualTo(200);
+      assertThat(post(recognising, WITH_METADATA)).isEqualTo(200);
 
       var withMetadataOnly =
           new TestInboundContext(
@@ -90,10 +89,7 @@ class CustomEventBusDeliveriesTest {
 
       var rawOnly =
           new TestInboundContext(Properties.webhook().set("delivery.format.type", "raw").build());
-      rawOnly
-          .activateWebhook()
-          .verify(
-              TestPayload.post(SubscriberDeliveries.withMetadata(BUS_EVENT_ID, DATA_ID, "o-1")));
+      verify(rawOnly, WITH_METADATA);
       assertThat(TestInboundContext.requestBody(rawOnly.correlations().getFirst().getVariables()))
           .containsKeys("Data", "SystemMetadata");
     }
@@ -135,11 +131,7 @@ class CustomEventBusDeliveriesTest {
                       "{\"source\": [\"com.example.orders\"],"
                           + " \"detail\": {\"amount\": [{\"numeric\": [\">\", 40]}]}}")
                   .build());
-      assertThat(
-              post(
-                  onData.activateWebhook(),
-                  SubscriberDeliveries.withMetadata(BUS_EVENT_ID, DATA_ID, "o-1")))
-          .isEqualTo(200);
+      assertThat(post(onData.activateWebhook(), WITH_METADATA)).isEqualTo(200);
 
       // A pattern on the wrapper's fields matches nothing: the wrapper is not the event.
       var onWrapper =
@@ -147,12 +139,7 @@ class CustomEventBusDeliveriesTest {
               Properties.webhook()
                   .set("filter.eventPattern", "{\"Data\": {\"source\": [\"com.example.orders\"]}}")
                   .build());
-      var response =
-          onWrapper
-              .activateWebhook()
-              .verify(
-                  TestPayload.post(
-                      SubscriberDeliveries.withMetadata(BUS_EVENT_ID, DATA_ID, "o-1")));
+      var response = verify(onWrapper, WITH_METADATA);
       assertThat(response.statusCode()).isEqualTo(422);
       assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("NOT_MATCHED");
       assertThat(onWrapper.correlations()).isEmpty();
@@ -162,10 +149,7 @@ class CustomEventBusDeliveriesTest {
     @SuppressWarnings("unchecked")
     void theSubscribersMetadataIsAvailableToTheElementsExpressions() {
       var context = new TestInboundContext(Properties.webhook().build());
-      context
-          .activateWebhook()
-          .verify(
-              TestPayload.post(SubscriberDeliveries.withMetadata(BUS_EVENT_ID, DATA_ID, "o-1")));
+      verify(context, WITH_METADATA);
       var variables = context.correlations().getFirst().getVariables();
 
       // Activation condition, correlation key and result expression, as the runtime evaluates them.
@@ -195,9 +179,7 @@ class CustomEventBusDeliveriesTest {
       var result =
           new TestInboundContext(Properties.webhook().build())
               .activateWebhook()
-              .triggerWebhook(
-                  TestPayload.post(
-                      SubscriberDeliveries.withMetadata(BUS_EVENT_ID, DATA_ID, "o-1")));
+              .triggerWebhook(TestPayload.post(WITH_METADATA));
 
       assertThat(TestInboundContext.asRuntimeSeesIt(result.request().body()))
           .containsEntry("id", DATA_ID);
@@ -334,6 +316,10 @@ class CustomEventBusDeliveriesTest {
             .isEqualTo(503);
       }
     }
+  }
+
+  private static WebhookHttpResponse verify(TestInboundContext context, String body) {
+    return context.activateWebhook().verify(TestPayload.post(body));
   }
 
   private static int post(EventBridgeWebhookExecutable webhook, String body) {

@@ -83,6 +83,7 @@ public final class CorrelationOutcomes {
               PROCESS_INSTANCE_CREATED,
               null,
               created.processInstanceKey(),
+              null,
               null);
       case Success.MessagePublished published ->
           new EventOutcome(
@@ -92,7 +93,8 @@ public final class CorrelationOutcomes {
               MESSAGE_PUBLISHED,
               null,
               null,
-              published.messageKey());
+              published.messageKey(),
+              null);
       case Success.MessageAlreadyCorrelated alreadyCorrelated -> duplicate(eventId);
     };
   }
@@ -136,6 +138,7 @@ public final class CorrelationOutcomes {
         WebhookStatus.OK,
         DUPLICATE,
         "already published with this message ID",
+        null,
         null,
         null);
   }

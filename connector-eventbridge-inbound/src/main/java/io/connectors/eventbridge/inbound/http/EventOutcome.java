@@ -22,18 +22,6 @@ public record EventOutcome(
     Long messageKey,
     Boolean replay) {
 
-  /** Without a replay mark: what every outcome starts as. */
-  public EventOutcome(
-      Integer index,
-      String eventId,
-      int status,
-      String outcome,
-      String reason,
-      Long processInstanceKey,
-      Long messageKey) {
-    this(index, eventId, status, outcome, reason, processInstanceKey, messageKey, null);
-  }
-
   public EventOutcome withIndex(int position) {
     return new EventOutcome(
         position, eventId, status, outcome, reason, processInstanceKey, messageKey, replay);
@@ -50,6 +38,6 @@ public record EventOutcome(
   }
 
   public static EventOutcome failed(String eventId, int status, String outcome, String reason) {
-    return new EventOutcome(null, eventId, status, outcome, reason, null, null);
+    return new EventOutcome(null, eventId, status, outcome, reason, null, null, null);
   }
 }
