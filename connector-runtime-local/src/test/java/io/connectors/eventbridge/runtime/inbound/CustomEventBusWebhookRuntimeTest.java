@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.connector.api.inbound.Activity;
+import io.camunda.connector.runtime.core.inbound.activitylog.ActivityLogRegistry;
+import io.camunda.connector.runtime.inbound.webhook.WebhookConnectorRegistry;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import java.io.IOException;
@@ -20,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A Custom Event Bus subscriber's {@code WITH_METADATA} deliveries on the real runtime: the runtime
  * itself evaluates the element's activation condition, correlation key and result expression over
  * the subscriber's metadata ({@code connectorData}), Zeebe deduplicates on {@code aws:EventId}, and
- * a replay the element only acknowledges publishes nothing.
+ * a replay the element only acknowledges publishes nothing and is named as a replay in the
+ * element's activity log.
  */
 @LocalRuntimeTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,6 +35,8 @@ class CustomEventBusWebhookRuntimeTest {
   private static final String WEBHOOK = "eb-inbound-subscriber";
 
   @Autowired LocalRuntime runtime;
+  @Autowired ActivityLogRegistry activityLog;
+  @Autowired WebhookConnectorRegistry webhooks;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -88,6 +94,10 @@ class CustomEventBusWebhookRuntimeTest {
         .isEqualTo(200);
     runtime.awaitCompleted(awaitInstance("bus-evt-4"), TIMEOUT);
     assertThat(instancesWithBusEventId("bus-evt-3")).isZero();
+    var executable = webhooks.getActiveWebhook(WEBHOOK).orElseThrow().id();
+    assertThat(activityLog.getLogs(executable))
+        .extracting(Activity::message)
+        .contains("Answered 202: REPLAY_ACKNOWLEDGED (replayed event)");
   }
 
   /** What a {@code WITH_METADATA} subscriber posts for an event published with PutEvents. */
