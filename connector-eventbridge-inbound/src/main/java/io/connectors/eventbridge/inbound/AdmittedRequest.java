@@ -1,16 +1,19 @@
 package io.connectors.eventbridge.inbound;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.connectors.eventbridge.inbound.envelope.DeliveredEvent;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A request that admission let through, with everything the later stages need: its events (one, or
- * a batch when the body was a JSON array), and its headers and query parameters as they may reach
- * process variables, credentials removed.
+ * a batch when the body was a JSON array), each read in the webhook's delivery form, and its
+ * headers and query parameters as they may reach process variables, credentials removed.
  */
 record AdmittedRequest(
-    List<JsonNode> events, boolean batch, Map<String, String> headers, Map<String, String> params) {
+    List<DeliveredEvent> events,
+    boolean batch,
+    Map<String, String> headers,
+    Map<String, String> params) {
 
   @Override
   public String toString() {

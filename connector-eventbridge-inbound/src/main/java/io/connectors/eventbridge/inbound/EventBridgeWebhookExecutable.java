@@ -22,6 +22,7 @@ import io.connectors.eventbridge.inbound.binding.MessageTtl;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
 import io.connectors.eventbridge.inbound.crypto.EventDecryption;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
+import io.connectors.eventbridge.inbound.envelope.DeliveryReader;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
@@ -89,7 +90,8 @@ import org.slf4j.LoggerFactory;
       @PropertyGroup(id = "authorization", label = "Authorization"),
       @PropertyGroup(id = "signature", label = "HMAC signature"),
       @PropertyGroup(id = "filter", label = "Event filter"),
-      @PropertyGroup(id = "decryption", label = "Payload decryption")
+      @PropertyGroup(id = "decryption", label = "Payload decryption"),
+      @PropertyGroup(id = "delivery", label = "Delivery format and replays")
     },
     // Names that fit the properties panel's header at Desktop Modeler's default width (280 px);
     // ModelerAppliedTemplatesTest measures them in the real panel.
@@ -200,7 +202,8 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               Duration.ofMillis(properties.timeBudgetMillis()),
               SignatureVerifiers.create(properties.signature(), resources.clock()),
               Authenticators.create(properties.auth(), warnings, resources.meterRegistry()),
-              parser);
+              parser,
+              new DeliveryReader(properties.delivery().format()));
       var filter = EventPatternFilter.compile(properties.filter().eventPattern(), warnings);
       boolean consumeUnmatched = element.consumesUnmatched();
       handler =
@@ -210,6 +213,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
               decryption,
               new EventCorrelator(context, consumeUnmatched),
               consumeUnmatched,
+              properties.delivery().replays(),
               warnings,
               metrics,
               resources.watchdog());
@@ -298,8 +302,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
           WebhookStatus.SERVICE_UNAVAILABLE, "webhook is not active");
     }
     try {
-      var variables = current.prepareForRuntime(WebhookRequest.from(payload));
-      return () -> variables;
+      return current.prepareForRuntime(WebhookRequest.from(payload));
     } catch (RequestRejected rejected) {
       throw new WebhookConnectorException(rejected.status(), rejected.reason());
     }
@@ -318,11 +321,25 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     };
   }
 
-  /** The activity entry's text: the reason, and for a batch how much of it was accepted. */
+  /**
+   * The activity entry's text: the reason, and for a batch how much of it was accepted; replayed
+   * events are named as such, so an operator sees a replay arrive whatever the element does with
+   * it.
+   */
   private static String summary(Object body) {
-    return body instanceof WebhookResponses.BatchAnswer batch
-        ? "batch of " + batch.results().size() + ", " + batch.accepted() + " accepted"
-        : reason(body);
+    return switch (body) {
+      case WebhookResponses.BatchAnswer batch -> {
+        long replayed = batch.results().stream().filter(EventOutcome::replayed).count();
+        yield "batch of "
+            + batch.results().size()
+            + ", "
+            + batch.accepted()
+            + " accepted"
+            + (replayed == 0 ? "" : ", " + replayed + " replayed");
+      }
+      case EventOutcome outcome when outcome.replayed() -> outcome.outcome() + " (replayed event)";
+      case null, default -> reason(body);
+    };
   }
 
   /**

@@ -2,6 +2,7 @@ package io.connectors.eventbridge.inbound;
 
 import io.connectors.eventbridge.inbound.auth.RequestAuthenticator;
 import io.connectors.eventbridge.inbound.envelope.DeliveryParser;
+import io.connectors.eventbridge.inbound.envelope.DeliveryReader;
 import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
 import io.connectors.eventbridge.inbound.http.WebhookRequest;
@@ -34,6 +35,7 @@ final class RequestAdmission {
   private final SignatureVerifier signatureVerifier;
   private final RequestAuthenticator authenticator;
   private final DeliveryParser parser;
+  private final DeliveryReader reader;
 
   RequestAdmission(
       String allowedMethod,
@@ -41,7 +43,8 @@ final class RequestAdmission {
       Duration timeBudget,
       SignatureVerifier signatureVerifier,
       RequestAuthenticator authenticator,
-      DeliveryParser parser) {
+      DeliveryParser parser,
+      DeliveryReader reader) {
     var method = allowedMethod.toUpperCase(Locale.ROOT);
     this.contract =
         new RequestContract(
@@ -49,6 +52,7 @@ final class RequestAdmission {
     this.signatureVerifier = signatureVerifier;
     this.authenticator = authenticator;
     this.parser = parser;
+    this.reader = reader;
   }
 
   RequestContract contract() {
@@ -73,6 +77,6 @@ final class RequestAdmission {
     var authenticated = authenticator.accept(request);
     var delivery = parser.parse(request.rawBody());
     return new AdmittedRequest(
-        delivery.events(), delivery.batch(), authenticated.headers(), authenticated.params());
+        reader.read(delivery), delivery.batch(), authenticated.headers(), authenticated.params());
   }
 }

@@ -1,15 +1,14 @@
 package io.connectors.eventbridge.inbound;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.connector.api.inbound.webhook.MappedHttpRequest;
 import io.camunda.connector.api.inbound.webhook.WebhookHttpResponse;
+import io.camunda.connector.api.inbound.webhook.WebhookResult;
 import io.connectors.eventbridge.inbound.binding.ConfigurationWarnings;
 import io.connectors.eventbridge.inbound.correlation.CorrelationOutcomes;
 import io.connectors.eventbridge.inbound.correlation.EventCorrelator;
 import io.connectors.eventbridge.inbound.crypto.DecryptionFailed;
 import io.connectors.eventbridge.inbound.crypto.EventDecryption;
-import io.connectors.eventbridge.inbound.envelope.EventEnvelope;
+import io.connectors.eventbridge.inbound.envelope.DeliveredEvent;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.RequestContract;
 import io.connectors.eventbridge.inbound.http.RequestRejected;
@@ -17,8 +16,10 @@ import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.metrics.WebhookMetrics;
+import io.connectors.eventbridge.inbound.model.ReplayHandling;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +29,16 @@ import java.util.Map;
  * request itself ({@code triggerWebhook}) gets the same stages up to correlation, through {@link
  * #prepareForRuntime}.
  *
- * <p>Per event, the order is: event pattern, decryption, correlation. The pattern comes first
- * because it is the cheap check and matches what the bus saw (the encrypted event), so events
- * nobody wants are never decrypted; the element's expressions (activation condition, correlation
- * key, message ID, result) run in the runtime after decryption and see {@code
- * detail.decrypted_payload}.
+ * <p>Per event, the order is: replay, event pattern, decryption, correlation. Each stage sees the
+ * event's data, whatever form it came in (a {@code WITH_METADATA} delivery's {@code Data}), as a
+ * Custom Event Bus subscriber's {@code DATA} filter does. A replay the element only acknowledges is
+ * answered before anything else looks at it. The pattern comes next because it is the cheap check
+ * and matches what the bus saw (the encrypted event), so events nobody wants are never decrypted;
+ * the element's expressions (activation condition, correlation key, message ID, result) run in the
+ * runtime after decryption and see {@code detail.decrypted_payload}.
  *
- * <p>The request's answer must come within the time budget: EventBridge gives up after 5 s and
+ * <p>The request's answer must come within the time budget: EventBridge gives up after 5 s (an API
+ * destination; a Custom Event Bus subscriber after its invocation timeout, at most 30 s) and
  * redelivers, so an answer after that is lost and the first attempt would keep creating instances
  * beside the redelivery. Correlation runs on the request thread itself, with the deadline checked
  * before each event; events not started in time are answered 503 {@code NOT_ATTEMPTED}. Handing the
@@ -66,6 +70,7 @@ final class WebhookRequestHandler {
   private final EventDecryption decryption;
   private final EventCorrelator correlator;
   private final boolean consumeUnmatched;
+  private final ReplayHandling replays;
   private final ConfigurationWarnings warnings;
   private final WebhookMetrics metrics;
   private final CorrelationWatchdog watchdog;
@@ -76,6 +81,7 @@ final class WebhookRequestHandler {
       EventDecryption decryption,
       EventCorrelator correlator,
       boolean consumeUnmatched,
+      ReplayHandling replays,
       ConfigurationWarnings warnings,
       WebhookMetrics metrics,
       CorrelationWatchdog watchdog) {
@@ -84,6 +90,7 @@ final class WebhookRequestHandler {
     this.decryption = decryption;
     this.correlator = correlator;
     this.consumeUnmatched = consumeUnmatched;
+    this.replays = replays;
     this.warnings = warnings;
     this.metrics = metrics;
     this.watchdog = watchdog;
@@ -115,13 +122,13 @@ final class WebhookRequestHandler {
   /**
    * The same stages as {@link #handle} up to correlation, within the same budget, for a runtime
    * that correlates the request itself ({@code triggerWebhook}): the single event comes back as the
-   * correlation variables.
+   * correlation variables, with what its delivery says about it as {@code connectorData}.
    *
    * @throws RequestRejected when admission refuses the request, for a batch (it cannot be answered
    *     per event this way), and for an event answered before correlation (pattern, decryption,
    *     budget), with that answer's status and reason
    */
-  MappedHttpRequest prepareForRuntime(WebhookRequest request) {
+  WebhookResult prepareForRuntime(WebhookRequest request) {
     var admitted = admission.admit(request);
     if (admitted.batch()) {
       throw new RequestRejected(
@@ -131,8 +138,8 @@ final class WebhookRequestHandler {
     var event = admitted.events().getFirst();
     var watch = watchdog.watch(admission.contract().timeBudget());
     try {
-      return switch (prepare(event, EventEnvelope.of(event).id(), admitted, watch)) {
-        case Prepared.Ready ready -> ready.variables();
+      return switch (prepare(event, admitted, watch)) {
+        case Prepared.Ready ready -> new ForRuntime(ready.variables(), event.connectorData());
         case Prepared.Answered answered ->
             throw new RequestRejected(answered.outcome().status(), answered.outcome().reason());
       };
@@ -140,6 +147,10 @@ final class WebhookRequestHandler {
       watch.finish();
     }
   }
+
+  /** One event for a runtime that correlates it itself. */
+  private record ForRuntime(MappedHttpRequest request, Map<String, Object> connectorData)
+      implements WebhookResult {}
 
   /** One event after the stages before correlation: ready for the engine, or already answered. */
   private sealed interface Prepared {
@@ -156,18 +167,17 @@ final class WebhookRequestHandler {
       int retryableStatus = 0;
       for (int i = 0; i < events.size(); i++) {
         var event = events.get(i);
-        var eventId = EventEnvelope.of(event).id();
+        var eventId = event.eventId();
         EventOutcome outcome;
         if (retryableStatus != 0) {
           // The engine just pushed back or is down: do not pile more commands on it. The sender
           // retries the batch; elements already published are deduplicated by message ID.
           outcome = CorrelationOutcomes.notAttempted(eventId, retryableStatus);
         } else {
-          var connectorData =
-              admitted.batch() ? batchData(i, events.size()) : Map.<String, Object>of();
+          var connectorData = connectorData(event, admitted.batch(), i, events.size());
           try {
             outcome =
-                switch (prepare(event, eventId, admitted, watch)) {
+                switch (prepare(event, admitted, watch)) {
                   case Prepared.Answered answered -> answered.outcome();
                   case Prepared.Ready ready ->
                       correlate(ready.variables(), eventId, connectorData, watch);
@@ -180,7 +190,10 @@ final class WebhookRequestHandler {
             retryableStatus = outcome.status();
           }
         }
-        metrics.eventAnswered(outcome.outcome());
+        if (event.replayed()) {
+          outcome = outcome.asReplay();
+        }
+        metrics.eventAnswered(outcome.outcome(), event.replayed());
         outcomes.add(admitted.batch() ? outcome.withIndex(i) : outcome);
       }
     } finally {
@@ -190,17 +203,21 @@ final class WebhookRequestHandler {
   }
 
   private Prepared prepare(
-      JsonNode event, String eventId, AdmittedRequest admitted, CorrelationWatchdog.Watch watch) {
+      DeliveredEvent event, AdmittedRequest admitted, CorrelationWatchdog.Watch watch) {
+    var eventId = event.eventId();
     if (watch.outOfTime()) {
       return new Prepared.Answered(CorrelationOutcomes.outOfTime(eventId));
     }
-    if (!filter.matches(event)) {
+    if (event.replayed() && onlyAcknowledgesReplays()) {
+      return new Prepared.Answered(CorrelationOutcomes.replayAcknowledged(eventId));
+    }
+    var data = event.data();
+    if (!filter.matches(data)) {
       return new Prepared.Answered(
           CorrelationOutcomes.unmatched(eventId, consumeUnmatched, "event pattern not matched"));
     }
     try {
-      // The parser admits only JSON objects as events.
-      decryption.decrypt((ObjectNode) event);
+      decryption.decrypt(data);
     } catch (DecryptionFailed failed) {
       // A tampered event fails too, but a wrong key fails every event: operators must see it.
       warnings.report("inbound.decryption", failed.reason());
@@ -220,7 +237,14 @@ final class WebhookRequestHandler {
     // The body stays a JsonNode: the runtime converts the variables to a map itself, with its own
     // mapper, for every expression it evaluates and when it sends them, so a map made here would
     // be converted again (a copy of the whole event per request for nothing).
-    return new Prepared.Ready(new MappedHttpRequest(event, admitted.headers(), admitted.params()));
+    return new Prepared.Ready(new MappedHttpRequest(data, admitted.headers(), admitted.params()));
+  }
+
+  private boolean onlyAcknowledgesReplays() {
+    return switch (replays) {
+      case CORRELATE -> false;
+      case ACKNOWLEDGE -> true;
+    };
   }
 
   private EventOutcome correlate(
@@ -246,7 +270,19 @@ final class WebhookRequestHandler {
         : outcome;
   }
 
-  private static Map<String, Object> batchData(int index, int size) {
-    return Map.of("batchIndex", index, "batchSize", size);
+  /**
+   * A batch element's position, and what the delivery says about the event (subscriber metadata,
+   * replay): see {@link DeliveredEvent#connectorData()}.
+   */
+  private static Map<String, Object> connectorData(
+      DeliveredEvent event, boolean batch, int index, int size) {
+    var delivery = event.connectorData();
+    if (!batch) {
+      return delivery;
+    }
+    var data = new HashMap<String, Object>(delivery);
+    data.put("batchIndex", index);
+    data.put("batchSize", size);
+    return data;
   }
 }

@@ -51,6 +51,12 @@ public final class CorrelationOutcomes {
    */
   public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
+  /**
+   * A replayed event the element only acknowledges: answered 2xx so the sender does not retry it,
+   * and never handed to the engine.
+   */
+  public static final String REPLAY_ACKNOWLEDGED = "REPLAY_ACKNOWLEDGED";
+
   /** The event's encrypted payload is missing, malformed, or not for our key. Not retried. */
   public static final String DECRYPTION_FAILED = "DECRYPTION_FAILED";
 
@@ -77,6 +83,7 @@ public final class CorrelationOutcomes {
               PROCESS_INSTANCE_CREATED,
               null,
               created.processInstanceKey(),
+              null,
               null);
       case Success.MessagePublished published ->
           new EventOutcome(
@@ -86,7 +93,8 @@ public final class CorrelationOutcomes {
               MESSAGE_PUBLISHED,
               null,
               null,
-              published.messageKey());
+              published.messageKey(),
+              null);
       case Success.MessageAlreadyCorrelated alreadyCorrelated -> duplicate(eventId);
     };
   }
@@ -109,6 +117,14 @@ public final class CorrelationOutcomes {
         : EventOutcome.failed(eventId, WebhookStatus.UNPROCESSABLE, NOT_MATCHED, reason);
   }
 
+  public static EventOutcome replayAcknowledged(String eventId) {
+    return EventOutcome.failed(
+        eventId,
+        WebhookStatus.ACCEPTED,
+        REPLAY_ACKNOWLEDGED,
+        "replayed event acknowledged without correlating, as the element says");
+  }
+
   public static EventOutcome correlationFailed(String eventId) {
     return EventOutcome.failed(
         eventId, WebhookStatus.UNPROCESSABLE, CORRELATION_FAILED, EXPRESSION_FAILED_REASON);
@@ -122,6 +138,7 @@ public final class CorrelationOutcomes {
         WebhookStatus.OK,
         DUPLICATE,
         "already published with this message ID",
+        null,
         null,
         null);
   }

@@ -68,17 +68,23 @@ public final class WebhookMetrics {
 
   /**
    * One event's outcome word, batch or not: tells events never handed to the engine ({@code
-   * NOT_ATTEMPTED}) apart from those whose outcome is unknown ({@code OUTCOME_UNKNOWN}).
+   * NOT_ATTEMPTED}) apart from those whose outcome is unknown ({@code OUTCOME_UNKNOWN}), and
+   * replayed events (tag {@code delivery=replay}) apart from live ones, so the outcome of a replay
+   * needs no meter of its own.
+   *
+   * @param replay whether the sender marked the event as replayed
    */
-  public void eventAnswered(String outcome) {
+  public void eventAnswered(String outcome, boolean replay) {
+    String delivery = replay ? "replay" : "live";
     eventOutcomes
         .computeIfAbsent(
-            outcome,
+            outcome + " " + delivery,
             key ->
                 Counter.builder(EVENT_OUTCOMES)
-                    .description("Events of admitted requests by outcome")
+                    .description("Events of admitted requests by outcome, live or replayed")
                     .tag("webhook", webhook)
                     .tag("outcome", outcome)
+                    .tag("delivery", delivery)
                     .register(registry))
         .increment();
   }

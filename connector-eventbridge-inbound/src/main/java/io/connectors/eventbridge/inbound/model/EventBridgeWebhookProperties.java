@@ -7,6 +7,7 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownP
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -72,17 +73,24 @@ public record EventBridgeWebhookProperties(
             group = "endpoint",
             description =
                 "Events not correlated in this time are answered 503 NOT_ATTEMPTED, so the sender"
-                    + " retries them. Keep it under the sender's timeout (EventBridge: 5 s)."
-                    + " Default 4000",
+                    + " retries them. Keep it under the sender's timeout: a classic rule's API"
+                    + " destination waits 5 s, a Custom Event Bus subscriber its invocation timeout (1 to 30 s)."
+                    + " At most 30000. Default 4000",
             optional = true,
             feel = FeelMode.disabled,
             defaultValue = "" + Defaults.TIME_BUDGET_MILLIS)
         @Positive
+        @Max(
+            value = Defaults.MAX_TIME_BUDGET_MILLIS,
+            message =
+                "must be at most 30000 (30 s, the longest invocation timeout of a Custom Event Bus"
+                    + " subscriber)")
         Integer timeBudgetMillis,
     @Valid Authorization auth,
     @Valid SignatureVerification signature,
     @Valid EventFilter filter,
-    @Valid PayloadDecryption decryption) {
+    @Valid PayloadDecryption decryption,
+    @Valid DeliveryHandling delivery) {
 
   public EventBridgeWebhookProperties {
     method = method == null || method.isBlank() ? Defaults.HTTP_METHOD : method;
@@ -92,5 +100,6 @@ public record EventBridgeWebhookProperties(
     signature = signature == null ? new SignatureVerification.None() : signature;
     filter = filter == null ? new EventFilter(null) : filter;
     decryption = decryption == null ? new PayloadDecryption.None() : decryption;
+    delivery = delivery == null ? new DeliveryHandling(null, null) : delivery;
   }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.connectors.eventbridge.inbound.model.Authorization;
+import io.connectors.eventbridge.inbound.model.Defaults;
+import io.connectors.eventbridge.inbound.model.DeliveryFormat;
 import io.connectors.eventbridge.inbound.model.PayloadDecryption;
+import io.connectors.eventbridge.inbound.model.ReplayHandling;
 import io.connectors.eventbridge.inbound.model.WebhookElementProperties;
 import io.connectors.eventbridge.inbound.support.Properties;
 import java.util.Map;
@@ -81,6 +84,29 @@ class ElementPropertiesBinderTest {
     var bound = bind(properties);
     assertThat(bound.inbound().method()).isEqualTo("post");
     assertThat(bound.consumesUnmatched()).isFalse();
+  }
+
+  @Test
+  void withoutTheDeliveryGroupEveryFormIsRecognisedAndReplaysCorrelate() {
+    var delivery = bind(Properties.webhook()).inbound().delivery();
+    assertThat(delivery.format()).isInstanceOf(DeliveryFormat.Recognise.class);
+    assertThat(delivery.replays()).isEqualTo(ReplayHandling.of(Defaults.REPLAY_HANDLING));
+    assertThat(delivery.replays()).isEqualTo(ReplayHandling.CORRELATE);
+  }
+
+  @Test
+  void theDeliveryChoicesBind() {
+    var delivery =
+        bind(Properties.webhook()
+                .set("delivery.format.type", "withMetadata")
+                .set("delivery.replays", "acknowledge"))
+            .inbound()
+            .delivery();
+    assertThat(delivery.format()).isInstanceOf(DeliveryFormat.WithMetadata.class);
+    assertThat(delivery.replays()).isEqualTo(ReplayHandling.ACKNOWLEDGE);
+    assertThatThrownBy(() -> bind(Properties.webhook().set("delivery.replays", "drop")))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageStartingWith("inbound.delivery.replays");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connectors.eventbridge.inbound.model.Defaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,8 @@ class GeneratedTemplatesTest {
             "inbound.decryption.type",
             "inbound.decryption.key",
             "inbound.decryption.commitmentPolicy",
+            "inbound.delivery.format.type",
+            "inbound.delivery.replays",
             "activationCondition",
             "consumeUnmatchedEvents",
             "resultVariable",
@@ -68,6 +71,11 @@ class GeneratedTemplatesTest {
     }
     // Unmatched events are rejected (422) unless the user opts in.
     assertThat(property(template, "consumeUnmatchedEvents").get("value").asBoolean()).isFalse();
+    // New properties default to what a diagram without them does.
+    assertThat(property(template, "inbound.delivery.format.deliveryFormat").get("value").asText())
+        .isEqualTo(Defaults.DELIVERY_FORMAT);
+    assertThat(property(template, "inbound.delivery.replays").get("value").asText())
+        .isEqualTo(Defaults.REPLAY_HANDLING);
   }
 
   private static Set<String> bindings(JsonNode template) {
