@@ -12,8 +12,10 @@ import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
 import io.connectors.eventbridge.inbound.support.Properties;
 import io.connectors.eventbridge.inbound.support.SubscriberDeliveries;
-import io.connectors.eventbridge.inbound.support.TestInboundContext;
-import io.connectors.eventbridge.inbound.support.TestPayload;
+import io.connectors.eventbridge.inbound.support.TestWebhooks;
+import io.connectors.eventbridge.testsupport.RuntimeBinding;
+import io.connectors.eventbridge.testsupport.TestInboundContext;
+import io.connectors.eventbridge.testsupport.TestPayload;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -46,8 +48,7 @@ class CustomEventBusDeliveriesTest {
       var context = new TestInboundContext(Properties.webhook().build());
 
       var response =
-          context
-              .activateWebhook()
+          TestWebhooks.activate(context)
               .verify(TestPayload.post(SubscriberDeliveries.raw(DATA_ID, "o-1")));
 
       assertThat(response.statusCode()).isEqualTo(200);
@@ -77,14 +78,14 @@ class CustomEventBusDeliveriesTest {
 
     @Test
     void bothFormsAreRecognisedOnOneWebhookAndEachCanBeRequired() {
-      var recognising = new TestInboundContext(Properties.webhook().build()).activateWebhook();
+      var recognising = TestWebhooks.activate(new TestInboundContext(Properties.webhook().build()));
       assertThat(post(recognising, SubscriberDeliveries.raw(DATA_ID, "o-1"))).isEqualTo(200);
       assertThat(post(recognising, WITH_METADATA)).isEqualTo(200);
 
       var withMetadataOnly =
-          new TestInboundContext(
-                  Properties.webhook().set("delivery.format.type", "withMetadata").build())
-              .activateWebhook();
+          TestWebhooks.activate(
+              new TestInboundContext(
+                  Properties.webhook().set("delivery.format.type", "withMetadata").build()));
       assertThat(post(withMetadataOnly, SubscriberDeliveries.raw(DATA_ID, "o-1"))).isEqualTo(400);
 
       var rawOnly =
@@ -104,7 +105,7 @@ class CustomEventBusDeliveriesTest {
               + SubscriberDeliveries.withMetadata("bus-2", "d-2", "o-2")
               + "]";
 
-      var response = context.activateWebhook().verify(TestPayload.post(body));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(body));
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(context.correlations())
@@ -131,7 +132,7 @@ class CustomEventBusDeliveriesTest {
                       "{\"source\": [\"com.example.orders\"],"
                           + " \"detail\": {\"amount\": [{\"numeric\": [\">\", 40]}]}}")
                   .build());
-      assertThat(post(onData.activateWebhook(), WITH_METADATA)).isEqualTo(200);
+      assertThat(post(TestWebhooks.activate(onData), WITH_METADATA)).isEqualTo(200);
 
       // A pattern on the wrapper's fields matches nothing: the wrapper is not the event.
       var onWrapper =
@@ -177,11 +178,10 @@ class CustomEventBusDeliveriesTest {
     @Test
     void aRuntimeThatCorrelatesItselfGetsTheDataAndTheMetadataToo() {
       var result =
-          new TestInboundContext(Properties.webhook().build())
-              .activateWebhook()
+          TestWebhooks.activate(new TestInboundContext(Properties.webhook().build()))
               .triggerWebhook(TestPayload.post(WITH_METADATA));
 
-      assertThat(TestInboundContext.asRuntimeSeesIt(result.request().body()))
+      assertThat(RuntimeBinding.asRuntimeSeesIt(result.request().body()))
           .containsEntry("id", DATA_ID);
       assertThat(result.connectorData()).containsEntry("eventId", BUS_EVENT_ID);
     }
@@ -202,7 +202,7 @@ class CustomEventBusDeliveriesTest {
             new TestInboundContext(Properties.webhook().build())
                 .answer(new CorrelationResult.Success.MessageAlreadyCorrelated(null));
 
-        var response = context.activateWebhook().verify(TestPayload.post(replay));
+        var response = TestWebhooks.activate(context).verify(TestPayload.post(replay));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat((EventOutcome) response.body())
@@ -217,7 +217,7 @@ class CustomEventBusDeliveriesTest {
       for (var replay : new String[] {SUBSCRIBER_REPLAY, ARCHIVE_REPLAY}) {
         var context = new TestInboundContext(acknowledgingReplays().build());
 
-        var response = context.activateWebhook().verify(TestPayload.post(replay));
+        var response = TestWebhooks.activate(context).verify(TestPayload.post(replay));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat((EventOutcome) response.body())
@@ -237,7 +237,7 @@ class CustomEventBusDeliveriesTest {
               + SubscriberDeliveries.withMetadata("bus-2", "d-2", "o-2", "REPLAY")
               + "]";
 
-      var response = context.activateWebhook().verify(TestPayload.post(body));
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(body));
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(((WebhookResponses.BatchAnswer) response.body()).results())
@@ -255,7 +255,8 @@ class CustomEventBusDeliveriesTest {
       var registry = new SimpleMeterRegistry();
       try (var resources = WebhookResources.start(registry)) {
         var webhook =
-            new TestInboundContext(acknowledgingReplays().build()).activateWebhook(resources);
+            TestWebhooks.activate(
+                new TestInboundContext(acknowledgingReplays().build()), resources);
         webhook.verify(TestPayload.post(SUBSCRIBER_REPLAY));
         webhook.verify(TestPayload.post(ARCHIVE_REPLAY));
         webhook.verify(TestPayload.post(SubscriberDeliveries.raw(DATA_ID, "o-1")));
@@ -290,7 +291,7 @@ class CustomEventBusDeliveriesTest {
       var context =
           new TestInboundContext(Properties.webhook().set("timeBudgetMillis", "30000").build());
 
-      var webhook = context.activateWebhook();
+      var webhook = TestWebhooks.activate(context);
 
       assertThat(context.health().getStatus()).hasToString("UP");
       assertThat(webhook.requestContract().orElseThrow().timeBudget())
@@ -303,7 +304,7 @@ class CustomEventBusDeliveriesTest {
         var context =
             new TestInboundContext(Properties.webhook().set("timeBudgetMillis", tooLong).build());
 
-        var webhook = context.activateWebhook();
+        var webhook = TestWebhooks.activate(context);
 
         assertThat(context.health().getStatus()).hasToString("DOWN");
         assertThat(context.health().getError().message())
@@ -319,7 +320,7 @@ class CustomEventBusDeliveriesTest {
   }
 
   private static WebhookHttpResponse verify(TestInboundContext context, String body) {
-    return context.activateWebhook().verify(TestPayload.post(body));
+    return TestWebhooks.activate(context).verify(TestPayload.post(body));
   }
 
   private static int post(EventBridgeWebhookExecutable webhook, String body) {
