@@ -16,11 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -35,28 +30,16 @@ class CustomBusAnswerWireTest {
       Map.of("Content-Type", "application/cbor", "x-amzn-RequestId", "req-7");
 
   private StubBus bus;
-  private SdkHttpClient http;
   private CustomBusPutEvents client;
 
   @BeforeEach
   void start() throws Exception {
     bus = new StubBus();
-    http = ApacheHttpClient.builder().build();
-    client =
-        new RpcV2CborPutEvents(
-            http,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")),
-            Region.US_EAST_1,
-            CustomBusEndpoints.overriddenBy(bus.endpoint()),
-            AwsRetryStrategy.doNotRetry(),
-            delay -> {
-              throw new AssertionError("no retry expected");
-            });
+    client = bus.clientWithoutRetries(Region.US_EAST_1, "AKID");
   }
 
   @AfterEach
   void stop() {
-    http.close();
     bus.close();
   }
 

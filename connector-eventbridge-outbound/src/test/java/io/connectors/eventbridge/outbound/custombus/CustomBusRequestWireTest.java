@@ -18,11 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -35,35 +30,22 @@ class CustomBusRequestWireTest {
   private static final String ARN =
       "arn:aws:events:eu-central-1:123456789012:event-busv2/orders/abcdefghijklmnopqrstuvwxy";
   private static final String ACCESS_KEY = "AKIDEXAMPLE";
-  private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
   private static final Pattern AUTHORIZATION =
       Pattern.compile(
           "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,"
               + " SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
 
   private StubBus bus;
-  private SdkHttpClient http;
   private CustomBusPutEvents client;
 
   @BeforeEach
   void start() throws Exception {
     bus = new StubBus();
-    http = ApacheHttpClient.builder().build();
-    client =
-        new RpcV2CborPutEvents(
-            http,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)),
-            Region.EU_CENTRAL_1,
-            CustomBusEndpoints.overriddenBy(bus.endpoint()),
-            AwsRetryStrategy.doNotRetry(),
-            delay -> {
-              throw new AssertionError("no retry expected");
-            });
+    client = bus.clientWithoutRetries(Region.EU_CENTRAL_1, ACCESS_KEY);
   }
 
   @AfterEach
   void stop() {
-    http.close();
     bus.close();
   }
 
@@ -162,7 +144,7 @@ class CustomBusRequestWireTest {
             .put("url", "http://" + ours.header("Host") + ours.path())
             .put("body", Base64.getEncoder().encodeToString(ours.body()))
             .put("access_key", ACCESS_KEY)
-            .put("secret_key", SECRET_KEY)
+            .put("secret_key", StubBus.SECRET_KEY)
             .put("signing_name", "events")
             .put("region", "eu-central-1")
             .put("amz_date", ours.header("X-Amz-Date"));
