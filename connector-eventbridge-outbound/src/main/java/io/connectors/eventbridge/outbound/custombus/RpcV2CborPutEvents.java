@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -43,6 +46,7 @@ public final class RpcV2CborPutEvents implements CustomBusPutEvents {
   private final CustomBusEndpoints endpoints;
   private final RetryStrategy retryStrategy;
   private final RetryPause pause;
+  private final Optional<CallLimits> limits;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
   private final PutEventsEncoder encoder;
   private final PutEventsAnswerReader reader;
@@ -54,12 +58,28 @@ public final class RpcV2CborPutEvents implements CustomBusPutEvents {
       CustomBusEndpoints endpoints,
       RetryStrategy retryStrategy,
       RetryPause pause) {
+    this(httpClient, credentials, region, endpoints, retryStrategy, pause, Optional.empty());
+  }
+
+  /**
+   * @param limits bounds each attempt and the call as a whole; without them an attempt ends only
+   *     with the HTTP client's own timeouts
+   */
+  public RpcV2CborPutEvents(
+      SdkHttpClient httpClient,
+      AwsCredentialsProvider credentials,
+      Region region,
+      CustomBusEndpoints endpoints,
+      RetryStrategy retryStrategy,
+      RetryPause pause,
+      Optional<CallLimits> limits) {
     this.httpClient = httpClient;
     this.credentials = credentials;
     this.region = region;
     this.endpoints = endpoints;
     this.retryStrategy = retryStrategy;
     this.pause = pause;
+    this.limits = limits;
     CBORFactory cbor = new CBORFactory();
     this.encoder = new PutEventsEncoder(cbor);
     this.reader = new PutEventsAnswerReader(new CborValues(cbor));
@@ -80,8 +100,26 @@ public final class RpcV2CborPutEvents implements CustomBusPutEvents {
         RetryPause.THREAD_SLEEP);
   }
 
+  /** With the standard retries, each attempt and the call bounded by {@code limits}. */
+  public static RpcV2CborPutEvents withStandardRetries(
+      SdkHttpClient httpClient,
+      AwsCredentialsProvider credentials,
+      Region region,
+      CustomBusEndpoints endpoints,
+      CallLimits limits) {
+    return new RpcV2CborPutEvents(
+        httpClient,
+        credentials,
+        region,
+        endpoints,
+        AwsRetryStrategy.standardRetryStrategy(),
+        RetryPause.THREAD_SLEEP,
+        Optional.of(limits));
+  }
+
   @Override
   public CustomBusResult putEvents(CustomBusRequest request) {
+    long start = limits.map(CallLimits::start).orElse(0L);
     byte[] body = encoder.encode(request);
     AcquireInitialTokenResponse initial =
         retryStrategy.acquireInitialToken(AcquireInitialTokenRequest.create(region.id()));
@@ -93,7 +131,7 @@ public final class RpcV2CborPutEvents implements CustomBusPutEvents {
     while (true) {
       CustomBusException failure;
       try {
-        CustomBusResult result = attempt(request, body);
+        CustomBusResult result = attempt(request, body, start);
         retryStrategy.recordSuccess(RecordSuccessRequest.create(token));
         return result;
       } catch (CustomBusServiceException | CustomBusUnreachableException retryable) {
@@ -111,7 +149,11 @@ public final class RpcV2CborPutEvents implements CustomBusPutEvents {
         throw failure;
       }
       token = next.token();
-      if (!pausedFor(next.delay())) {
+      Duration delay = next.delay();
+      if (limits.isPresent() && !limits.get().allowsRetryAfter(start, delay)) {
+        throw failure;
+      }
+      if (!pausedFor(delay)) {
         throw failure;
       }
     }
@@ -131,7 +173,7 @@ public final class RpcV2CborPutEvents implements CustomBusPutEvents {
     }
   }
 
-  private CustomBusResult attempt(CustomBusRequest request, byte[] body) {
+  private CustomBusResult attempt(CustomBusRequest request, byte[] body, long start) {
     AwsCredentials identity = credentials.resolveCredentials();
     URI endpoint = endpoints.resolve(region, request.eventBusArn(), identity.accountId());
     SdkHttpRequest unsigned =
@@ -152,22 +194,27 @@ public final class RpcV2CborPutEvents implements CustomBusPutEvents {
                     .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, CustomBusModel.SIGNING_NAME)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+    ExecutableHttpRequest call =
+        httpClient.prepareRequest(
+            HttpExecuteRequest.builder()
+                .request(signed.request())
+                .contentStreamProvider(signed.payload().orElse(null))
+                .build());
+    Optional<ScheduledFuture<?>> abort =
+        limits.map(bounds -> bounds.abortLater(start, call::abort));
     try {
-      HttpExecuteResponse response =
-          httpClient
-              .prepareRequest(
-                  HttpExecuteRequest.builder()
-                      .request(signed.request())
-                      .contentStreamProvider(signed.payload().orElse(null))
-                      .build())
-              .call();
+      HttpExecuteResponse response = call.call();
       byte[] answer = readBody(response);
       String requestId =
           response.httpResponse().firstMatchingHeader("x-amzn-RequestId").orElse(null);
       return reader.read(
           response.httpResponse().statusCode(), answer, requestId, request.entries().size());
     } catch (IOException e) {
+      // An aborted attempt ends here too: the HTTP client fails the aborted exchange with an
+      // IOException, which the retry strategy treats as any broken connection.
       throw new CustomBusUnreachableException(endpoint.getHost(), e);
+    } finally {
+      abort.ifPresent(pending -> pending.cancel(false));
     }
   }
 
