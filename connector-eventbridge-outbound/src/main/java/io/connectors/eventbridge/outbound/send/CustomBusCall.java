@@ -22,6 +22,14 @@ record CustomBusCall(CustomBusPutEvents bus, String eventBusArn, RequestDeduplic
    */
   static final int MAX_ENTRIES_PER_CALL = 100;
 
+  // Request size: the quota page
+  // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html,
+  // "Custom Event Bus quotas") keeps this bus's fixed API limits apart from the classic bus's, but
+  // the text we could read of it names no request size, nor does the model (Detail has no length
+  // limit there). So calls are sized as on a classic bus, with AWS's entry-size formula and the
+  // configurable configuration.maxRequestBytes (1 MiB by default); an entry the bus finds too large
+  // fails with its own error code, reported as any rejected entry.
+
   @Override
   public int maxEntriesPerCall() {
     return MAX_ENTRIES_PER_CALL;
