@@ -55,6 +55,7 @@ class CustomBusConnectorTest {
 
   private final List<Duration> sleeps = new ArrayList<>();
   private final AtomicLong nanos = new AtomicLong();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private StubBus bus;
   private CachingEventBridgeClientSupplier clients;
   private EventBridgePutEventsFunction connector;
@@ -77,7 +78,7 @@ class CustomBusConnectorTest {
     // Time moves only when the connector pauses between entry retries.
     return new EventBridgePutEventsFunction(
         clients,
-        new OutboundMetrics(new SimpleMeterRegistry(), clients::size),
+        new OutboundMetrics(meters, clients::size),
         pause -> {
           sleeps.add(pause);
           nanos.addAndGet(pause.toNanos());
@@ -156,6 +157,15 @@ class CustomBusConnectorTest {
     assertThat(retried.entries())
         .extracting(EntryResult::successCode)
         .containsExactly(EntryResult.DEDUPLICATED, EntryResult.DEDUPLICATED);
+    // Put once, by the first attempt; the retry's answers are counted as what they are.
+    assertThat(events("put")).isEqualTo(2);
+    assertThat(events("deduplicated")).isEqualTo(2);
+  }
+
+  private double events(String outcome) {
+    return meters
+        .counter("eventbridge.outbound.events", "outcome", outcome, "error_code", "none")
+        .count();
   }
 
   @Test
