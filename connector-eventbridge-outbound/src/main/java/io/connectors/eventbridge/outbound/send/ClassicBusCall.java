@@ -30,14 +30,6 @@ record ClassicBusCall(EventBridgeClient client, String endpointId) implements Bu
     PutEventsResponse response =
         client.putEvents(
             PutEventsRequest.builder().entries(entries).endpointId(endpointId).build());
-    if (response.entries().size() != pending.size()) {
-      throw new UnexpectedResponseException(
-          "PutEvents answered "
-              + response.entries().size()
-              + " entries for "
-              + pending.size()
-              + " sent");
-    }
     List<EntryResult> results = new ArrayList<>(pending.size());
     for (PutEventsResultEntry answer : response.entries()) {
       results.add(

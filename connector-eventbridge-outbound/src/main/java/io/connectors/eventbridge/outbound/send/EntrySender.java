@@ -134,6 +134,14 @@ public final class EntrySender {
       if (answer.requestId() != null) {
         requestIds.add(answer.requestId());
       }
+      if (answer.entries().size() != pending.size()) {
+        throw new UnexpectedResponseException(
+            "PutEvents answered "
+                + answer.entries().size()
+                + " entries for "
+                + pending.size()
+                + " sent");
+      }
       return answer.entries();
     }
 
