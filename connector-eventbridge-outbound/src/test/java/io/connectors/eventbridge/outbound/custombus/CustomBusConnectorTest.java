@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.connector.api.error.ConnectorException;
 import io.connectors.eventbridge.outbound.EventBridgePutEventsFunction;
+import io.connectors.eventbridge.outbound.auth.AssumeRoleAuthentication;
+import io.connectors.eventbridge.outbound.auth.AwsAuthentication;
 import io.connectors.eventbridge.outbound.auth.StaticCredentialsAuthentication;
 import io.connectors.eventbridge.outbound.client.CachingEventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
@@ -344,6 +346,40 @@ class CustomBusConnectorTest {
                   + code.getKey()
                   + ": \"no\"");
     }
+  }
+
+  @Test
+  void credentialsThatCannotBeHadFailAsOnAClassicBus() {
+    // STS, at the stub's address too, refuses the role: no credentials, nothing is put.
+    bus.answer(403, Map.of(), new byte[0]);
+    var role =
+        new AssumeRoleAuthentication(
+            "arn:aws:iam::123456789012:role/put-events",
+            null,
+            null,
+            AwsAuthentication.CREDENTIALS,
+            "AKIDEXAMPLE",
+            StubBus.SECRET_KEY,
+            bus.endpoint().toString());
+
+    var failure =
+        catchThrowableOfType(
+            ConnectorException.class,
+            () ->
+                connector.putEvents(
+                    new PutEventsRequest(
+                        role,
+                        configuration(),
+                        new SingleEvent(null, "com.example", "Ping", Map.of(), null, null, null),
+                        customBus(null, EventBus.DEDUPLICATE_BY_JOB, null)),
+                    job()));
+
+    assertThat(failure.getErrorCode()).isEqualTo(ErrorCodes.AUTHENTICATION_FAILED);
+    assertThat(failure.getMessage()).startsWith("No AWS credentials could be resolved");
+    assertThat(bus.received())
+        .hasSize(1)
+        .extracting(StubBus.Received::path)
+        .noneMatch(path -> path.endsWith("/operation/PutEvents"));
   }
 
   @Test
