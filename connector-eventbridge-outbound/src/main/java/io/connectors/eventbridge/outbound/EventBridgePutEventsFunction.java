@@ -31,12 +31,12 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
-/** Puts one event, or a batch of events, on an Amazon EventBridge bus. */
+/** Puts one event, or a batch of events, on an Amazon EventBridge bus of either kind. */
 @OutboundConnector(
     name = "Amazon EventBridge: Put events",
     // "error" is what the runtime sets on the task when it fails the job: it carries this task's
     // progress to the job's next attempt (see JobProgress).
-    inputVariables = {"authentication", "configuration", "event", JobProgress.JOB_VARIABLE},
+    inputVariables = {"authentication", "configuration", "bus", "event", JobProgress.JOB_VARIABLE},
     type = EventBridgePutEventsFunction.TYPE)
 @ElementTemplate(
     id = "io.connectors.eventbridge.PutEvents.v1",
@@ -63,6 +63,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
     propertyGroups = {
       @PropertyGroup(id = "authentication", label = "Authentication"),
       @PropertyGroup(id = "configuration", label = "Configuration"),
+      @PropertyGroup(id = "bus", label = "Event bus"),
       @PropertyGroup(id = "event", label = "Event"),
       @PropertyGroup(id = "batch", label = "Batch")
     })

@@ -68,16 +68,34 @@ class InputErrorsTest {
                 + " \"configuration\": {\"region\": \"Frankfurt\", \"entryAttempts\": 11},"
                 + " \"event\": {\"mode\": \"single\", \"source\": \"s\", \"detailType\": \"T\","
                 + " \"detail\": {}}}");
-    var connector =
-        new EventBridgePutEventsFunction(
-            (authentication, configuration) -> {
-              throw new AssertionError("invalid input must not reach a client");
-            },
-            new OutboundMetrics(new SimpleMeterRegistry(), () -> 0));
-
-    assertThatThrownBy(() -> connector.execute(context))
+    assertThatThrownBy(() -> connectorForInvalidInput().execute(context))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage(
             "Invalid input: configuration.entryAttempts: must be at most 10; configuration.region: must be an AWS region code such as eu-central-1");
+  }
+
+  @Test
+  void aCustomEventBusIsCheckedAsTheOtherGroupsAre() {
+    var context =
+        TestOutboundContext.jobThatMustNotBeRead(
+            "{\"authentication\": {\"type\": \"defaultCredentialsChain\"},"
+                + " \"configuration\": {\"region\": \"eu-central-1\"},"
+                + " \"bus\": {\"kind\": \"customEventBus\","
+                + " \"eventBusArn\": \"arn:aws:events:eu-central-1:123456789012:event-bus/orders\","
+                + " \"deduplication\": \"always\"},"
+                + " \"event\": {\"mode\": \"single\", \"source\": \"s\", \"detailType\": \"T\","
+                + " \"detail\": {}}}");
+    assertThatThrownBy(() -> connectorForInvalidInput().execute(context))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessage(
+            "Invalid input: bus.deduplication: must be job, contentBased or givenId; bus.eventBusArn: must be a Custom Event Bus ARN: arn:aws:events:<region>:<account>:event-busv2/<name>/<id>");
+  }
+
+  private static EventBridgePutEventsFunction connectorForInvalidInput() {
+    return new EventBridgePutEventsFunction(
+        (authentication, configuration) -> {
+          throw new AssertionError("invalid input must not reach a client");
+        },
+        new OutboundMetrics(new SimpleMeterRegistry(), () -> 0));
   }
 }

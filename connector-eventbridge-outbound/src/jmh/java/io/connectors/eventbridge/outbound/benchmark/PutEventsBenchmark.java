@@ -91,7 +91,12 @@ public class PutEventsBenchmark {
             cachedClients, metrics, Sleeper.THREAD_SLEEP, System::nanoTime);
     connectorWithNewClientPerCall =
         new EventBridgePutEventsFunction(
-            (auth, config) -> ClientLease.closing(newStandaloneClient(config.endpoint())),
+            (auth, config) ->
+                ClientLease.closing(
+                    newStandaloneClient(config.endpoint()),
+                    request -> {
+                      throw new UnsupportedOperationException("puts on a classic bus only");
+                    }),
             metrics,
             Sleeper.THREAD_SLEEP,
             System::nanoTime);

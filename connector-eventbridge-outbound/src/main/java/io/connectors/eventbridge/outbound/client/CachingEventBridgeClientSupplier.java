@@ -2,6 +2,7 @@ package io.connectors.eventbridge.outbound.client;
 
 import io.connectors.eventbridge.outbound.auth.AwsAuthentication;
 import io.connectors.eventbridge.outbound.client.EventBridgeClientFactory.OwnedClient;
+import io.connectors.eventbridge.outbound.custombus.CustomBusPutEvents;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -41,6 +44,10 @@ public final class CachingEventBridgeClientSupplier
   private static final Logger LOG = LoggerFactory.getLogger(CachingEventBridgeClientSupplier.class);
 
   private final SdkHttpClient httpClient;
+
+  /** Aborts Custom Event Bus attempts that outlive their bound; one daemon thread, mostly idle. */
+  private final ScheduledExecutorService timeouts;
+
   private final int maxClients;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition drained = lock.newCondition();
@@ -80,15 +87,31 @@ public final class CachingEventBridgeClientSupplier
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(30))
             .build();
-    this.builder = new EventBridgeClientFactory(httpClient)::create;
+    this.timeouts = newTimeoutThread();
+    this.builder = new EventBridgeClientFactory(httpClient, timeouts)::create;
     this.maxClients = maxClients;
   }
 
   /** With another way to build clients: for tests of the cache itself. */
   CachingEventBridgeClientSupplier(int maxClients, ClientBuilder builder) {
     this.httpClient = ApacheHttpClient.builder().build();
+    this.timeouts = newTimeoutThread();
     this.builder = builder;
     this.maxClients = maxClients;
+  }
+
+  private static ScheduledExecutorService newTimeoutThread() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "eventbridge-custom-bus-timeouts");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // A finished call cancels its abort; without this the cancelled task would wait out its delay.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   /**
@@ -127,13 +150,18 @@ public final class CachingEventBridgeClientSupplier
       closeQuietly(evicted);
     }
     CachedClient client = leased;
-    EventBridgeClient built = awaitBuilt(client, key, mustBuild, authentication, configuration);
+    OwnedClient built = awaitBuilt(client, key, mustBuild, authentication, configuration);
     return new ClientLease() {
       private boolean returned;
 
       @Override
       public EventBridgeClient client() {
-        return built;
+        return built.client();
+      }
+
+      @Override
+      public CustomBusPutEvents customBus() {
+        return built.customBus();
       }
 
       @Override
@@ -150,7 +178,7 @@ public final class CachingEventBridgeClientSupplier
    * Builds the client when this lease created the entry, else waits for whoever builds it. A failed
    * build leaves the cache, so the next job tries again, and fails every job that waited for it.
    */
-  private EventBridgeClient awaitBuilt(
+  private OwnedClient awaitBuilt(
       CachedClient client,
       ClientKey key,
       boolean mustBuild,
@@ -170,7 +198,7 @@ public final class CachingEventBridgeClientSupplier
       }
     }
     try {
-      return client.owned.join().client();
+      return client.owned.join();
     } catch (CompletionException | CancellationException e) {
       giveBack(client);
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -265,6 +293,7 @@ public final class CachingEventBridgeClientSupplier
           DRAIN_TIMEOUT);
     }
     stillBusy.forEach(CachingEventBridgeClientSupplier::closeQuietly);
+    timeouts.shutdownNow();
     httpClient.close();
   }
 

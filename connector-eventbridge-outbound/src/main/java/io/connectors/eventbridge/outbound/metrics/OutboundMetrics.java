@@ -78,14 +78,21 @@ public final class OutboundMetrics {
    */
   public void concluded(List<EntryResult> results, int alreadyPut) {
     int putNow = -alreadyPut;
+    int deduplicated = 0;
     for (EntryResult result : results) {
-      if (result.errorCode() == null) {
-        putNow++;
-      } else {
+      if (result.errorCode() != null) {
         events("failed", result.errorCode()).increment();
+      } else if (EntryResult.DEDUPLICATED.equals(result.successCode())) {
+        // A Custom Event Bus already had it (an earlier attempt put it): counted when it was put.
+        deduplicated++;
+      } else {
+        putNow++;
       }
     }
     eventsPut.increment(Math.max(putNow, 0));
+    if (deduplicated > 0) {
+      events("deduplicated", "none").increment(deduplicated);
+    }
   }
 
   public void task(long nanos, String outcome) {

@@ -17,5 +17,15 @@ public final class ConfigurationRules {
   public static final String ROLE_ARN_PATTERN =
       "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}$";
 
+  /** The model's {@code EventBusArn} pattern (eventbridgev2 2025-05-15). */
+  public static final String CUSTOM_BUS_ARN_PATTERN =
+      "^arn:aws(-[a-z0-9]+)*:events:[a-z][a-z0-9]*(-[a-z0-9]+)*:([0-9]{12}):event-busv2/[A-Za-z0-9][.\\-_A-Za-z0-9]{0,255}/[a-z0-9]{25}$";
+
+  public static final String CUSTOM_BUS_ARN_MESSAGE =
+      "must be a Custom Event Bus ARN: arn:aws:events:<region>:<account>:event-busv2/<name>/<id>";
+
+  public static final String DEDUPLICATION_PATTERN = "^(job|contentBased|givenId)$";
+  public static final String DEDUPLICATION_MESSAGE = "must be job, contentBased or givenId";
+
   private ConfigurationRules() {}
 }

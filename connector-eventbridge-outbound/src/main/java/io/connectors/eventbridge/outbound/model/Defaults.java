@@ -22,5 +22,17 @@ public final class Defaults {
   /** Shows in CloudTrail as the assumed role's session. */
   public static final String ROLE_SESSION_NAME = "camunda-eventbridge-connector";
 
+  /**
+   * Diagrams made before the bus kind existed carry none: they put events on a classic bus, as they
+   * always did.
+   */
+  public static final String BUS_KIND = EventBus.CLASSIC;
+
+  /**
+   * A deduplication ID derived from the job, so that a retry of the same job within the bus's
+   * 5-minute window cannot put an event twice.
+   */
+  public static final String DEDUPLICATION = EventBus.DEDUPLICATE_BY_JOB;
+
   private Defaults() {}
 }

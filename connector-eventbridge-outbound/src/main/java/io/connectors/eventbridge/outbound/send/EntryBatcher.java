@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Packs entries, in order, into as few PutEvents calls as the quotas allow: at most ten entries and
- * at most {@code maxRequestBytes} per call. Order is kept so that results map back one to one.
+ * Packs entries, in order, into as few PutEvents calls as the quotas allow: at most ten entries on
+ * a classic bus, a hundred on a Custom Event Bus, and at most {@code maxRequestBytes} per call.
+ * Order is kept so that results map back one to one.
  */
 public final class EntryBatcher {
 
@@ -14,17 +15,22 @@ public final class EntryBatcher {
 
   private EntryBatcher() {}
 
+  /** For a classic bus. */
   public static List<List<PreparedEntry>> chunk(List<PreparedEntry> entries, int maxRequestBytes) {
+    return chunk(entries, MAX_ENTRIES_PER_CALL, maxRequestBytes);
+  }
+
+  public static List<List<PreparedEntry>> chunk(
+      List<PreparedEntry> entries, int maxEntriesPerCall, int maxRequestBytes) {
     List<List<PreparedEntry>> chunks = new ArrayList<>();
-    List<PreparedEntry> current = new ArrayList<>(MAX_ENTRIES_PER_CALL);
+    List<PreparedEntry> current = new ArrayList<>(maxEntriesPerCall);
     long currentBytes = 0;
     for (PreparedEntry entry : entries) {
       boolean full =
-          current.size() == MAX_ENTRIES_PER_CALL
-              || currentBytes + entry.sizeBytes() > maxRequestBytes;
+          current.size() == maxEntriesPerCall || currentBytes + entry.sizeBytes() > maxRequestBytes;
       if (full && !current.isEmpty()) {
         chunks.add(current);
-        current = new ArrayList<>(MAX_ENTRIES_PER_CALL);
+        current = new ArrayList<>(maxEntriesPerCall);
         currentBytes = 0;
       }
       current.add(entry);

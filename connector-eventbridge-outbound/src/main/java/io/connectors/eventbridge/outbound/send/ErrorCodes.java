@@ -44,8 +44,12 @@ public final class ErrorCodes {
   /** The task's time budget ran out before every event was put; a job retry sends the rest. */
   public static final String DEADLINE_REACHED = "EVENTBRIDGE_DEADLINE_REACHED";
 
-  /** Entry error codes worth sending again; every other code fails the same way on retry. */
-  static final Set<String> RETRYABLE_ENTRY_CODES = Set.of("ThrottlingException", "InternalFailure");
+  /**
+   * Entry error codes worth sending again; every other code fails the same way on retry. A classic
+   * bus says InternalFailure; the Custom Event Bus's model names its fault InternalException.
+   */
+  static final Set<String> RETRYABLE_ENTRY_CODES =
+      Set.of("ThrottlingException", "InternalFailure", "InternalException");
 
   static final Set<String> THROTTLING_CODES =
       Set.of("ThrottlingException", "ThrottledException", "TooManyRequestsException");

@@ -5,6 +5,8 @@ import io.connectors.eventbridge.outbound.client.ClientLease;
 import io.connectors.eventbridge.outbound.client.EventBridgeClientSupplier;
 import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
+import io.connectors.eventbridge.outbound.model.ClassicBus;
+import io.connectors.eventbridge.outbound.model.CustomEventBus;
 import io.connectors.eventbridge.outbound.model.EventInput;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.progress.AcceptedEvent;
@@ -58,12 +60,19 @@ public final class EventBridgePublisher {
     AwsConfiguration configuration = request.configuration();
     Deadline deadline = Deadline.after(configuration.timeBudget(), nanoClock);
     EventInput input = request.event();
-    List<PreparedEntry> entries =
+    List<PreparedEntry> validated =
         validator.prepare(
             input.entries(),
             input.path(),
             configuration.maxRequestBytes(),
             configuration.maxEvents());
+    List<PreparedEntry> entries =
+        switch (request.bus()) {
+          case ClassicBus classic -> validated;
+          case CustomEventBus custom ->
+              CustomBusEntries.prepare(
+                  validated, input.entries(), custom, configuration, attempt.elementInstanceKey());
+        };
     Map<Integer, EntryResult> putEarlier = putEarlier(entries, attempt.prior());
     List<PreparedEntry> toSend =
         entries.stream().filter(entry -> !putEarlier.containsKey(entry.index())).toList();
@@ -84,8 +93,22 @@ public final class EventBridgePublisher {
       return Sent.nothing(new Stop.RequestFailed(noClient));
     }
     try (lease) {
-      return sender.send(lease.client(), toSend, request.configuration(), deadline);
+      return sender.send(busCall(request, lease), toSend, request.configuration(), deadline);
     }
+  }
+
+  private static BusCall busCall(PutEventsRequest request, ClientLease lease) {
+    AwsConfiguration configuration = request.configuration();
+    return switch (request.bus()) {
+      case ClassicBus classic ->
+          new ClassicBusCall(
+              lease.client(), configuration.hasEndpointId() ? configuration.endpointId() : null);
+      case CustomEventBus custom ->
+          new CustomBusCall(
+              lease.customBus(),
+              custom.eventBusArn(),
+              CustomBusEntries.requestDeduplication(custom));
+    };
   }
 
   /** The entries that earlier attempts put and that did not change since, with their results. */

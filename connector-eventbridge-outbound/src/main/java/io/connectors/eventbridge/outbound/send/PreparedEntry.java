@@ -15,12 +15,32 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
  * @param index position in the task's input, so results can be put back in request order
  * @param path how error messages name it, e.g. {@code event.events[3]}
  * @param sizeBytes its size by AWS's PutEvents entry-size formula
+ * @param eventGroupId on a Custom Event Bus: the entry's event group, or null
+ * @param deduplicationId on a Custom Event Bus: the entry's deduplication ID, or null
  */
-public record PreparedEntry(int index, String path, PutEventsRequestEntry entry, int sizeBytes) {
+public record PreparedEntry(
+    int index,
+    String path,
+    PutEventsRequestEntry entry,
+    int sizeBytes,
+    String eventGroupId,
+    String deduplicationId) {
+
+  /** An entry for a classic bus, which has no system metadata. */
+  public PreparedEntry(int index, String path, PutEventsRequestEntry entry, int sizeBytes) {
+    this(index, path, entry, sizeBytes, null, null);
+  }
+
+  /** The same entry with a Custom Event Bus's system metadata. */
+  PreparedEntry withSystemMetadata(String eventGroupId, String deduplicationId) {
+    return new PreparedEntry(index, path, entry, sizeBytes, eventGroupId, deduplicationId);
+  }
 
   /**
    * A digest of everything that goes on the wire for this entry, so a job retry can tell that the
-   * entry an earlier attempt put at this index is still the same event.
+   * entry an earlier attempt put at this index is still the same event. The event group counts (it
+   * changes the event's place in the bus's order); the deduplication ID does not, since the default
+   * one is derived from this digest.
    */
   public String hash() {
     List<String> parts =
@@ -34,6 +54,11 @@ public record PreparedEntry(int index, String path, PutEventsRequestEntry entry,
                 String.valueOf(entry.traceHeader())));
     if (entry.hasResources()) {
       parts.addAll(entry.resources());
+    }
+    if (eventGroupId != null) {
+      // After the resources, and only when set: a classic entry's digest stays what it was.
+      parts.add("eventGroupId");
+      parts.add(eventGroupId);
     }
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,10 @@
 package io.connectors.eventbridge.outbound.send;
 
 import io.connectors.eventbridge.outbound.client.ClientsClosedException;
+import io.connectors.eventbridge.outbound.custombus.CustomBusConfigurationException;
+import io.connectors.eventbridge.outbound.custombus.CustomBusMalformedAnswerException;
+import io.connectors.eventbridge.outbound.custombus.CustomBusServiceException;
+import io.connectors.eventbridge.outbound.custombus.CustomBusUnreachableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -19,21 +23,20 @@ final class RequestFailures {
           new Failure(
               ErrorCodes.AUTHENTICATION_FAILED,
               "No AWS credentials could be resolved: " + quote(MissingCredentials.message(marked)));
-      case AwsServiceException aws -> {
-        String awsCode = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
-        String awsMessage =
-            aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorMessage();
-        yield new Failure(
-            codeForService(awsCode, aws.statusCode()),
-            "EventBridge answered HTTP "
-                + aws.statusCode()
-                + (awsCode == null ? "" : " " + awsCode)
-                + (awsMessage == null ? "" : ": " + quote(awsMessage)));
-      }
-      case SdkClientException client ->
-          new Failure(
-              ErrorCodes.CONNECTION_FAILED,
-              "EventBridge could not be reached: " + quote(client.getMessage()));
+      case AwsServiceException aws ->
+          answered(
+              aws.statusCode(),
+              aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode(),
+              aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorMessage());
+      case SdkClientException client -> unreachable(client);
+      // The Custom Event Bus's own exceptions, read as their classic counterparts are.
+      case CustomBusServiceException bus ->
+          answered(bus.httpStatus(), bus.errorCode(), bus.serviceMessage().orElse(null));
+      case CustomBusUnreachableException bus -> unreachable(bus);
+      case CustomBusMalformedAnswerException bus ->
+          new Failure(ErrorCodes.SERVICE_ERROR, bus.getMessage());
+      case CustomBusConfigurationException bus ->
+          new Failure(ErrorCodes.INVALID_REQUEST, bus.getMessage());
       case UnexpectedResponseException unexpected ->
           new Failure(ErrorCodes.SERVICE_ERROR, unexpected.getMessage());
       // Failing the job (with its retries) hands it to a runtime that is still running.
@@ -44,6 +47,21 @@ final class RequestFailures {
               ErrorCodes.SERVICE_ERROR,
               "PutEvents failed unexpectedly: " + quote(cause.getMessage()));
     };
+  }
+
+  private static Failure answered(int status, String awsCode, String awsMessage) {
+    return new Failure(
+        codeForService(awsCode, status),
+        "EventBridge answered HTTP "
+            + status
+            + (awsCode == null ? "" : " " + awsCode)
+            + (awsMessage == null ? "" : ": " + quote(awsMessage)));
+  }
+
+  private static Failure unreachable(RuntimeException cause) {
+    return new Failure(
+        ErrorCodes.CONNECTION_FAILED,
+        "EventBridge could not be reached: " + quote(cause.getMessage()));
   }
 
   /**

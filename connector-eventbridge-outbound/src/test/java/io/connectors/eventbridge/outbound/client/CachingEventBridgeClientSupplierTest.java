@@ -111,7 +111,9 @@ class CachingEventBridgeClientSupplierTest {
     var releaseSlowBuild = new CountDownLatch(1);
     var factory =
         new EventBridgeClientFactory(
-            software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build());
+            software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build(),
+            // Never scheduled on here: these tests put no events on a Custom Event Bus.
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
     CachingEventBridgeClientSupplier.ClientBuilder builder =
         (authentication, configuration) -> {
           if (authentication.equals(keys("slow"))) {
@@ -148,7 +150,9 @@ class CachingEventBridgeClientSupplierTest {
     var attempts = new java.util.concurrent.atomic.AtomicInteger();
     var factory =
         new EventBridgeClientFactory(
-            software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build());
+            software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build(),
+            // Never scheduled on here: these tests put no events on a Custom Event Bus.
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
     CachingEventBridgeClientSupplier.ClientBuilder builder =
         (authentication, configuration) -> {
           if (attempts.incrementAndGet() == 1) {
