@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -157,6 +159,30 @@ class SubscribersFileTest {
     assertThatThrownBy(() -> RuleBook.of(file))
         .isInstanceOf(InvalidRulesException.class)
         .hasMessageContaining("defined twice");
+  }
+
+  @Test
+  void theExampleRulesFileDeclaresASubscriberBesideItsRules() throws Exception {
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "runtime",
+                Map.of(
+                    "local.server.port", "8085",
+                    "eventbridge.local.secrets.ORDERS_WEBHOOK_API_KEY", "key")));
+    RuleBook book =
+        RuleBook.of(
+            parser.parseFile(Files.readString(Path.of("../bpmn-examples/local-bus-rules.yaml"))));
+
+    assertThat(book.rules()).isNotEmpty();
+    assertThat(book.subscribers())
+        .singleElement()
+        .satisfies(
+            subscriber -> {
+              assertThat(subscriber.eventBusName()).isEqualTo("shop");
+              assertThat(subscriber.ordering()).isEqualTo(Subscriber.Ordering.FIFO);
+            });
   }
 
   private void assertRefused(String yaml, String message) {
