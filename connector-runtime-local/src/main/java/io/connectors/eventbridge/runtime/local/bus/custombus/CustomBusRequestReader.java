@@ -6,6 +6,7 @@ import io.connectors.eventbridge.outbound.custombus.CustomBusRequest;
 import io.connectors.eventbridge.outbound.custombus.ModeledError;
 import io.connectors.eventbridge.outbound.custombus.RequestDeduplication;
 import io.connectors.eventbridge.putevents.PutEventsRules;
+import io.connectors.eventbridge.runtime.local.bus.rules.CustomBusArn;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +24,6 @@ import java.util.regex.Pattern;
  * answers them per entry.
  */
 public final class CustomBusRequestReader {
-
-  /** The model's {@code EventBusArn} pattern. */
-  private static final Pattern BUS_ARN =
-      Pattern.compile(
-          "arn:aws(-[a-z0-9]+)*:events:[a-z][a-z0-9]*(-[a-z0-9]+)*:([0-9]{12}):event-busv2/"
-              + "[A-Za-z0-9][.\\-_A-Za-z0-9]{0,255}/[a-z0-9]{25}");
 
   /** The model's {@code EventDeduplicationId} pattern: at least one non-blank character. */
   private static final Pattern DEDUPLICATION_ID =
@@ -53,7 +48,7 @@ public final class CustomBusRequestReader {
     if (busArn == null) {
       throw missing("/EventBusArn");
     }
-    if (!BUS_ARN.matcher(busArn).matches()) {
+    if (CustomBusArn.parse(busArn).isEmpty()) {
       throw invalid("/EventBusArn", "Member must satisfy the model's event-busv2 ARN pattern");
     }
     Object entriesValue = request.get("Entries");
@@ -102,11 +97,10 @@ public final class CustomBusRequestReader {
     }
     try {
       return cbor.read(body);
-    } catch (IOException e) {
-      // CborValues' messages describe the structure, never the content.
+    } catch (IOException notReadable) {
+      // The parser's message is not repeated: it could quote the caller's bytes.
       throw new CustomBusRequestException(
-          ModeledError.INVALID_INPUT,
-          "The request body is not CBOR the model can read: " + e.getMessage());
+          ModeledError.INVALID_INPUT, "The request body is not CBOR the model can read");
     }
   }
 

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * POST of the event envelope with API destinations' headers and the connection's auth header,
  * retrying 429 and 5xx with backoff, and dead-lettering what cannot be delivered.
  *
+ * <p>Custom Event Bus subscribers deliver through it too, each with its own {@link DeliveryPlan}
+ * (attempts, what is retried, a maximum event age) and a callback when an event is done, which a
+ * FIFO subscriber's event group waits for ({@link SubscriberDelivery}).
+ *
  * <p>Bounded: at most {@code maxPending} deliveries are in flight or waiting for a retry; an event
  * beyond that goes straight to the dead-letter log rather than piling up in memory.
  */

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.connectors.eventbridge.outbound.custombus.CborValues;
 import io.connectors.eventbridge.runtime.local.bus.LocalEventBusController;
 import io.connectors.eventbridge.runtime.support.LocalRuntime;
 import io.connectors.eventbridge.runtime.support.LocalRuntimeTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory;
 
 /**
  * boto3's own {@code eventbridgev2} client puts events on local mode's Custom Event Bus, with
@@ -203,6 +208,40 @@ class CustomBusBoto3Test {
         .allSatisfy(r -> assertThat(r.body().path("detail").path("group").asText()).isEqualTo("B"));
     assertThat(raw.stream().map(r -> r.body().path("detail").path("n").asInt()).sorted().toList())
         .containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void aCallerWithoutTheProtocolHeaderOrForAnotherOperationGetsAModeledErrorInCbor()
+      throws Exception {
+    HttpResponse<byte[]> noProtocol =
+        post(CustomBusController.PATH, Map.of("Content-Type", "application/cbor"));
+    HttpResponse<byte[]> otherOperation =
+        post(
+            LocalEventBusController.PATH + "/service/AWSEventsV2/operation/CreateSubscriber",
+            Map.of("Content-Type", "application/cbor", "smithy-protocol", "rpc-v2-cbor"));
+
+    assertThat(noProtocol.statusCode()).isEqualTo(400);
+    assertThat(noProtocol.headers().firstValue("Content-Type")).hasValue("application/cbor");
+    assertThat(cborError(noProtocol)).containsEntry("__type", "InvalidInputException");
+    assertThat(otherOperation.statusCode()).isEqualTo(404);
+    assertThat(cborError(otherOperation))
+        .containsEntry("__type", "ResourceNotFoundException")
+        .hasEntrySatisfying("Message", m -> assertThat((String) m).contains("CreateSubscriber"));
+  }
+
+  private HttpResponse<byte[]> post(String path, Map<String, String> headers) throws Exception {
+    var request =
+        HttpRequest.newBuilder(runtime.baseUrl().resolve(path))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xa0}));
+    headers.forEach(request::header);
+    try (var http = HttpClient.newHttpClient()) {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+  }
+
+  @SuppressWarnings("unchecked") // CborValues makes maps with text keys.
+  private static Map<String, Object> cborError(HttpResponse<byte[]> response) throws IOException {
+    return (Map<String, Object>) new CborValues(new CBORFactory()).read(response.body());
   }
 
   private java.net.URI endpoint() {
