@@ -96,7 +96,7 @@ public final class CustomEventBus {
     }
     Instant now = clock.instant();
     Optional<DeduplicationKey> key =
-        DeduplicationKey.of(bus.name(), bus.account(), entry, request.deduplication());
+        DeduplicationKey.of(bus.name(), entry, request.deduplication());
     Optional<CustomBusEntryResult.Published> first = key.flatMap(k -> window.repeatOf(k, now));
     if (first.isPresent()) {
       LOG.info(
