@@ -14,12 +14,10 @@ import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryMetrics;
 import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryRetryPolicy;
 import io.connectors.eventbridge.runtime.local.bus.delivery.SubscriberDelivery;
 import io.connectors.eventbridge.runtime.local.bus.rules.RulesFileParser;
+import io.connectors.eventbridge.testsupport.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +31,7 @@ class CustomEventBusTest {
   private static final String BILLING =
       "arn:aws:events:us-east-1:000000000000:event-busv2/billing/abcdefghijklmnopqrstuvwxy";
 
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T12:00:00Z"));
   private final DeliveryRetryPolicy policy =
       new DeliveryRetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10));
   private final ApiDestinationDispatcher dispatcher =
@@ -133,33 +131,5 @@ class CustomEventBusTest {
   private static CustomBusEntry entry(String group, String deduplicationId, String detail) {
     return new CustomBusEntry(
         "com.example", "Thing", detail, List.of(), null, group, deduplicationId);
-  }
-
-  /** A clock the test moves forward. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
