@@ -63,7 +63,8 @@ class LocalEventBusConfiguration {
   @Bean
   SubscriberDelivery localBusSubscriberDelivery(
       ApiDestinationDispatcher dispatcher, LocalEventBusProperties properties) {
-    return new SubscriberDelivery(dispatcher, retryPolicy(properties));
+    return new SubscriberDelivery(
+        dispatcher, retryPolicy(properties), properties.delivery().maxPending());
   }
 
   @Bean

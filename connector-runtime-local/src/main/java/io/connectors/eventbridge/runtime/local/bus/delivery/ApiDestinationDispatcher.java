@@ -121,6 +121,18 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
     attempt(delivery, 1);
   }
 
+  /**
+   * Gives an event up without attempting it, because a queue in front of the dispatcher (a FIFO
+   * subscriber's groups) is full: dead-lettered as a full delivery queue is.
+   */
+  public void refuseQueueFull(String origin, RuleTarget target, String eventId, JsonNode event) {
+    deadLetter(
+        new Delivery(apiDestinationPlan, origin, target, eventId, new byte[0], event, () -> {}),
+        0,
+        DeadLetterCause.QUEUE_FULL,
+        "local bus FIFO queue full");
+  }
+
   private void attempt(Delivery delivery, int attempt) {
     try {
       HttpRequest.Builder request =

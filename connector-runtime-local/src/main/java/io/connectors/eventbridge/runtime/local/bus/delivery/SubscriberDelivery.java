@@ -21,18 +21,27 @@ public final class SubscriberDelivery {
 
   private final ApiDestinationDispatcher dispatcher;
   private final DeliveryRetryPolicy backoff;
+  private final int maxWaiting;
 
   /** Groups with an event in the dispatcher, and what waits behind it. Guarded by "this". */
   private final Map<GroupKey, Deque<Runnable>> busyGroups = new HashMap<>();
+
+  /** Events waiting behind their group's, in all groups. Guarded by "this". */
+  private int waiting;
 
   private record GroupKey(String bus, String subscriber, String eventGroupId) {}
 
   /**
    * @param backoff the waits between attempts; its attempt count is replaced by each subscriber's
+   * @param maxWaiting events that may wait behind their group's event, in all groups together;
+   *     beyond this an event is dead-lettered at once, so a target that stays down does not fill
+   *     the memory (the dispatcher bounds what is in flight the same way)
    */
-  public SubscriberDelivery(ApiDestinationDispatcher dispatcher, DeliveryRetryPolicy backoff) {
+  public SubscriberDelivery(
+      ApiDestinationDispatcher dispatcher, DeliveryRetryPolicy backoff, int maxWaiting) {
     this.dispatcher = dispatcher;
     this.backoff = backoff;
+    this.maxWaiting = maxWaiting;
   }
 
   /**
@@ -67,26 +76,46 @@ public final class SubscriberDelivery {
         () ->
             dispatcher.dispatch(
                 plan, origin, subscriber.target(), eventId, body, event, () -> next(group));
-    synchronized (this) {
-      Deque<Runnable> waiting = busyGroups.get(group);
-      if (waiting != null) {
-        waiting.addLast(send);
-        return;
-      }
-      busyGroups.put(group, new ArrayDeque<>());
+    switch (admit(group, send)) {
+      case SEND_NOW -> send.run();
+      case QUEUED -> {}
+      case FULL -> dispatcher.refuseQueueFull(origin, subscriber.target(), eventId, event);
     }
-    send.run();
+  }
+
+  /** What became of an event of a FIFO group. */
+  private enum Admission {
+    /** Its group was idle and is now its. */
+    SEND_NOW,
+    /** It waits behind its group's event. */
+    QUEUED,
+    /** Too many events wait already. */
+    FULL
+  }
+
+  private synchronized Admission admit(GroupKey group, Runnable send) {
+    Deque<Runnable> queue = busyGroups.get(group);
+    if (queue == null) {
+      busyGroups.put(group, new ArrayDeque<>());
+      return Admission.SEND_NOW;
+    }
+    if (waiting >= maxWaiting) {
+      return Admission.FULL;
+    }
+    queue.addLast(send);
+    waiting++;
+    return Admission.QUEUED;
   }
 
   private void next(GroupKey group) {
     Runnable send;
     synchronized (this) {
-      Deque<Runnable> waiting = busyGroups.get(group);
-      send = waiting.pollFirst();
+      send = busyGroups.get(group).pollFirst();
       if (send == null) {
         busyGroups.remove(group);
         return;
       }
+      waiting--;
     }
     send.run();
   }

@@ -46,7 +46,7 @@ class CustomEventBusTest {
       new CustomEventBus(
           new ObjectMapper(),
           new LocalBusRules("none", Optional::empty, new RulesFileParser(text -> text)),
-          new SubscriberDelivery(dispatcher, policy),
+          new SubscriberDelivery(dispatcher, policy, 10),
           clock);
 
   @AfterEach

@@ -105,6 +105,24 @@ class SubscriberDeliveryTest {
     assertThat(awaitReceived(letter.attempts() + 1)).last().isEqualTo("ok");
   }
 
+  @Test
+  void anEventBeyondTheWaitingBoundIsDeadLetteredAtOnce() {
+    // One event may wait behind its group's: the third of a group whose first is being retried
+    // (the retry waits 5 s) cannot.
+    var delivery = delivery(Duration.ofSeconds(5));
+    Subscriber subscriber = subscriber(185, Subscriber.Ordering.FIFO);
+    Instant now = Instant.now();
+
+    delivery.deliver(subscriber, "first", "g", now, bytes("down"), null);
+    delivery.deliver(subscriber, "second", "g", now, bytes("ok"), null);
+    delivery.deliver(subscriber, "third", "g", now, bytes("ok"), null);
+
+    DeadLetter letter = awaitDeadLetter("third");
+    assertThat(letter.attempts()).isZero();
+    assertThat(letter.reason()).contains("queue full");
+    assertThat(deadLetters.recent()).extracting(DeadLetter::eventId).containsExactly("third");
+  }
+
   private SubscriberDelivery delivery(Duration backoff) {
     var policy = new DeliveryRetryPolicy(6, backoff, backoff);
     dispatcher =
@@ -114,7 +132,7 @@ class SubscriberDeliveryTest {
             100,
             deadLetters,
             new DeliveryMetrics(new SimpleMeterRegistry()));
-    return new SubscriberDelivery(dispatcher, policy);
+    return new SubscriberDelivery(dispatcher, policy, 1);
   }
 
   private Subscriber subscriber(int maxRetryAttempts, Subscriber.Ordering ordering) {
