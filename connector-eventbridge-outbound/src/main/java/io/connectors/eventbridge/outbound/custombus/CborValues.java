@@ -15,20 +15,21 @@ import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORParser;
  * Reads one CBOR data item into plain Java values, as botocore's {@code BaseCBORParser} does before
  * it walks the output shape: maps (string keys, null members dropped), lists, strings, whole
  * numbers, floating-point numbers, booleans, byte strings, and tag 1 (epoch seconds) as an {@link
- * Instant}. Definite and indefinite lengths alike.
+ * Instant}. Definite and indefinite lengths alike. Local mode's bus reads requests with it too, so
+ * both ends of the wire read CBOR alike.
  */
-final class CborValues {
+public final class CborValues {
 
   private final CBORFactory factory;
 
-  CborValues(CBORFactory factory) {
+  public CborValues(CBORFactory factory) {
     this.factory = factory;
   }
 
   /**
    * @throws IOException when the bytes are not one well-formed CBOR item of those kinds
    */
-  Object read(byte[] body) throws IOException {
+  public Object read(byte[] body) throws IOException {
     try (CBORParser parser = (CBORParser) factory.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {

@@ -4,6 +4,7 @@ import io.connectors.eventbridge.runtime.local.bus.rules.BusRule;
 import io.connectors.eventbridge.runtime.local.bus.rules.InvalidRulesException;
 import io.connectors.eventbridge.runtime.local.bus.rules.RuleBook;
 import io.connectors.eventbridge.runtime.local.bus.rules.RulesFileParser;
+import io.connectors.eventbridge.runtime.local.bus.rules.Subscriber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,13 +72,15 @@ public final class LocalBusRules {
 
   private void load(Path path) {
     try {
-      RuleBook book = RuleBook.of(parser.parse(Files.readString(path, StandardCharsets.UTF_8)));
+      RuleBook book = RuleBook.of(parser.parseFile(Files.readString(path, StandardCharsets.UTF_8)));
       current = book;
       LOG.info(
-          "Local event bus (development only): {} rule(s) from {}: {}",
+          "Local event bus (development only): {} rule(s) and {} subscriber(s) from {}: {} {}",
           book.size(),
+          book.subscribers().size(),
           path,
-          book.rules().stream().map(BusRule::name).toList());
+          book.rules().stream().map(BusRule::name).toList(),
+          book.subscribers().stream().map(Subscriber::name).toList());
     } catch (InvalidRulesException e) {
       LOG.error("Local event bus rules file {} not used: {}", path, e.getMessage());
     } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.connectors.eventbridge.runtime.local.bus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectors.eventbridge.runtime.local.bus.api.EntryError;
@@ -31,6 +30,7 @@ public final class LocalEventBus {
   private static final Logger LOG = LoggerFactory.getLogger(LocalEventBus.class);
 
   private final ObjectMapper mapper;
+  private final EventJson json;
   private final PutEventsEntryValidator validator;
   private final LocalBusRules rules;
   private final ApiDestinationDispatcher dispatcher;
@@ -44,6 +44,7 @@ public final class LocalEventBus {
       String account,
       String region) {
     this.mapper = mapper;
+    this.json = new EventJson(mapper);
     this.validator = new PutEventsEntryValidator(mapper);
     this.rules = rules;
     this.dispatcher = dispatcher;
@@ -79,7 +80,7 @@ public final class LocalEventBus {
             DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS)),
             region,
             List.copyOf(entry.resources()),
-            readDetail(entry.detail()));
+            json.detail(entry.detail()));
     JsonNode event = mapper.valueToTree(envelope);
     String bus = busName(entry.eventBusName());
     List<BusRule> matched = rules.current().matching(bus, event);
@@ -99,7 +100,7 @@ public final class LocalEventBus {
         entry.detailType(),
         bus,
         matched.stream().map(BusRule::name).toList());
-    byte[] body = serialise(event);
+    byte[] body = json.bytes(event);
     for (BusRule rule : matched) {
       for (RuleTarget target : rule.targets()) {
         dispatcher.dispatch(rule.name(), target, id, body, event);
@@ -115,22 +116,5 @@ public final class LocalEventBus {
     }
     int marker = nameOrArn.lastIndexOf(":event-bus/");
     return marker < 0 ? nameOrArn : nameOrArn.substring(marker + ":event-bus/".length());
-  }
-
-  private JsonNode readDetail(String detail) {
-    try {
-      return mapper.readTree(detail);
-    } catch (JsonProcessingException e) {
-      // The validator accepted it as a JSON object, so this cannot happen.
-      throw new IllegalStateException("Detail passed validation but is not JSON", e);
-    }
-  }
-
-  private byte[] serialise(JsonNode event) {
-    try {
-      return mapper.writeValueAsBytes(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("An event envelope cannot be serialised", e);
-    }
   }
 }

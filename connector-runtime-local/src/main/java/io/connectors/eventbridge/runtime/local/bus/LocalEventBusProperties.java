@@ -34,7 +34,7 @@ public record LocalEventBusProperties(
    * @param maxBackoff upper bound of any wait, a target's Retry-After included
    * @param timeout time a target has to answer (API destinations allow 5 s)
    * @param maxPending deliveries in flight or waiting to retry; beyond this, events are
-   *     dead-lettered
+   *     dead-lettered (the same bound applies to the events waiting in FIFO subscribers' groups)
    * @param deadLetterCapacity dead letters kept in memory for the dead-letter endpoint
    */
   public record Delivery(

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * POST of the event envelope with API destinations' headers and the connection's auth header,
  * retrying 429 and 5xx with backoff, and dead-lettering what cannot be delivered.
  *
+ * <p>Custom Event Bus subscribers deliver through it too, each with its own {@link DeliveryPlan}
+ * (attempts, what is retried, a maximum event age) and a callback when an event is done, which a
+ * FIFO subscriber's event group waits for ({@link SubscriberDelivery}).
+ *
  * <p>Bounded: at most {@code maxPending} deliveries are in flight or waiting for a retry; an event
  * beyond that goes straight to the dead-letter log rather than piling up in memory.
  */
@@ -38,8 +42,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
   private final HttpClient http;
   private final ScheduledExecutorService retryTimer;
   private final Semaphore pending;
-  private final DeliveryRetryPolicy retryPolicy;
-  private final Duration timeout;
+  private final DeliveryPlan apiDestinationPlan;
   private final DeadLetterLog deadLetters;
   private final DeliveryMetrics metrics;
 
@@ -58,20 +61,59 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("local-bus-retry").factory());
     this.pending = new Semaphore(maxPending);
-    this.retryPolicy = retryPolicy;
-    this.timeout = timeout;
+    this.apiDestinationPlan =
+        new DeliveryPlan(
+            retryPolicy,
+            timeout,
+            DeliveryPlan.RetriedFailures.THROTTLING_AND_SERVER_ERRORS,
+            Optional.empty());
     this.deadLetters = deadLetters;
     this.metrics = metrics;
   }
 
-  /** One event on its way to one target. */
+  /**
+   * One event on its way to one target.
+   *
+   * @param whenDone runs once, when the event is delivered or dead-lettered
+   */
   private record Delivery(
-      String rule, RuleTarget target, String eventId, byte[] body, JsonNode event) {}
+      DeliveryPlan plan,
+      String rule,
+      RuleTarget target,
+      String eventId,
+      byte[] body,
+      JsonNode event,
+      Runnable whenDone) {}
 
-  /** Starts delivering {@code body} (the serialised {@code event}) and returns at once. */
+  /**
+   * Starts delivering {@code body} (the serialised {@code event}) to a rule's target as an API
+   * destination would, and returns at once.
+   */
   public void dispatch(
       String rule, RuleTarget target, String eventId, byte[] body, JsonNode event) {
-    var delivery = new Delivery(rule, target, eventId, body, event);
+    dispatch(apiDestinationPlan, rule, target, eventId, body, event, () -> {});
+  }
+
+  /**
+   * Starts delivering {@code body} by {@code plan} and returns at once; {@code whenDone} runs when
+   * the event is delivered or given up (a FIFO subscriber's group waits for it).
+   *
+   * @param origin the rule or subscriber the delivery is for, for logs and dead letters
+   */
+  public void dispatch(
+      DeliveryPlan plan,
+      String origin,
+      RuleTarget target,
+      String eventId,
+      byte[] body,
+      JsonNode event,
+      Runnable whenDone) {
+    var delivery = new Delivery(plan, origin, target, eventId, body, event, whenDone);
+    if (plan.tooOldAt(Instant.now())) {
+      // Waited in its FIFO group past the subscriber's maximum event age.
+      deadLetter(delivery, 0, DeadLetterCause.MAX_EVENT_AGE, "maximum event age reached");
+      return;
+    }
     if (!pending.tryAcquire()) {
       deadLetter(delivery, 0, DeadLetterCause.QUEUE_FULL, "local bus delivery queue full");
       return;
@@ -79,11 +121,23 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
     attempt(delivery, 1);
   }
 
+  /**
+   * Gives an event up without attempting it, because a queue in front of the dispatcher (a FIFO
+   * subscriber's groups) is full: dead-lettered as a full delivery queue is.
+   */
+  public void refuseQueueFull(String origin, RuleTarget target, String eventId, JsonNode event) {
+    deadLetter(
+        new Delivery(apiDestinationPlan, origin, target, eventId, new byte[0], event, () -> {}),
+        0,
+        DeadLetterCause.QUEUE_FULL,
+        "local bus FIFO queue full");
+  }
+
   private void attempt(Delivery delivery, int attempt) {
     try {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(delivery.target().url())
-              .timeout(timeout)
+              .timeout(delivery.plan().timeout())
               .header("User-Agent", USER_AGENT)
               .header("Content-Type", CONTENT_TYPE)
               .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
@@ -109,6 +163,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
     if (error == null && response.statusCode() / 100 == 2) {
       finish();
       metrics.delivered();
+      delivery.whenDone().run();
       LOG.debug(
           "Local bus delivered event {} (rule '{}') to {}: HTTP {}",
           delivery.eventId(),
@@ -118,10 +173,23 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
       return;
     }
     String outcome = error != null ? describe(error) : "HTTP " + response.statusCode();
-    boolean retryable = error != null || DeliveryRetryPolicy.isRetryable(response.statusCode());
+    DeliveryPlan plan = delivery.plan();
+    DeliveryRetryPolicy retryPolicy = plan.retryPolicy();
+    boolean retryable = error != null || plan.retried().retries(response.statusCode());
+    Duration delay =
+        retryPolicy.delayAfter(attempt, error != null ? Optional.empty() : retryAfter(response));
+    if (retryable
+        && attempt < retryPolicy.maxAttempts()
+        && plan.tooOldAt(Instant.now().plus(delay))) {
+      finish();
+      deadLetter(
+          delivery,
+          attempt,
+          DeadLetterCause.MAX_EVENT_AGE,
+          outcome + "; maximum event age reached");
+      return;
+    }
     if (retryable && attempt < retryPolicy.maxAttempts()) {
-      Duration delay =
-          retryPolicy.delayAfter(attempt, error != null ? Optional.empty() : retryAfter(response));
       LOG.info(
           "Local bus delivery of event {} to {} failed ({}), attempt {}/{}, retrying in {} ms",
           delivery.eventId(),
@@ -164,6 +232,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
             attempts,
             reason,
             delivery.event()));
+    delivery.whenDone().run();
   }
 
   /** Retry-After as seconds or as an HTTP date, as RFC 9110 allows both. */

@@ -55,6 +55,8 @@ public final class DeliveryMetrics {
     UNSENDABLE("unsendable"),
     NOT_RETRYABLE("not_retryable"),
     RETRIES_EXHAUSTED("retries_exhausted"),
+    /** A Custom Event Bus subscriber's MaxEventAgeInSeconds passed. */
+    MAX_EVENT_AGE("max_event_age"),
     SHUTTING_DOWN("shutting_down");
 
     private final String tag;

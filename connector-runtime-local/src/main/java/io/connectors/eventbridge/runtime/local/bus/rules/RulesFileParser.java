@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,6 +26,19 @@ import java.util.function.UnaryOperator;
  *       - url: http://localhost:${local.server.port}/inbound/fulfilment
  *         auth:                        # optional: basic or apiKey
  *           apiKey: { header: x-api-key, value: "${FULFILMENT_API_KEY}" }
+ * subscribers:                         # Custom Event Bus subscribers, shaped like CreateSubscriber
+ *   - name: orders-to-fulfilment
+ *     eventBusArn: arn:aws:events:us-east-1:000000000000:event-busv2/orders/abcdefghijklmnopqrstuvwxy
+ *     filterConfiguration:             # optional; every filter must match
+ *       filters:
+ *         - scope: DATA                # DATA, METADATA or SYSTEM_METADATA
+ *           pattern: { detail-type: ["OrderPlaced"] }
+ *     target:                          # an HTTP endpoint with the same auth as a rule target
+ *       url: http://localhost:${local.server.port}/inbound/fulfilment
+ *       invocationTimeoutSeconds: 5    # 1 to 30, default 30
+ *     transformer: { type: WITH_METADATA }       # RAW (default) or WITH_METADATA
+ *     retryPolicy: { maxRetryAttempts: 5, maxEventAgeInSeconds: 300 }
+ *     type: FIFO                       # FIFO or UNORDERED (default)
  * }</pre>
  *
  * <p>String values go through {@code resolver}, which in the runtime resolves {@code ${...}}
@@ -39,7 +55,13 @@ public final class RulesFileParser {
     this.resolver = resolver;
   }
 
+  /** The classic bus's rules of the file. */
   public List<BusRule> parse(String content) {
+    return parseFile(content).rules();
+  }
+
+  /** The rules and the Custom Event Bus subscribers of the file. */
+  public RulesFile parseFile(String content) {
     JsonNode root;
     try {
       root = YAML.readTree(content);
@@ -49,19 +71,24 @@ public final class RulesFileParser {
           "not valid YAML or JSON" + (location == null ? "" : " at line " + location.getLineNr()));
     }
     if (root == null || root.isNull() || root.isMissingNode()) {
+      return new RulesFile(List.of(), List.of());
+    }
+    return new RulesFile(
+        list(root, "rules", this::rule), list(root, "subscribers", this::subscriber));
+  }
+
+  private <T> List<T> list(JsonNode root, String field, BiFunction<JsonNode, Integer, T> item) {
+    JsonNode items = root.path(field);
+    if (items.isMissingNode() || items.isNull()) {
       return List.of();
     }
-    JsonNode rules = root.path("rules");
-    if (rules.isMissingNode() || rules.isNull()) {
-      return List.of();
+    if (!items.isArray()) {
+      throw new InvalidRulesException("'" + field + "' must be a list");
     }
-    if (!rules.isArray()) {
-      throw new InvalidRulesException("'rules' must be a list");
-    }
-    var parsed = new ArrayList<BusRule>();
+    var parsed = new ArrayList<T>();
     int index = 0;
-    for (JsonNode rule : rules) {
-      parsed.add(rule(rule, ++index));
+    for (JsonNode node : items) {
+      parsed.add(item.apply(node, ++index));
     }
     return parsed;
   }
@@ -75,16 +102,7 @@ public final class RulesFileParser {
     } else if (bus.contains(":event-bus/")) {
       bus = bus.substring(bus.lastIndexOf(":event-bus/") + ":event-bus/".length());
     }
-    JsonNode pattern = node.get("eventPattern");
-    if (pattern == null || pattern.isNull()) {
-      throw new InvalidRulesException(where + ": 'eventPattern' is required");
-    }
-    String patternJson;
-    try {
-      patternJson = pattern.isTextual() ? pattern.textValue() : JSON.writeValueAsString(pattern);
-    } catch (JsonProcessingException e) {
-      throw new InvalidRulesException(where + ": 'eventPattern' cannot be written as JSON");
-    }
+    String patternJson = pattern(node, "eventPattern", where);
     JsonNode targets = node.get("targets");
     if (targets == null || !targets.isArray() || targets.isEmpty()) {
       throw new InvalidRulesException(where + ": 'targets' must be a non-empty list");
@@ -95,6 +113,142 @@ public final class RulesFileParser {
       parsedTargets.add(target(target, where + " target #" + ++targetIndex));
     }
     return new BusRule(name, bus, patternJson, List.copyOf(parsedTargets));
+  }
+
+  /** An event pattern given as YAML or as a JSON string, as JSON text. */
+  private static String pattern(JsonNode node, String field, String where) {
+    JsonNode pattern = node.get(field);
+    if (pattern == null || pattern.isNull()) {
+      throw new InvalidRulesException(where + ": '" + field + "' is required");
+    }
+    try {
+      return pattern.isTextual() ? pattern.textValue() : JSON.writeValueAsString(pattern);
+    } catch (JsonProcessingException e) {
+      throw new InvalidRulesException(where + ": '" + field + "' cannot be written as JSON");
+    }
+  }
+
+  /**
+   * A subscriber, in the shape of {@code CreateSubscriber} with camel-case names; the target is an
+   * HTTP endpoint with the classic targets' auth instead of an ARN and a role.
+   */
+  private Subscriber subscriber(JsonNode node, int index) {
+    String name = text(node, "name", "subscriber #" + index);
+    String where = "subscriber '" + name + "'";
+    String arn = optionalText(node, "eventBusArn", where);
+    String busName = optionalText(node, "eventBusName", where);
+    if ((arn == null) == (busName == null)) {
+      throw new InvalidRulesException(where + ": give either 'eventBusArn' or 'eventBusName'");
+    }
+    String bus =
+        arn == null
+            ? busName
+            : CustomBusArn.parse(arn)
+                .map(CustomBusArn::name)
+                .orElseThrow(
+                    () ->
+                        new InvalidRulesException(
+                            where + ": 'eventBusArn' is not an ARN ...:event-busv2/{name}/{id}"));
+    JsonNode targetNode = node.get("target");
+    if (targetNode == null || !targetNode.isObject()) {
+      throw new InvalidRulesException(where + ": 'target' is required");
+    }
+    return new Subscriber(
+        name,
+        bus,
+        filters(node.path("filterConfiguration"), where),
+        target(targetNode, where + " target"),
+        Duration.ofSeconds(
+            number(targetNode, "invocationTimeoutSeconds", where + " target", 1, 30, 30)),
+        choice(
+            node.path("transformer"),
+            "type",
+            where + " transformer",
+            Subscriber.Transformer.class,
+            Subscriber.Transformer.RAW),
+        retryPolicy(node.path("retryPolicy"), where + " retryPolicy"),
+        choice(node, "type", where, Subscriber.Ordering.class, Subscriber.Ordering.UNORDERED));
+  }
+
+  private List<Subscriber.Filter> filters(JsonNode configuration, String where) {
+    if (configuration.isMissingNode() || configuration.isNull()) {
+      return List.of();
+    }
+    JsonNode filters = configuration.get("filters");
+    if (filters == null || !filters.isArray() || filters.isEmpty()) {
+      throw new InvalidRulesException(
+          where + ": 'filterConfiguration' must contain a non-empty list 'filters'");
+    }
+    var parsed = new ArrayList<Subscriber.Filter>();
+    var scopes = EnumSet.noneOf(Subscriber.Scope.class);
+    int index = 0;
+    for (JsonNode filter : filters) {
+      String filterWhere = where + " filter #" + ++index;
+      var scope =
+          choice(filter, "scope", filterWhere, Subscriber.Scope.class, Subscriber.Scope.DATA);
+      // As CreateSubscriber: at most one filter per scope.
+      if (!scopes.add(scope)) {
+        throw new InvalidRulesException(where + ": more than one filter with scope " + scope);
+      }
+      parsed.add(new Subscriber.Filter(scope, pattern(filter, "pattern", filterWhere)));
+    }
+    return List.copyOf(parsed);
+  }
+
+  private Subscriber.RetryPolicy retryPolicy(JsonNode node, String where) {
+    return new Subscriber.RetryPolicy(
+        number(
+            node,
+            "maxRetryAttempts",
+            where,
+            0,
+            185,
+            Subscriber.RetryPolicy.DEFAULT_MAX_RETRY_ATTEMPTS),
+        Duration.ofSeconds(
+            number(
+                node,
+                "maxEventAgeInSeconds",
+                where,
+                60,
+                86_400,
+                Subscriber.RetryPolicy.DEFAULT_MAX_EVENT_AGE_SECONDS)));
+  }
+
+  /** A whole number within the model's range, or the model's default when absent. */
+  private int number(JsonNode node, String field, String where, int min, int max, int otherwise) {
+    String text = node.isMissingNode() ? null : optionalText(node, field, where);
+    if (text == null) {
+      return otherwise;
+    }
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // Answered below, as an out-of-range value is.
+    }
+    throw new InvalidRulesException(
+        where + ": '" + field + "' must be a whole number from " + min + " to " + max);
+  }
+
+  private <E extends Enum<E>> E choice(
+      JsonNode node, String field, String where, Class<E> type, E otherwise) {
+    String text = node.isMissingNode() ? null : optionalText(node, field, where);
+    if (text == null) {
+      return otherwise;
+    }
+    try {
+      return Enum.valueOf(type, text.strip());
+    } catch (IllegalArgumentException unknown) {
+      throw new InvalidRulesException(
+          where
+              + ": '"
+              + field
+              + "' must be one of "
+              + EnumSet.allOf(type)
+              + (type == Subscriber.Transformer.class ? " (the local bus has no JSONATA)" : ""));
+    }
   }
 
   private RuleTarget target(JsonNode node, String where) {
