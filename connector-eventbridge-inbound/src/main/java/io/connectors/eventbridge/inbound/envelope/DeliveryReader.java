@@ -7,6 +7,7 @@ import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.model.DeliveryFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads each parsed event in the form the webhook expects (see {@link DeliveryFormat}): the event
@@ -19,6 +20,14 @@ import java.util.List;
  *
  * <p>A wrapper whose {@code Data} is not a JSON object (possible for {@code PutRawEvents}) is a
  * 400, as a body that is not an object is: every later stage works on objects.
+ *
+ * <p>Under a {@code RAW} or {@code JSONATA} subscriber a {@code PutRawEvents} publisher writes the
+ * whole body, so it could shape its event like a wrapper to choose the message ID or mark it as a
+ * replay. {@code Recognise} therefore takes only an object with nothing beside {@code Data}, {@code
+ * Metadata} and {@code SystemMetadata} whose {@code SystemMetadata} carries the fields the bus
+ * always sets; a subscriber whose publishers use {@code PutRawEvents} sets the format to {@code
+ * raw}. Whether a Custom Event Bus delivery is a replay is read from {@code aws:DeliveryType}
+ * alone: a {@code replay-name} inside {@code Data} is the publisher's, not the bus's.
  */
 public final class DeliveryReader {
 
@@ -33,6 +42,8 @@ public final class DeliveryReader {
 
   static final String EVENT_ID = "aws:EventId";
   static final String REPLAY_DELIVERY = "REPLAY";
+  static final String LIVE_DELIVERY = "LIVE";
+  private static final Set<String> WRAPPER_FIELDS = Set.of(DATA, METADATA, SYSTEM_METADATA);
   static final String REPLAY_NAME = "replay-name";
 
   private final DeliveryFormat format;
@@ -57,7 +68,7 @@ public final class DeliveryReader {
     return switch (format) {
       case DeliveryFormat.Raw raw -> itself(event);
       case DeliveryFormat.Recognise recognise ->
-          looksWithMetadata(event) ? unwrap(event) : itself(event);
+          isWrapperTheBusWrote(event) ? unwrap(event) : itself(event);
       case DeliveryFormat.WithMetadata withMetadata -> {
         if (!looksWithMetadata(event)) {
           throw new RequestRejected(
@@ -71,6 +82,27 @@ public final class DeliveryReader {
 
   private static boolean looksWithMetadata(ObjectNode event) {
     return event.has(DATA) && event.get(SYSTEM_METADATA) instanceof ObjectNode;
+  }
+
+  /**
+   * Stricter than {@link #looksWithMetadata}: without a configured format nothing but the bus's own
+   * wrapper may be unwrapped, since unwrapping lets the body choose the message ID and the replay
+   * marking.
+   */
+  private static boolean isWrapperTheBusWrote(ObjectNode event) {
+    if (!looksWithMetadata(event)) {
+      return false;
+    }
+    for (var names = event.fieldNames(); names.hasNext(); ) {
+      if (!WRAPPER_FIELDS.contains(names.next())) {
+        return false;
+      }
+    }
+    var system = event.get(SYSTEM_METADATA);
+    String deliveryType = DeliveredEvent.text(system, DELIVERY_TYPE);
+    return system.get(EVENT_ID) != null
+        && system.get(EVENT_ID).isTextual()
+        && (LIVE_DELIVERY.equals(deliveryType) || REPLAY_DELIVERY.equals(deliveryType));
   }
 
   private static DeliveredEvent itself(ObjectNode event) {
@@ -87,7 +119,7 @@ public final class DeliveryReader {
     Replay replay =
         REPLAY_DELIVERY.equals(DeliveredEvent.text(system, DELIVERY_TYPE))
             ? new Replay.SubscriberReplay()
-            : archiveReplay(data);
+            : Replay.live();
     JsonNode metadata = wrapper.get(METADATA);
     return new DeliveredEvent(
         data,
@@ -96,6 +128,7 @@ public final class DeliveryReader {
         new DeliveredEvent.SubscriberMetadata(metadata, system));
   }
 
+  /** Only a classic bus's archive replay sets {@code replay-name}, at the event's top level. */
   private static Replay archiveReplay(ObjectNode event) {
     String name = DeliveredEvent.text(event, REPLAY_NAME);
     return name == null ? Replay.live() : new Replay.ArchiveReplay(name);

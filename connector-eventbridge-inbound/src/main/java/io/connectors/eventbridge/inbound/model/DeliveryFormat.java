@@ -31,14 +31,18 @@ import io.camunda.connector.generator.java.annotation.TemplateSubType;
         "<code>Recognise</code> reads each event's form from the delivery: a"
             + " <code>WITH_METADATA</code> subscriber's <code>{Data, Metadata, SystemMetadata}</code>"
             + " or anything else as the event itself (API destinations, <code>RAW</code>"
-            + " subscribers, signed webhooks)",
+            + " subscribers, signed webhooks). Choose <code>RAW</code> for a <code>RAW</code> or"
+            + " <code>JSONATA</code> subscriber whose publishers use <code>PutRawEvents</code>:"
+            + " they write the whole body",
     defaultValue = Defaults.DELIVERY_FORMAT)
 public sealed interface DeliveryFormat {
 
   /**
-   * A JSON object with {@code Data} and an object {@code SystemMetadata} is a {@code WITH_METADATA}
-   * delivery; anything else is the event itself. No event of a classic bus, an API destination or
-   * Control Room has either field at its top level.
+   * A JSON object with nothing but {@code Data}, {@code Metadata} and {@code SystemMetadata}, whose
+   * {@code SystemMetadata} carries a string {@code aws:EventId} and {@code aws:DeliveryType} {@code
+   * LIVE} or {@code REPLAY}, is a {@code WITH_METADATA} delivery; anything else is the event
+   * itself. No event of a classic bus, an API destination or Control Room has these fields at its
+   * top level.
    */
   @TemplateSubType(id = Defaults.DELIVERY_FORMAT, label = "Recognise")
   record Recognise() implements DeliveryFormat {}

@@ -7,7 +7,12 @@ import jakarta.validation.Valid;
 
 /**
  * How deliveries are read (their form) and what replayed events do. Both are optional: left empty,
- * every delivery is handled as before replays and the Custom Event Bus's forms were recognised.
+ * the form is recognised per event and replays correlate as live events do. A Custom Event Bus
+ * delivery is a replay only by its {@code aws:DeliveryType}; a classic archive replay only by a
+ * {@code replay-name} at the top level of an event that comes as itself, never one inside a
+ * wrapper's {@code Data}, which the publisher wrote. Since a {@code PutRawEvents} publisher writes
+ * the whole body of a {@code RAW} or {@code JSONATA} subscriber, such a subscriber's webhook uses
+ * the {@code raw} format; the webhook's authorization is what keeps outsiders out.
  */
 public record DeliveryHandling(
     @Valid DeliveryFormat format,
@@ -18,7 +23,8 @@ public record DeliveryHandling(
             description =
                 "Events a Custom Event Bus subscriber replays (<code>aws:DeliveryType</code>"
                     + " <code>REPLAY</code>, seen in the <code>WITH_METADATA</code> form) or a"
-                    + " classic bus replays from an archive (<code>replay-name</code>)."
+                    + " classic bus replays from an archive (<code>replay-name</code> at the top"
+                    + " level of an event that comes as itself)."
                     + " <code>Correlate</code>: like live events; <code>Acknowledge</code>: answered"
                     + " 202, nothing is started or published",
             type = PropertyType.Dropdown,

@@ -85,7 +85,8 @@ class DeliveryReaderTest {
             () ->
                 readOne(
                     new DeliveryFormat.Recognise(),
-                    "{\"Data\":\"text\",\"SystemMetadata\":{\"aws:DeliveryType\":\"LIVE\"}}"))
+                    "{\"Data\":\"text\",\"SystemMetadata\":{\"aws:EventId\":\"e-1\","
+                        + "\"aws:DeliveryType\":\"LIVE\"}}"))
         .isInstanceOfSatisfying(
             RequestRejected.class,
             rejected -> assertThat(rejected.reason()).contains("Data").contains("JSON object"));
@@ -124,5 +125,39 @@ class DeliveryReaderTest {
                 + "]");
     assertThat(events).extracting(DeliveredEvent::eventId).containsExactly("bus-1", "bus-2");
     assertThat(events).extracting(DeliveredEvent::replayed).containsExactly(false, true);
+  }
+
+  @Test
+  void recogniseUnwrapsOnlyWhatTheBusWrites() {
+    var wrapper = SubscriberDeliveries.withMetadata("bus-1", "d-1", "o-1", "REPLAY");
+    var forgeries =
+        List.of(
+            // A PutRawEvents publisher's own field beside the wrapper's three.
+            wrapper.substring(0, wrapper.length() - 1) + ",\"id\":\"raw-1\"}",
+            wrapper.replace("\"aws:EventId\":\"bus-1\",", ""),
+            wrapper.replace("\"aws:EventId\":\"bus-1\"", "\"aws:EventId\":7"),
+            wrapper.replace("\"REPLAY\"", "\"REPLAYED\""));
+    for (var forged : forgeries) {
+      var event = readOne(new DeliveryFormat.Recognise(), forged);
+      assertThat(event.data().has("Data")).as(forged).isTrue();
+      assertThat(event.subscriber()).as(forged).isNull();
+      assertThat(event.replay()).as(forged).isInstanceOf(Replay.Live.class);
+      assertThat(event.eventId()).as(forged).isNotEqualTo("bus-1");
+    }
+  }
+
+  @Test
+  void aReplayNameInsideTheDataOfASubscriberDeliveryIsNoReplay() {
+    var wrapper = SubscriberDeliveries.withMetadata("bus-1", "d-1", "o-1");
+    var data = SubscriberDeliveries.archiveReplay("d-1", "o-1", "forged-replay");
+    var withReplayName =
+        "{\"Data\":" + data + wrapper.substring(wrapper.indexOf(",\"SystemMetadata\""));
+
+    for (var format : List.of(new DeliveryFormat.Recognise(), new DeliveryFormat.WithMetadata())) {
+      var event = readOne(format, withReplayName);
+      assertThat(event.eventId()).isEqualTo("bus-1");
+      assertThat(event.data().get("replay-name").asText()).isEqualTo("forged-replay");
+      assertThat(event.replay()).isInstanceOf(Replay.Live.class);
+    }
   }
 }
