@@ -30,6 +30,7 @@ import io.connectors.eventbridge.inbound.http.WebhookRequest;
 import io.connectors.eventbridge.inbound.http.WebhookResponses;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import io.connectors.eventbridge.inbound.metrics.WebhookMetrics;
+import io.connectors.eventbridge.inbound.model.Defaults;
 import io.connectors.eventbridge.inbound.model.WebhookElementProperties;
 import io.connectors.eventbridge.inbound.model.WebhookId;
 import io.connectors.eventbridge.inbound.pattern.EventPatternFilter;
@@ -199,7 +200,7 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
           new RequestAdmission(
               properties.method(),
               properties.maxBodyBytes(),
-              Duration.ofMillis(properties.timeBudgetMillis()),
+              timeBudget(properties.timeBudgetMillis(), warnings),
               SignatureVerifiers.create(properties.signature(), resources.clock()),
               Authenticators.create(properties.auth(), warnings, resources.meterRegistry()),
               parser,
@@ -250,6 +251,21 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     if (started != null) {
       started.close();
     }
+  }
+
+  /**
+   * The budget used: at most {@link Defaults#MAX_TIME_BUDGET_MILLIS}, since no sender waits longer.
+   * A larger value was valid before that limit and must not stop a deployed diagram, so it is
+   * lowered and reported instead of refused.
+   */
+  private static Duration timeBudget(int millis, ConfigurationWarnings warnings) {
+    if (millis <= Defaults.MAX_TIME_BUDGET_MILLIS) {
+      return Duration.ofMillis(millis);
+    }
+    warnings.reportAdjusted(
+        "inbound.timeBudgetMillis",
+        "is more than 30000 (30 s, the longest any sender waits); 30000 is used");
+    return Duration.ofMillis(Defaults.MAX_TIME_BUDGET_MILLIS);
   }
 
   private static String webhookIdOf(Map<String, Object> properties) {

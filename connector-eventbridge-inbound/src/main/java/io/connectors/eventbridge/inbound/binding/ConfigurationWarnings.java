@@ -73,6 +73,25 @@ public final class ConfigurationWarnings {
         cause);
   }
 
+  /**
+   * A setting the webhook could not use as given and replaced by a value it can, reported once at
+   * activation. Such a setting does not fail activation when it was valid before the limit existed,
+   * so that deployed diagrams keep working.
+   *
+   * @param adjustment one of our fixed sentences saying what was used instead; never request data
+   */
+  public void reportAdjusted(String field, String adjustment) {
+    if (webhookId == null || !reported.add(field + "|adjusted")) {
+      return;
+    }
+    LOG.warn(
+        "Webhook '{}' ({}): setting {} {}; check the element.",
+        webhookId,
+        elements,
+        field,
+        adjustment);
+  }
+
   /** The same expression, reporting its failures before passing them on unchanged. */
   public Function<Map<String, Object>, Object> watch(
       String field, Function<Map<String, Object>, Object> expression) {

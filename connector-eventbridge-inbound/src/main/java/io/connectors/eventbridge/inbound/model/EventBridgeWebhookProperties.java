@@ -7,7 +7,6 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.DropdownP
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -75,16 +74,13 @@ public record EventBridgeWebhookProperties(
                 "Events not correlated in this time are answered 503 NOT_ATTEMPTED, so the sender"
                     + " retries them. Keep it under the sender's timeout: a classic rule's API"
                     + " destination waits 5 s, a Custom Event Bus subscriber its invocation timeout (1 to 30 s)."
-                    + " At most 30000. Default 4000",
+                    + " At most 30000 is used. Default 4000",
             optional = true,
             feel = FeelMode.disabled,
             defaultValue = "" + Defaults.TIME_BUDGET_MILLIS)
+        // No upper bound here: a larger value was valid before and is used as 30 s with a warning
+        // (see EventBridgeWebhookExecutable), so that deployed diagrams keep activating.
         @Positive
-        @Max(
-            value = Defaults.MAX_TIME_BUDGET_MILLIS,
-            message =
-                "must be at most 30000 (30 s, the longest invocation timeout of a Custom Event Bus"
-                    + " subscriber)")
         Integer timeBudgetMillis,
     @Valid Authorization auth,
     @Valid SignatureVerification signature,

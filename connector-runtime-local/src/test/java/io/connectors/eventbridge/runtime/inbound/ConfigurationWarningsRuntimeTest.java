@@ -77,4 +77,25 @@ class ConfigurationWarningsRuntimeTest {
         .hasSize(1);
     assertThat(output.getAll()).doesNotContain(API_KEY);
   }
+
+  @Test
+  void aTimeBudgetOverThirtySecondsActivatesAndIsReportedOnce(CapturedOutput output)
+      throws Exception {
+    var properties = webhook("cw-budget");
+    properties.put("inbound.timeBudgetMillis", "45000");
+    deploy(runtime, "cw-budget", startEvent("cw-budget", properties));
+    runtime.awaitWebhook("cw-budget", TIMEOUT);
+
+    String warning =
+        LocalRuntime.await(
+            "the configuration warning",
+            TIMEOUT,
+            () ->
+                output
+                    .getAll()
+                    .lines()
+                    .filter(line -> line.contains("setting inbound.timeBudgetMillis is more than"))
+                    .findFirst());
+    assertThat(warning).contains("WARN").contains("cw-budget/webhook").contains("30000 is used");
+  }
 }
