@@ -123,11 +123,14 @@ public final class JobProgress {
         if (event.path("index").isInt()
             && event.path("eventId").isTextual()
             && event.path("hash").isTextual()) {
+          // Both optional: progress written before they were kept has neither.
           accepted.add(
               new AcceptedEvent(
                   event.get("index").asInt(),
                   event.get("eventId").asText(),
-                  event.get("hash").asText()));
+                  event.get("hash").asText(),
+                  textOrNull(event.path("sequenceNumber")),
+                  textOrNull(event.path("successCode"))));
         }
       }
       List<String> requestIds = new ArrayList<>();
@@ -136,5 +139,9 @@ public final class JobProgress {
     } catch (JsonProcessingException unreadable) {
       return PriorProgress.NONE;
     }
+  }
+
+  private static String textOrNull(JsonNode node) {
+    return node.isTextual() ? node.asText() : null;
   }
 }

@@ -119,7 +119,11 @@ public final class EventBridgePublisher {
     for (PreparedEntry entry : entries) {
       AcceptedEvent put = accepted.get(entry.index());
       if (put != null && put.hash().equals(entry.hash())) {
-        results.put(entry.index(), EntryResult.success(put.eventId()));
+        results.put(
+            entry.index(),
+            put.successCode() == null
+                ? EntryResult.success(put.eventId())
+                : EntryResult.onCustomBus(put.eventId(), put.sequenceNumber(), put.successCode()));
       }
     }
     return results;

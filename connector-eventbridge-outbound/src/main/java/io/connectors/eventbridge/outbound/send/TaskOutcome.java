@@ -29,7 +29,10 @@ record TaskOutcome(
     List<AcceptedEvent> accepted = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       if (!results.get(i).failed()) {
-        accepted.add(new AcceptedEvent(i, results.get(i).eventId(), entries.get(i).hash()));
+        EntryResult put = results.get(i);
+        accepted.add(
+            new AcceptedEvent(
+                i, put.eventId(), entries.get(i).hash(), put.sequenceNumber(), put.successCode()));
       }
     }
     return accepted;

@@ -310,6 +310,35 @@ class CustomBusConnectorTest {
     assertThat(entries(sentRequest(1))).hasSize(1);
     assertThat(deduplicationIds(1)).containsExactly(deduplicationIds(0).get(1));
     assertThat(retried.eventIds()).containsExactly("e-1", "e-2");
+    // The event the first attempt put reads as the bus answered it then.
+    assertThat(retried.entries())
+        .containsExactly(
+            new EntryResult("e-1", null, null, "1", EntryResult.PUBLISHED),
+            new EntryResult("e-2", null, null, "2", EntryResult.PUBLISHED));
+  }
+
+  @Test
+  void progressWrittenWithoutSequenceNumbersStillSkipsWhatWasPut() throws Exception {
+    answer(published("e-1", "1"), failed("InvalidInputException", "Detail is not an object"));
+    PutEventsRequest request = twoEvents(customBus(null, EventBus.DEDUPLICATE_BY_JOB, null));
+    var failure =
+        catchThrowableOfType(ConnectorException.class, () -> connector.putEvents(request, job()));
+    // What an earlier version wrote: index, eventId and hash of each accepted event, nothing else.
+    String variables =
+        jobVariablesAfter(failure)
+            .replace(",\"sequenceNumber\":\"1\"", "")
+            .replace(",\"successCode\":\"PUBLISHED\"", "");
+    assertThat(variables).contains("\"eventId\":\"e-1\"").doesNotContain("sequenceNumber\":\"1");
+
+    answer(published("e-2", "2"));
+    PutEventsResult retried =
+        newRuntime().putEvents(request, newRuntime().attemptOf(ELEMENT_INSTANCE_KEY, variables));
+
+    assertThat(entries(sentRequest(1))).hasSize(1);
+    assertThat(retried.entries())
+        .containsExactly(
+            EntryResult.success("e-1"),
+            new EntryResult("e-2", null, null, "2", EntryResult.PUBLISHED));
   }
 
   @Test
