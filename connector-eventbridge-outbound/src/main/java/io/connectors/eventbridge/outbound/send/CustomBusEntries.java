@@ -3,9 +3,11 @@ package io.connectors.eventbridge.outbound.send;
 import io.connectors.eventbridge.outbound.custombus.RequestDeduplication;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.CustomEventBus;
+import io.connectors.eventbridge.outbound.model.EventBatch;
 import io.connectors.eventbridge.outbound.model.EventBus;
 import io.connectors.eventbridge.outbound.model.EventEntry;
-import io.connectors.eventbridge.outbound.model.EventInput.PathedEntry;
+import io.connectors.eventbridge.outbound.model.EventInput;
+import io.connectors.eventbridge.outbound.model.SingleEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,13 +43,13 @@ final class CustomBusEntries {
 
   /**
    * @param validated the entries as {@link EntryValidator} prepared them, one per input entry
-   * @param input the entries as the user gave them, in the same order
+   * @param input the entries as the user gave them
    * @param elementInstanceKey the job's element instance; 0 outside a job, where no ID is derived
    * @throws InvalidEventsException listing every violation
    */
   static List<PreparedEntry> prepare(
       List<PreparedEntry> validated,
-      List<PathedEntry> input,
+      EventInput input,
       CustomEventBus bus,
       AwsConfiguration configuration,
       long elementInstanceKey) {
@@ -64,8 +66,14 @@ final class CustomBusEntries {
               + configuration.region()
               + "; they must be the same");
     }
+    // The bus's own values are checked once, under their own names; an event is blamed only for
+    // what it gave itself.
     boolean givenIds = EventBus.DEDUPLICATE_BY_GIVEN_ID.equals(bus.deduplication());
-    if (!givenIds && bus.deduplicationId() != null) {
+    checkId("bus.eventGroupId", bus.eventGroupId(), violations);
+    boolean busIdValid = true;
+    if (givenIds) {
+      busIdValid = checkId("bus.deduplicationId", bus.deduplicationId(), violations);
+    } else if (bus.deduplicationId() != null) {
       violations.add(
           "bus.deduplicationId: is only used when deduplication is "
               + EventBus.DEDUPLICATE_BY_GIVEN_ID);
@@ -73,7 +81,7 @@ final class CustomBusEntries {
     Map<String, String> pathByGivenId = new HashMap<>();
     List<PreparedEntry> prepared = new ArrayList<>(validated.size());
     for (PreparedEntry entry : validated) {
-      EventEntry event = input.get(entry.index()).entry();
+      EventEntry event = input.entries().get(entry.index()).entry();
       String path = entry.path();
       if (isSet(event.eventBusName()) && !TEMPLATE_DEFAULT_BUS_NAME.equals(event.eventBusName())) {
         violations.add(
@@ -83,19 +91,26 @@ final class CustomBusEntries {
       if (isSet(event.traceHeader())) {
         violations.add(path + ".traceHeader: a Custom Event Bus has no trace header");
       }
-      String group = isSet(event.eventGroupId()) ? event.eventGroupId() : bus.eventGroupId();
-      checkId(path + ".eventGroupId", group, violations);
+      String group = bus.eventGroupId();
+      if (isSet(event.eventGroupId())) {
+        group = event.eventGroupId();
+        checkId(path + ".eventGroupId", group, violations);
+      }
       String deduplicationId = null;
       if (givenIds) {
-        deduplicationId =
-            isSet(event.deduplicationId()) ? event.deduplicationId() : bus.deduplicationId();
+        boolean valid = busIdValid;
+        deduplicationId = bus.deduplicationId();
+        if (isSet(event.deduplicationId())) {
+          deduplicationId = event.deduplicationId();
+          valid = checkId(path + ".deduplicationId", deduplicationId, violations);
+        }
         if (deduplicationId == null) {
           violations.add(
-              path
-                  + ".deduplicationId: is required when deduplication is "
+              missingIdPath(input, path)
+                  + ": is required when deduplication is "
                   + EventBus.DEDUPLICATE_BY_GIVEN_ID
                   + " (bus.deduplicationId for a single event, deduplicationId in each event's context for a batch)");
-        } else if (checkId(path + ".deduplicationId", deduplicationId, violations)) {
+        } else if (valid) {
           String first = pathByGivenId.putIfAbsent(deduplicationId, path);
           if (first != null) {
             violations.add(
@@ -123,6 +138,14 @@ final class CustomBusEntries {
       throw new InvalidEventsException(violations);
     }
     return prepared;
+  }
+
+  /** A single event has no ID of its own: the bus's field is where its ID is missing. */
+  private static String missingIdPath(EventInput input, String path) {
+    return switch (input) {
+      case SingleEvent single -> "bus.deduplicationId";
+      case EventBatch batch -> path + ".deduplicationId";
+    };
   }
 
   /** The model's rules for both IDs: 1 to 128 characters, not only white space. */

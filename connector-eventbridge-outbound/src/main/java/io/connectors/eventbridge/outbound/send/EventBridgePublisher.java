@@ -71,7 +71,7 @@ public final class EventBridgePublisher {
           case ClassicBus classic -> validated;
           case CustomEventBus custom ->
               CustomBusEntries.prepare(
-                  validated, input.entries(), custom, configuration, attempt.elementInstanceKey());
+                  validated, input, custom, configuration, attempt.elementInstanceKey());
         };
     Map<Integer, EntryResult> putEarlier = putEarlier(entries, attempt.prior());
     List<PreparedEntry> toSend =

@@ -238,6 +238,46 @@ class CustomBusConnectorTest {
   }
 
   @Test
+  void badIdsOfTheBusAreNamedOnceAsTheBusFieldsAndAnEventsOwnUnderTheEvent() {
+    String tooLong = "x".repeat(129);
+    String mustBe = ": must be 1 to 128 characters, not only white space";
+    var failure =
+        catchThrowableOfType(
+            InvalidEventsException.class,
+            () ->
+                connector.putEvents(
+                    batch(
+                        customBus(tooLong, EventBus.DEDUPLICATE_BY_GIVEN_ID, tooLong),
+                        List.of(
+                            event(0, null, "ok-0"),
+                            event(1, tooLong, tooLong),
+                            event(2, null, null))),
+                    job()));
+
+    assertThat(failure.violations())
+        .containsExactly(
+            "bus.eventGroupId" + mustBe,
+            "bus.deduplicationId" + mustBe,
+            "event.events[1].eventGroupId" + mustBe,
+            "event.events[1].deduplicationId" + mustBe);
+    assertThat(bus.received()).isEmpty();
+  }
+
+  @Test
+  void aSingleEventsMissingIdIsTheBusFields() {
+    var failure =
+        catchThrowableOfType(
+            InvalidEventsException.class,
+            () ->
+                connector.putEvents(
+                    single(customBus(null, EventBus.DEDUPLICATE_BY_GIVEN_ID, null)), job()));
+
+    assertThat(failure.violations())
+        .containsExactly(
+            "bus.deduplicationId: is required when deduplication is givenId (bus.deduplicationId for a single event, deduplicationId in each event's context for a batch)");
+  }
+
+  @Test
   void whatAClassicBusHasAndACustomEventBusDoesNotIsRefused() {
     var request =
         new PutEventsRequest(
