@@ -68,7 +68,10 @@ public final class EventBridgePublisher {
             configuration.maxEvents());
     List<PreparedEntry> entries =
         switch (request.bus()) {
-          case ClassicBus classic -> validated;
+          case ClassicBus classic -> {
+            ClassicBusEntries.refuseCustomBusFields(input);
+            yield validated;
+          }
           case CustomEventBus custom ->
               CustomBusEntries.prepare(
                   validated, input, custom, configuration, attempt.elementInstanceKey());

@@ -278,6 +278,25 @@ class CustomBusConnectorTest {
   }
 
   @Test
+  void aClassicBusRefusesEventGroupsAndDeduplicationIdsInsteadOfDroppingThem() {
+    var failure =
+        catchThrowableOfType(
+            InvalidEventsException.class,
+            () ->
+                connector.putEvents(
+                    batch(
+                        new ClassicBus(),
+                        List.of(event(0, "g-0", null), event(1, null, null), event(2, null, "d"))),
+                    job()));
+
+    assertThat(failure.violations())
+        .containsExactly(
+            "event.events[0].eventGroupId: applies to a Custom Event Bus only; a classic bus has no event groups and does not deduplicate (choose the Custom Event Bus as bus kind, or remove the field)",
+            "event.events[2].deduplicationId: applies to a Custom Event Bus only; a classic bus has no event groups and does not deduplicate (choose the Custom Event Bus as bus kind, or remove the field)");
+    assertThat(bus.received()).isEmpty();
+  }
+
+  @Test
   void whatAClassicBusHasAndACustomEventBusDoesNotIsRefused() {
     var request =
         new PutEventsRequest(
