@@ -67,9 +67,17 @@ final class RequestFailures {
   /**
    * A 5xx is a service error whatever its code: an {@code InternalFailure} answer that outlived the
    * SDK's retries is not throttling. Request-level throttling is a 400 with {@code
-   * ThrottlingException}.
+   * ThrottlingException} on a classic bus; a 429 is throttling whatever its code, since an answer
+   * without {@code __type} (a proxy's, or the bus's own without a body) is named by its status
+   * alone. A Custom Event Bus's {@code InvalidStateException} (409) stays an invalid request: its
+   * model marks it neither retryable nor transient ("The resource is not in a state that allows the
+   * operation. For example, an event bus that is still being created cannot accept events."), so a
+   * retry of the job decides, not the connector.
    */
   static String codeForService(String awsCode, int status) {
+    if (status == 429) {
+      return ErrorCodes.THROTTLED;
+    }
     if (awsCode != null) {
       if (ErrorCodes.ACCESS_DENIED_ENTRY_CODES.contains(awsCode)) {
         return ErrorCodes.ACCESS_DENIED;
@@ -84,7 +92,7 @@ final class RequestFailures {
     if (status >= 500) {
       return ErrorCodes.SERVICE_ERROR;
     }
-    if (ErrorCodes.THROTTLING_CODES.contains(awsCode)) {
+    if (awsCode != null && ErrorCodes.THROTTLING_CODES.contains(awsCode)) {
       return ErrorCodes.THROTTLED;
     }
     return status == 403 ? ErrorCodes.ACCESS_DENIED : ErrorCodes.INVALID_REQUEST;

@@ -63,6 +63,18 @@ class CustomBusRetryTest {
   }
 
   @Test
+  void a429WithoutAnErrorTypeIsRetriedAsThrottling() throws IOException {
+    bus.answer(429, Map.of(), new byte[0]);
+    bus.answer(200, CBOR, published());
+
+    CustomBusResult result = client(bus.endpoint()).putEvents(REQUEST);
+
+    assertThat(result.entries()).containsExactly(new CustomBusEntryResult.Published("e-1", "1"));
+    assertThat(bus.received()).hasSize(2);
+    assertThat(pauses).hasSize(1);
+  }
+
+  @Test
   void anInternalErrorIsRetriedUpToTheStandardThreeAttempts() throws IOException {
     bus.answer(500, CBOR, map("__type", "InternalException", "message", "oops"));
 
