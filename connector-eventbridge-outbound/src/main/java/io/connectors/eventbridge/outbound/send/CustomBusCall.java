@@ -26,8 +26,10 @@ record CustomBusCall(CustomBusPutEvents bus, String eventBusArn, RequestDeduplic
   // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html,
   // "Custom Event Bus quotas") keeps this bus's fixed API limits apart from the classic bus's, but
   // the text we could read of it names no request size, nor does the model (Detail has no length
-  // limit there). So calls are sized as on a classic bus, with AWS's entry-size formula and the
-  // configurable configuration.maxRequestBytes (1 MiB by default); an entry the bus finds too large
+  // limit there). So calls are sized as on a classic bus, with AWS's entry-size formula plus the
+  // UTF-8 bytes of each entry's EventGroupId and DeduplicationId (PreparedEntry#withSystemMetadata)
+  // and the configurable configuration.maxRequestBytes (1 MiB by default); an entry the bus finds
+  // too large
   // fails with its own error code, reported as any rejected entry.
 
   @Override

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
  *
  * @param index position in the task's input, so results can be put back in request order
  * @param path how error messages name it, e.g. {@code event.events[3]}
- * @param sizeBytes its size by AWS's PutEvents entry-size formula
+ * @param sizeBytes its size by AWS's PutEvents entry-size formula, plus on a Custom Event Bus the
+ *     UTF-8 bytes of its event group and deduplication ID
  * @param eventGroupId on a Custom Event Bus: the entry's event group, or null
  * @param deduplicationId on a Custom Event Bus: the entry's deduplication ID, or null
  */
@@ -31,9 +32,24 @@ public record PreparedEntry(
     this(index, path, entry, sizeBytes, null, null);
   }
 
-  /** The same entry with a Custom Event Bus's system metadata. */
+  /**
+   * The same entry with a Custom Event Bus's system metadata, its size grown by the metadata's
+   * UTF-8 bytes: they go on the wire with the entry, so calls are packed with them counted.
+   */
   PreparedEntry withSystemMetadata(String eventGroupId, String deduplicationId) {
-    return new PreparedEntry(index, path, entry, sizeBytes, eventGroupId, deduplicationId);
+    int withoutMetadata =
+        sizeBytes - utf8Length(this.eventGroupId) - utf8Length(this.deduplicationId);
+    return new PreparedEntry(
+        index,
+        path,
+        entry,
+        withoutMetadata + utf8Length(eventGroupId) + utf8Length(deduplicationId),
+        eventGroupId,
+        deduplicationId);
+  }
+
+  private static int utf8Length(String text) {
+    return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /**

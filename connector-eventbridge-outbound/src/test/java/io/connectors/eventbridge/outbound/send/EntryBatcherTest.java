@@ -68,4 +68,24 @@ class EntryBatcherTest {
 
     assertThat(EntryBatcher.chunk(entries, 1_048_576)).hasSize(100);
   }
+
+  @Test
+  void aCustomEventBusEntrysGroupAndDeduplicationIdCountTowardsTheCallsSize() {
+    var plain = entryOfSize(0, 10);
+    var withMetadata = plain.withSystemMetadata("gruppe-ä", "d-1");
+
+    // "gruppe-ä" is 9 bytes in UTF-8, "d-1" 3.
+    assertThat(withMetadata.sizeBytes()).isEqualTo(plain.sizeBytes() + 9 + 3);
+    assertThat(withMetadata.withSystemMetadata("g", null).sizeBytes())
+        .isEqualTo(plain.sizeBytes() + 1);
+    // Two entries that fit one call without their metadata need two with it.
+    int twoPlain = 2 * plain.sizeBytes();
+    assertThat(EntryBatcher.chunk(List.of(plain, entryOfSize(1, 10)), 100, twoPlain)).hasSize(1);
+    assertThat(
+            EntryBatcher.chunk(
+                List.of(withMetadata, entryOfSize(1, 10).withSystemMetadata("gruppe-ä", "d-2")),
+                100,
+                twoPlain))
+        .hasSize(2);
+  }
 }
