@@ -1,6 +1,7 @@
 package io.connectors.eventbridge.outbound.custombus;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +28,18 @@ public record CallLimits(
     return nanoClock.getAsLong() - start + pause.toNanos() < call.toNanos();
   }
 
-  /** Aborts an attempt once the attempt's time or the call's is up, whichever comes first. */
+  /**
+   * Aborts an attempt once the attempt's time or the call's is up, whichever comes first.
+   *
+   * @throws CustomBusClosedException when the timer was shut down: an attempt it cannot bound is
+   *     not started
+   */
   ScheduledFuture<?> abortLater(long start, Runnable abort) {
     long left = Math.min(attempt.toNanos(), call.toNanos() - (nanoClock.getAsLong() - start));
-    return timer.schedule(abort, Math.max(left, 0), TimeUnit.NANOSECONDS);
+    try {
+      return timer.schedule(abort, Math.max(left, 0), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException shutDown) {
+      throw new CustomBusClosedException(shutDown);
+    }
   }
 }

@@ -9,7 +9,8 @@ public abstract sealed class CustomBusException extends RuntimeException
     permits CustomBusServiceException,
         CustomBusUnreachableException,
         CustomBusMalformedAnswerException,
-        CustomBusConfigurationException {
+        CustomBusConfigurationException,
+        CustomBusClosedException {
 
   CustomBusException(String message, Throwable cause) {
     super(message, cause);

@@ -259,6 +259,7 @@ public final class RpcV2CborPutEvents implements CustomBusPutEvents {
           SdkClientException.create(unreachable.getMessage(), unreachable.getCause());
       case CustomBusMalformedAnswerException malformed -> malformed;
       case CustomBusConfigurationException configuration -> configuration;
+      case CustomBusClosedException closed -> closed;
     };
   }
 }

@@ -1,6 +1,7 @@
 package io.connectors.eventbridge.outbound.send;
 
 import io.connectors.eventbridge.outbound.client.ClientsClosedException;
+import io.connectors.eventbridge.outbound.custombus.CustomBusClosedException;
 import io.connectors.eventbridge.outbound.custombus.CustomBusConfigurationException;
 import io.connectors.eventbridge.outbound.custombus.CustomBusMalformedAnswerException;
 import io.connectors.eventbridge.outbound.custombus.CustomBusServiceException;
@@ -41,6 +42,8 @@ final class RequestFailures {
           new Failure(ErrorCodes.SERVICE_ERROR, unexpected.getMessage());
       // Failing the job (with its retries) hands it to a runtime that is still running.
       case ClientsClosedException closed ->
+          new Failure(ErrorCodes.SERVICE_ERROR, closed.getMessage());
+      case CustomBusClosedException closed ->
           new Failure(ErrorCodes.SERVICE_ERROR, closed.getMessage());
       default ->
           new Failure(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,35 @@ class CallLimitsTest {
 
     assertThat(limits.allowsRetryAfter(start, Duration.ofMillis(500))).isTrue();
     assertThat(limits.allowsRetryAfter(start, Duration.ofSeconds(1))).isFalse();
+  }
+
+  @Test
+  void anAttemptWhoseTimerWasShutDownIsNotMadeAndFailsInOurWords() throws Exception {
+    try (StubBus bus = new StubBus()) {
+      timer.shutdown();
+      var client =
+          new RpcV2CborPutEvents(
+              http,
+              StaticCredentialsProvider.create(
+                  AwsBasicCredentials.create("AKID", StubBus.SECRET_KEY)),
+              Region.US_EAST_1,
+              CustomBusEndpoints.overriddenBy(bus.endpoint()),
+              AwsRetryStrategy.standardRetryStrategy(),
+              pause -> {},
+              Optional.of(
+                  new CallLimits(
+                      Duration.ofMillis(300), Duration.ofSeconds(2), timer, System::nanoTime)));
+
+      CustomBusClosedException failure =
+          catchThrowableOfType(CustomBusClosedException.class, () -> client.putEvents(REQUEST));
+
+      assertThat(failure.getMessage())
+          .isEqualTo(
+              "The Custom Event Bus client is closed because the runtime is shutting down; the"
+                  + " call's next attempt was not made");
+      assertThat(failure.getCause()).isInstanceOf(RejectedExecutionException.class);
+      assertThat(bus.received()).isEmpty();
+    }
   }
 
   @Test

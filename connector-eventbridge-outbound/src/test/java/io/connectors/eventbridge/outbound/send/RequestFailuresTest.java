@@ -2,6 +2,8 @@ package io.connectors.eventbridge.outbound.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectors.eventbridge.outbound.custombus.CustomBusClosedException;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -39,5 +41,19 @@ class RequestFailuresTest {
   void invalidStateIsNotTransientInTheModelAndStaysAnInvalidRequest() {
     assertThat(RequestFailures.classify(answered(409, "InvalidStateException")).code())
         .isEqualTo(ErrorCodes.INVALID_REQUEST);
+  }
+
+  @Test
+  void aClosedCustomBusClientFailsInOurWordsNotTheJdks() {
+    var failure =
+        RequestFailures.classify(
+            new CustomBusClosedException(
+                new RejectedExecutionException("Task rejected from pool")));
+
+    assertThat(failure.code()).isEqualTo(ErrorCodes.SERVICE_ERROR);
+    assertThat(failure.reason())
+        .startsWith("The Custom Event Bus client is closed")
+        .doesNotContain("rejected")
+        .doesNotContain("unexpectedly");
   }
 }
