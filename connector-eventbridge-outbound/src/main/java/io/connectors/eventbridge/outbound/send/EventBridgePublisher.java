@@ -121,7 +121,7 @@ public final class EventBridgePublisher {
     Map<Integer, EntryResult> results = new HashMap<>();
     for (PreparedEntry entry : entries) {
       AcceptedEvent put = accepted.get(entry.index());
-      if (put != null && put.hash().equals(entry.hash())) {
+      if (put != null && entry.hasHash(put.hash())) {
         results.put(
             entry.index(),
             put.successCode() == null

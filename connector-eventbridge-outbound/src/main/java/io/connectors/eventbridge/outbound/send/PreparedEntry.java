@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.outbound.send;
 
+import io.connectors.eventbridge.outbound.digest.LengthPrefixedDigest;
 import io.connectors.eventbridge.putevents.PutEventsRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +27,9 @@ public record PreparedEntry(
     int sizeBytes,
     String eventGroupId,
     String deduplicationId) {
+
+  /** 128 bits: enough to tell an entry's versions apart, and short in the job's variables. */
+  private static final int DIGEST_BYTES = 16;
 
   /** An entry for a classic bus, which has no system metadata. */
   public PreparedEntry(int index, String path, PutEventsRequestEntry entry, int sizeBytes) {
@@ -56,9 +60,33 @@ public record PreparedEntry(
    * A digest of everything that goes on the wire for this entry, so a job retry can tell that the
    * entry an earlier attempt put at this index is still the same event. The event group counts (it
    * changes the event's place in the bus's order); the deduplication ID does not, since the default
-   * one is derived from this digest.
+   * one is derived from this digest. Every part is length-prefixed and the resources counted, so
+   * that no two different entries share a digest.
    */
   public String hash() {
+    return LengthPrefixedDigest.sha256()
+        .add(entry.eventBusName())
+        .add(entry.source())
+        .add(entry.detailType())
+        .add(entry.detail())
+        .add(entry.time() == null ? null : entry.time().toString())
+        .add(entry.traceHeader())
+        .addAll(entry.hasResources() ? entry.resources() : List.of())
+        .add(eventGroupId)
+        .hex(DIGEST_BYTES);
+  }
+
+  /**
+   * Whether {@code hash}, recorded in a job's progress, is this entry's: its {@link #hash()}, or
+   * the digest versions before {@link #hash()} length-prefixed its parts wrote, so that a job
+   * retried across an upgrade still skips what it put.
+   */
+  public boolean hasHash(String hash) {
+    return hash.equals(hash()) || hash.equals(separatorHash());
+  }
+
+  /** The earlier digest: each part followed by a zero byte, the event group after a marker. */
+  private String separatorHash() {
     List<String> parts =
         new ArrayList<>(
             List.of(
@@ -72,7 +100,6 @@ public record PreparedEntry(
       parts.addAll(entry.resources());
     }
     if (eventGroupId != null) {
-      // After the resources, and only when set: a classic entry's digest stays what it was.
       parts.add("eventGroupId");
       parts.add(eventGroupId);
     }
@@ -80,9 +107,9 @@ public record PreparedEntry(
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String part : parts) {
         digest.update(part.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0); // keeps ("ab", "c") and ("a", "bc") apart
+        digest.update((byte) 0);
       }
-      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+      return HexFormat.of().formatHex(digest.digest(), 0, DIGEST_BYTES);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

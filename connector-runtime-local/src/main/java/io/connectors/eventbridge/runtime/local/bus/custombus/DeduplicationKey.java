@@ -2,10 +2,7 @@ package io.connectors.eventbridge.runtime.local.bus.custombus;
 
 import io.connectors.eventbridge.outbound.custombus.CustomBusEntry;
 import io.connectors.eventbridge.outbound.custombus.RequestDeduplication;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.connectors.eventbridge.outbound.digest.LengthPrefixedDigest;
 import java.util.Optional;
 
 /**
@@ -33,33 +30,16 @@ record DeduplicationKey(String bus, String eventGroupId, String token) {
 
   /**
    * The digest of what the caller sent as the event: source, detail type, detail, resources and
-   * time, each length-prefixed so that no two different entries write the same bytes.
+   * time, each length-prefixed (as the connector digests its entries) so that no two different
+   * entries write the same bytes.
    */
   private static String contentDigest(CustomBusEntry entry) {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-    update(sha256, entry.source());
-    update(sha256, entry.detailType());
-    update(sha256, entry.detail());
-    update(sha256, Integer.toString(entry.resources().size()));
-    entry.resources().forEach(resource -> update(sha256, resource));
-    update(sha256, entry.time() == null ? null : entry.time().toString());
-    return HexFormat.of().formatHex(sha256.digest());
-  }
-
-  private static void update(MessageDigest digest, String part) {
-    if (part == null) {
-      digest.update((byte) 0);
-      return;
-    }
-    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-    digest.update((byte) 1);
-    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-    digest.update((byte) ':');
-    digest.update(bytes);
+    return LengthPrefixedDigest.sha256()
+        .add(entry.source())
+        .add(entry.detailType())
+        .add(entry.detail())
+        .addAll(entry.resources())
+        .add(entry.time() == null ? null : entry.time().toString())
+        .hex();
   }
 }
