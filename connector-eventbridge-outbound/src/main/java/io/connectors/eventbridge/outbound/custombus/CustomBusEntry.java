@@ -40,7 +40,7 @@ public record CustomBusEntry(
         + ", detailType="
         + detailType
         + ", detail="
-        + (detail == null ? "null" : "(" + detail.length() + " chars)")
+        + (detail == null ? "null" : "<redacted>")
         + ", resources="
         + resources
         + ", time="

@@ -72,24 +72,26 @@ public final class OutboundMetrics {
   }
 
   /**
-   * What one task attempt ended with; entries earlier attempts put are not counted again.
+   * What one task attempt ended with. Only the entries this attempt was to send: those an earlier
+   * attempt put were counted by that attempt, whatever their result says, so an event is counted as
+   * put at most once by the job (a {@code DEDUPLICATED} answer is counted as such, not as put).
    *
-   * @param alreadyPut how many of {@code results} earlier attempts of the job had put
+   * @param thisAttempt the results of the entries this attempt sent or left unsent
    */
-  public void concluded(List<EntryResult> results, int alreadyPut) {
-    int putNow = -alreadyPut;
+  public void concluded(List<EntryResult> thisAttempt) {
+    int put = 0;
     int deduplicated = 0;
-    for (EntryResult result : results) {
+    for (EntryResult result : thisAttempt) {
       if (result.errorCode() != null) {
         events("failed", result.errorCode()).increment();
       } else if (EntryResult.DEDUPLICATED.equals(result.successCode())) {
-        // A Custom Event Bus already had it (an earlier attempt put it): counted when it was put.
+        // The bus already had it: put by an attempt that could not report (a crash, a lost answer).
         deduplicated++;
       } else {
-        putNow++;
+        put++;
       }
     }
-    eventsPut.increment(Math.max(putNow, 0));
+    eventsPut.increment(put);
     if (deduplicated > 0) {
       events("deduplicated", "none").increment(deduplicated);
     }

@@ -139,13 +139,20 @@ public final class EventBridgePublisher {
       JobAttempt attempt) {
     EntryResult notSent = EntryResult.notSent(notSentReason(sent.stop()));
     List<EntryResult> results = new ArrayList<>(entries.size());
+    List<EntryResult> thisAttempt = new ArrayList<>(entries.size() - putEarlier.size());
     for (PreparedEntry entry : entries) {
       EntryResult earlier = putEarlier.get(entry.index());
-      results.add(earlier != null ? earlier : sent.results().getOrDefault(entry.index(), notSent));
+      if (earlier != null) {
+        results.add(earlier);
+      } else {
+        EntryResult now = sent.results().getOrDefault(entry.index(), notSent);
+        results.add(now);
+        thisAttempt.add(now);
+      }
     }
     List<String> requestIds = new ArrayList<>(attempt.prior().requestIds());
     requestIds.addAll(sent.requestIds());
-    metrics.concluded(results, putEarlier.size());
+    metrics.concluded(thisAttempt);
     TaskOutcome outcome =
         new TaskOutcome(entries, results, putEarlier.size(), requestIds, sent.stop());
     if (outcome.failedCount() > 0) {

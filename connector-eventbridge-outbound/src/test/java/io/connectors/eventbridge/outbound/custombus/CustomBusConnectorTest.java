@@ -164,6 +164,24 @@ class CustomBusConnectorTest {
     assertThat(events("deduplicated")).isEqualTo(2);
   }
 
+  @Test
+  void anEventAnEarlierAttemptHadDeduplicatedIsNotCountedAgainByTheRetry() throws Exception {
+    answer(deduplicated("e-1", "1"), failed("InvalidInputException", "Detail is not an object"));
+    PutEventsRequest request = twoEvents(customBus(null, EventBus.DEDUPLICATE_BY_JOB, null));
+    var failure =
+        catchThrowableOfType(ConnectorException.class, () -> connector.putEvents(request, job()));
+
+    answer(published("e-2", "2"));
+    JobAttempt next = newRuntime().attemptOf(ELEMENT_INSTANCE_KEY, jobVariablesAfter(failure));
+    PutEventsResult retried = newRuntime().putEvents(request, next);
+
+    assertThat(retried.entries())
+        .extracting(EntryResult::successCode)
+        .containsExactly(EntryResult.DEDUPLICATED, EntryResult.PUBLISHED);
+    assertThat(events("put")).isEqualTo(1);
+    assertThat(events("deduplicated")).isEqualTo(1);
+  }
+
   private double events(String outcome) {
     return meters
         .counter("eventbridge.outbound.events", "outcome", outcome, "error_code", "none")
