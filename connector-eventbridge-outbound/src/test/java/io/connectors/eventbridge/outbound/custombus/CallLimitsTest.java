@@ -43,6 +43,20 @@ class CallLimitsTest {
     http.close();
   }
 
+  /** Attempts bounded to 300 ms, the call to 2 s, by the test's timer. */
+  private RpcV2CborPutEvents boundedClient(URI endpoint, RetryPause pause) {
+    return new RpcV2CborPutEvents(
+        http,
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", StubBus.SECRET_KEY)),
+        Region.US_EAST_1,
+        CustomBusEndpoints.overriddenBy(endpoint),
+        AwsRetryStrategy.standardRetryStrategy(),
+        pause,
+        Optional.of(
+            new CallLimits(
+                Duration.ofMillis(300), Duration.ofSeconds(2), timer, System::nanoTime)));
+  }
+
   @Test
   void noRetryStartsWhosePauseWouldEndAfterTheCallsBound() {
     AtomicLong nanos = new AtomicLong();
@@ -58,18 +72,7 @@ class CallLimitsTest {
   void anAttemptWhoseTimerWasShutDownIsNotMadeAndFailsInOurWords() throws Exception {
     try (StubBus bus = new StubBus()) {
       timer.shutdown();
-      var client =
-          new RpcV2CborPutEvents(
-              http,
-              StaticCredentialsProvider.create(
-                  AwsBasicCredentials.create("AKID", StubBus.SECRET_KEY)),
-              Region.US_EAST_1,
-              CustomBusEndpoints.overriddenBy(bus.endpoint()),
-              AwsRetryStrategy.standardRetryStrategy(),
-              pause -> {},
-              Optional.of(
-                  new CallLimits(
-                      Duration.ofMillis(300), Duration.ofSeconds(2), timer, System::nanoTime)));
+      var client = boundedClient(bus.endpoint(), pause -> {});
 
       CustomBusClosedException failure =
           catchThrowableOfType(CustomBusClosedException.class, () -> client.putEvents(REQUEST));
@@ -102,18 +105,7 @@ class CallLimitsTest {
                     }
                   });
       var client =
-          new RpcV2CborPutEvents(
-              http,
-              StaticCredentialsProvider.create(
-                  AwsBasicCredentials.create("AKID", StubBus.SECRET_KEY)),
-              Region.US_EAST_1,
-              CustomBusEndpoints.overriddenBy(
-                  URI.create("http://127.0.0.1:" + silent.getLocalPort())),
-              AwsRetryStrategy.standardRetryStrategy(),
-              pauses::add,
-              Optional.of(
-                  new CallLimits(
-                      Duration.ofMillis(300), Duration.ofSeconds(2), timer, System::nanoTime)));
+          boundedClient(URI.create("http://127.0.0.1:" + silent.getLocalPort()), pauses::add);
 
       long begun = System.nanoTime();
       CustomBusUnreachableException failure =

@@ -166,10 +166,8 @@ class CustomBusConnectorTest {
 
   @Test
   void anEventAnEarlierAttemptHadDeduplicatedIsNotCountedAgainByTheRetry() throws Exception {
-    answer(deduplicated("e-1", "1"), failed("InvalidInputException", "Detail is not an object"));
     PutEventsRequest request = twoEvents(customBus(null, EventBus.DEDUPLICATE_BY_JOB, null));
-    var failure =
-        catchThrowableOfType(ConnectorException.class, () -> connector.putEvents(request, job()));
+    var failure = firstOfTwoPutThenRejected(request, deduplicated("e-1", "1"));
 
     answer(published("e-2", "2"));
     JobAttempt next = newRuntime().attemptOf(ELEMENT_INSTANCE_KEY, jobVariablesAfter(failure));
@@ -237,81 +235,50 @@ class CustomBusConnectorTest {
 
   @Test
   void givenIdsThatAreMissingOrRepeatedFailBeforeAnythingIsSent() {
-    var failure =
-        catchThrowableOfType(
-            InvalidEventsException.class,
-            () ->
-                connector.putEvents(
-                    batch(
-                        customBus(null, EventBus.DEDUPLICATE_BY_GIVEN_ID, null),
-                        List.of(
-                            event(0, null, "same"), event(1, null, null), event(2, null, "same"))),
-                    job()));
-
-    assertThat(failure.violations())
+    assertThat(
+            violations(
+                batch(
+                    customBus(null, EventBus.DEDUPLICATE_BY_GIVEN_ID, null),
+                    List.of(event(0, null, "same"), event(1, null, null), event(2, null, "same")))))
         .containsExactly(
             "event.events[1].deduplicationId: is required when deduplication is givenId (bus.deduplicationId for a single event, deduplicationId in each event's context for a batch)",
             "event.events[2].deduplicationId: repeats the ID of event.events[0], so the bus would drop this event as a duplicate of that one");
-    assertThat(bus.received()).isEmpty();
   }
 
   @Test
   void badIdsOfTheBusAreNamedOnceAsTheBusFieldsAndAnEventsOwnUnderTheEvent() {
     String tooLong = "x".repeat(129);
     String mustBe = ": must be 1 to 128 characters, not only white space";
-    var failure =
-        catchThrowableOfType(
-            InvalidEventsException.class,
-            () ->
-                connector.putEvents(
-                    batch(
-                        customBus(tooLong, EventBus.DEDUPLICATE_BY_GIVEN_ID, tooLong),
-                        List.of(
-                            event(0, null, "ok-0"),
-                            event(1, tooLong, tooLong),
-                            event(2, null, null))),
-                    job()));
-
-    assertThat(failure.violations())
+    assertThat(
+            violations(
+                batch(
+                    customBus(tooLong, EventBus.DEDUPLICATE_BY_GIVEN_ID, tooLong),
+                    List.of(
+                        event(0, null, "ok-0"), event(1, tooLong, tooLong), event(2, null, null)))))
         .containsExactly(
             "bus.eventGroupId" + mustBe,
             "bus.deduplicationId" + mustBe,
             "event.events[1].eventGroupId" + mustBe,
             "event.events[1].deduplicationId" + mustBe);
-    assertThat(bus.received()).isEmpty();
   }
 
   @Test
   void aSingleEventsMissingIdIsTheBusFields() {
-    var failure =
-        catchThrowableOfType(
-            InvalidEventsException.class,
-            () ->
-                connector.putEvents(
-                    single(customBus(null, EventBus.DEDUPLICATE_BY_GIVEN_ID, null)), job()));
-
-    assertThat(failure.violations())
+    assertThat(violations(single(customBus(null, EventBus.DEDUPLICATE_BY_GIVEN_ID, null))))
         .containsExactly(
             "bus.deduplicationId: is required when deduplication is givenId (bus.deduplicationId for a single event, deduplicationId in each event's context for a batch)");
   }
 
   @Test
   void aClassicBusRefusesEventGroupsAndDeduplicationIdsInsteadOfDroppingThem() {
-    var failure =
-        catchThrowableOfType(
-            InvalidEventsException.class,
-            () ->
-                connector.putEvents(
-                    batch(
-                        new ClassicBus(),
-                        List.of(event(0, "g-0", null), event(1, null, null), event(2, null, "d"))),
-                    job()));
-
-    assertThat(failure.violations())
+    assertThat(
+            violations(
+                batch(
+                    new ClassicBus(),
+                    List.of(event(0, "g-0", null), event(1, null, null), event(2, null, "d")))))
         .containsExactly(
             "event.events[0].eventGroupId: applies to a Custom Event Bus only; a classic bus has no event groups and does not deduplicate (choose the Custom Event Bus as bus kind, or remove the field)",
             "event.events[2].deduplicationId: applies to a Custom Event Bus only; a classic bus has no event groups and does not deduplicate (choose the Custom Event Bus as bus kind, or remove the field)");
-    assertThat(bus.received()).isEmpty();
   }
 
   @Test
@@ -396,10 +363,8 @@ class CustomBusConnectorTest {
 
   @Test
   void progressWrittenWithoutSequenceNumbersStillSkipsWhatWasPut() throws Exception {
-    answer(published("e-1", "1"), failed("InvalidInputException", "Detail is not an object"));
     PutEventsRequest request = twoEvents(customBus(null, EventBus.DEDUPLICATE_BY_JOB, null));
-    var failure =
-        catchThrowableOfType(ConnectorException.class, () -> connector.putEvents(request, job()));
+    var failure = firstOfTwoPutThenRejected(request, published("e-1", "1"));
     // What an earlier version wrote: index, eventId and hash of each accepted event, nothing else.
     String variables =
         jobVariablesAfter(failure)
@@ -503,6 +468,23 @@ class CustomBusConnectorTest {
         .isEqualTo(new CustomEventBus(ARN, null, EventBus.DEDUPLICATE_BY_JOB, null));
     assertThat(classic.bus()).isEqualTo(new ClassicBus());
     assertThat(before.bus()).isEqualTo(new ClassicBus());
+  }
+
+  /** What a request that fails validation is refused for; nothing may have been sent. */
+  private List<String> violations(PutEventsRequest request) {
+    var failure =
+        catchThrowableOfType(
+            InvalidEventsException.class, () -> connector.putEvents(request, job()));
+    assertThat(bus.received()).isEmpty();
+    return failure.violations();
+  }
+
+  /** A first attempt at two events in which the bus takes the first and rejects the second. */
+  private ConnectorException firstOfTwoPutThenRejected(
+      PutEventsRequest request, Map<String, String> firstAnswer) {
+    answer(firstAnswer, failed("InvalidInputException", "Detail is not an object"));
+    return catchThrowableOfType(
+        ConnectorException.class, () -> connector.putEvents(request, job()));
   }
 
   private JobAttempt job() {

@@ -54,16 +54,7 @@ class ConfigurationWarningsRuntimeTest {
       assertThat(response.statusCode()).isEqualTo(401);
     }
 
-    String warning =
-        LocalRuntime.await(
-            "the configuration warning",
-            TIMEOUT,
-            () ->
-                output
-                    .getAll()
-                    .lines()
-                    .filter(line -> line.contains("setting inbound.auth.apiKeyLocator failed"))
-                    .findFirst());
+    String warning = awaitLine(output, "setting inbound.auth.apiKeyLocator failed");
     assertThat(warning)
         .contains("WARN")
         .contains("cw-locator")
@@ -86,16 +77,14 @@ class ConfigurationWarningsRuntimeTest {
     deploy(runtime, "cw-budget", startEvent("cw-budget", properties));
     runtime.awaitWebhook("cw-budget", TIMEOUT);
 
-    String warning =
-        LocalRuntime.await(
-            "the configuration warning",
-            TIMEOUT,
-            () ->
-                output
-                    .getAll()
-                    .lines()
-                    .filter(line -> line.contains("setting inbound.timeBudgetMillis is more than"))
-                    .findFirst());
+    String warning = awaitLine(output, "setting inbound.timeBudgetMillis is more than");
     assertThat(warning).contains("WARN").contains("cw-budget/webhook").contains("30000 is used");
+  }
+
+  private static String awaitLine(CapturedOutput output, String text) {
+    return LocalRuntime.await(
+        "the configuration warning",
+        TIMEOUT,
+        () -> output.getAll().lines().filter(line -> line.contains(text)).findFirst());
   }
 }
