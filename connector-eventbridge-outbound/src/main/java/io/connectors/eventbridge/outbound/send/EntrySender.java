@@ -37,8 +37,7 @@ public final class EntrySender {
       throws InterruptedException {
     var sending = new Sending(call, configuration, deadline);
     for (List<PreparedEntry> chunk :
-        EntryBatcher.chunk(
-            entries, call.maxEntriesPerCall(), configuration.maxRequestBytes())) {
+        EntryBatcher.chunk(entries, call.maxEntriesPerCall(), configuration.maxRequestBytes())) {
       if (deadline.passed()) {
         return sending.stopped(new Stop.OutOfTime(deadline.budget()));
       }
