@@ -36,7 +36,7 @@ import javax.net.ssl.SSLContext;
  * test wrote byte for byte (for answers no bus would give, or written by another implementation).
  * Records: every request, every entry sent, and every event accepted with the ID it got. Answers
  * carry {@code x-amzn-RequestId: req-<call>}, calls counted from 1; event IDs are UUID-shaped and
- * unique for the fake's life, and each event's sequence number is its place in that count.
+ * unique for the fake's life, and an event's sequence number is the number its ID ends in.
  *
  * <p>Deduplication, as a Custom Event Bus does it: an entry with the deduplication key of an entry
  * accepted before (its {@code DeduplicationId}, or its content when the request asks for

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,15 +31,11 @@ class CustomBusAnswerWireTest {
   private static final Map<String, String> CBOR_HEADERS =
       Map.of("Content-Type", "application/cbor", "x-amzn-RequestId", "req-7");
 
+  // JUnit makes an instance per test: each test has its own fake and clients.
   private final TestClients clients = new TestClients();
-  private FakeEventBridge bus;
-  private CustomBusPutEvents client;
-
-  @BeforeEach
-  void start() {
-    bus = FakeEventBridge.start();
-    client = clients.withoutRetries(TestClients.endpointOf(bus), Region.US_EAST_1, "AKID");
-  }
+  private final FakeEventBridge bus = FakeEventBridge.start();
+  private final CustomBusPutEvents client =
+      clients.withoutRetries(TestClients.endpointOf(bus), Region.US_EAST_1, "AKID");
 
   @AfterEach
   void stop() {

@@ -63,15 +63,13 @@ class CustomBusConnectorTest {
   private final List<Duration> sleeps = new ArrayList<>();
   private final AtomicLong nanos = new AtomicLong();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private FakeEventBridge bus;
-  private URI endpoint;
+  private final FakeEventBridge bus = FakeEventBridge.start();
+  private final URI endpoint = TestClients.endpointOf(bus);
   private CachingEventBridgeClientSupplier clients;
   private EventBridgePutEventsFunction connector;
 
   @BeforeEach
   void start() {
-    bus = FakeEventBridge.start();
-    endpoint = TestClients.endpointOf(bus);
     clients = new CachingEventBridgeClientSupplier(4);
     connector = newRuntime();
   }

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,17 +36,12 @@ class CustomBusRequestWireTest {
           "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,"
               + " SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
 
+  // JUnit makes an instance per test: each test has its own fake and clients.
   private final TestClients clients = new TestClients();
-  private FakeEventBridge bus;
-  private URI endpoint;
-  private CustomBusPutEvents client;
-
-  @BeforeEach
-  void start() {
-    bus = FakeEventBridge.start();
-    endpoint = TestClients.endpointOf(bus);
-    client = clients.withoutRetries(endpoint, Region.EU_CENTRAL_1, ACCESS_KEY);
-  }
+  private final FakeEventBridge bus = FakeEventBridge.start();
+  private final URI endpoint = TestClients.endpointOf(bus);
+  private final CustomBusPutEvents client =
+      clients.withoutRetries(endpoint, Region.EU_CENTRAL_1, ACCESS_KEY);
 
   @AfterEach
   void stop() {

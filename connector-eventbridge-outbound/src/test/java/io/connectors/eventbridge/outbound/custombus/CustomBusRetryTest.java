@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
@@ -39,12 +38,7 @@ class CustomBusRetryTest {
 
   private final List<Duration> pauses = new CopyOnWriteArrayList<>();
   private final TestClients clients = new TestClients();
-  private FakeEventBridge bus;
-
-  @BeforeEach
-  void start() {
-    bus = FakeEventBridge.start();
-  }
+  private final FakeEventBridge bus = FakeEventBridge.start();
 
   @AfterEach
   void stop() {
