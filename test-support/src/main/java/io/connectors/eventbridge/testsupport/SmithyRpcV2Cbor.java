@@ -163,9 +163,8 @@ record SmithyRpcV2Cbor() implements WireProtocol {
       }
       case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
-        for (JsonToken item = parser.nextToken();
-            item != JsonToken.END_ARRAY;
-            item = parser.nextToken()) {
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
           list.add(value(parser, item));
         }
         yield list;
