@@ -32,9 +32,17 @@ import javax.net.ssl.SSLContext;
  * records below serve every protocol PutEvents is spoken in.
  *
  * <p>Faults: {@link #failEntries} rejects single entries (a 200 answer with ErrorCodes), {@link
- * #failCalls} fails whole calls with an HTTP error. Records: every request, every entry sent, and
- * every event accepted with the ID it got. Answers carry {@code x-amzn-RequestId: req-<call>},
- * calls counted from 1; event IDs are UUID-shaped and unique for the fake's life.
+ * #failCalls} fails whole calls with an HTTP error, and {@link #answerCallsWith} answers what a
+ * test wrote byte for byte (for answers no bus would give, or written by another implementation).
+ * Records: every request, every entry sent, and every event accepted with the ID it got. Answers
+ * carry {@code x-amzn-RequestId: req-<call>}, calls counted from 1; event IDs are UUID-shaped and
+ * unique for the fake's life, and an event's sequence number is the number its ID ends in.
+ *
+ * <p>Deduplication, as a Custom Event Bus does it: an entry with the deduplication key of an entry
+ * accepted before (its {@code DeduplicationId}, or its content when the request asks for
+ * content-based deduplication) is not put again, and its answer repeats that entry's event ID and
+ * sequence number as DEDUPLICATED. The bus remembers keys for 5 minutes; the fake until {@link
+ * #reset}, which no test outlives.
  */
 public final class FakeEventBridge implements AutoCloseable {
 
@@ -54,6 +62,8 @@ public final class FakeEventBridge implements AutoCloseable {
   private final Map<Integer, Integer> sends = new HashMap<>();
   private final Map<Integer, List<String>> accepted = new LinkedHashMap<>();
   private final List<String> acceptedEventIds = new ArrayList<>();
+  private final Map<String, EntryOutcome.Accepted> byDeduplicationKey = new HashMap<>();
+  private Answer scripted;
   private EntryFaults entryFaults = EntryFaults.NONE;
   private CallFaults callFaults = CallFaults.NONE;
 
@@ -142,6 +152,17 @@ public final class FakeEventBridge implements AutoCloseable {
     this.callFaults = faults;
   }
 
+  /**
+   * From now on, every PutEvents call (recorded as usual) gets this answer as it is, with exactly
+   * its headers, whatever the faults say.
+   */
+  public synchronized void answerCallsWith(Answer answer) {
+    if (!keepsRecords) {
+      throw new IllegalStateException("a fake without records accepts every call");
+    }
+    this.scripted = answer;
+  }
+
   /** Calls received, failed ones included. */
   public int calls() {
     return calls.get();
@@ -176,6 +197,8 @@ public final class FakeEventBridge implements AutoCloseable {
     sends.clear();
     accepted.clear();
     acceptedEventIds.clear();
+    byDeduplicationKey.clear();
+    scripted = null;
     calls.set(0);
     entryFaults = EntryFaults.NONE;
     callFaults = CallFaults.NONE;
@@ -209,6 +232,9 @@ public final class FakeEventBridge implements AutoCloseable {
     int call = calls.incrementAndGet();
     List<SentEntry> entries = protocol.get().entries(request.body());
     sentEntries.addAll(entries);
+    if (scripted != null) {
+      return scripted;
+    }
     Optional<CallError> callError = callFaults.errorFor(call);
     if (callError.isPresent()) {
       return protocol.get().error(callError.get());
@@ -234,7 +260,7 @@ public final class FakeEventBridge implements AutoCloseable {
     int count = protocol.get().countEntries(request.body());
     List<EntryOutcome> outcomes = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      outcomes.add(new EntryOutcome.Accepted(nextEventId()));
+      outcomes.add(nextEvent());
     }
     return protocol.get().answer(outcomes).withRequestId("req-" + call);
   }
@@ -249,24 +275,33 @@ public final class FakeEventBridge implements AutoCloseable {
         .error(new CallError(400, "UnknownOperationException", "not a PutEvents call"));
   }
 
+  /** Puts the entry, unless it repeats one put before; a repeat is not recorded as accepted. */
   private EntryOutcome accept(SentEntry entry) {
-    String eventId = nextEventId();
-    accepted.computeIfAbsent(entry.n(), n -> new ArrayList<>()).add(eventId);
-    acceptedEventIds.add(eventId);
-    return new EntryOutcome.Accepted(eventId);
+    EntryOutcome.Accepted earlier =
+        entry.deduplicationKey() == null ? null : byDeduplicationKey.get(entry.deduplicationKey());
+    if (earlier != null) {
+      return new EntryOutcome.Accepted(earlier.eventId(), earlier.sequenceNumber(), true);
+    }
+    EntryOutcome.Accepted put = nextEvent();
+    accepted.computeIfAbsent(entry.n(), n -> new ArrayList<>()).add(put.eventId());
+    acceptedEventIds.add(put.eventId());
+    if (entry.deduplicationKey() != null) {
+      byDeduplicationKey.put(entry.deduplicationKey(), put);
+    }
+    return put;
   }
 
-  private String nextEventId() {
+  private EntryOutcome.Accepted nextEvent() {
     String sequence = Integer.toString(eventIds.incrementAndGet());
-    return EVENT_ID_PREFIX + "0".repeat(12 - sequence.length()) + sequence;
+    return new EntryOutcome.Accepted(
+        EVENT_ID_PREFIX + "0".repeat(12 - sequence.length()) + sequence, sequence, false);
   }
 
   private static void send(HttpExchange exchange, Answer answer) throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", answer.contentType());
-    if (answer.requestId() != null) {
-      exchange.getResponseHeaders().add("x-amzn-RequestId", answer.requestId());
-    }
-    exchange.sendResponseHeaders(answer.status(), answer.body().length);
+    answer.headers().forEach(exchange.getResponseHeaders()::add);
+    // -1: no body at all; 0 would mean a chunked body of unknown length to the JDK's server.
+    exchange.sendResponseHeaders(
+        answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer.body());
     }

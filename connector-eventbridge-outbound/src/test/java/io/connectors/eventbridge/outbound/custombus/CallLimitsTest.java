@@ -75,7 +75,7 @@ class CallLimitsTest {
           new RpcV2CborPutEvents(
               http,
               StaticCredentialsProvider.create(
-                  AwsBasicCredentials.create("AKID", StubBus.SECRET_KEY)),
+                  AwsBasicCredentials.create("AKID", TestClients.SECRET_KEY)),
               Region.US_EAST_1,
               CustomBusEndpoints.overriddenBy(
                   URI.create("http://127.0.0.1:" + silent.getLocalPort())),
