@@ -1,17 +1,29 @@
 package io.connectors.eventbridge.testsupport;
 
-/**
- * An HTTP answer in a protocol's encoding; the fake adds the request ID, which only it knows.
- *
- * @param requestId the {@code x-amzn-RequestId} header, or null for none
- */
-record Answer(int status, String contentType, byte[] body, String requestId) {
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-  Answer(int status, String contentType, byte[] body) {
-    this(status, contentType, body, null);
+/**
+ * An HTTP answer of the fake: one a protocol wrote, to which the fake adds the request ID only it
+ * knows, or one a test wrote byte for byte ({@link FakeEventBridge#answerCallsWith}), sent with
+ * exactly its headers.
+ *
+ * @param headers one value per header name
+ */
+public record Answer(int status, Map<String, String> headers, byte[] body) {
+
+  public Answer {
+    headers = Map.copyOf(headers);
   }
 
+  Answer(int status, String contentType, byte[] body) {
+    this(status, Map.of("Content-Type", contentType), body);
+  }
+
+  /** The same answer with {@code x-amzn-RequestId: requestId} added. */
   Answer withRequestId(String requestId) {
-    return new Answer(status, contentType, body, requestId);
+    Map<String, String> withId = new LinkedHashMap<>(headers);
+    withId.put("x-amzn-RequestId", requestId);
+    return new Answer(status, withId, body);
   }
 }

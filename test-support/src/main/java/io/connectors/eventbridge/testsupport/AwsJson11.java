@@ -25,24 +25,16 @@ record AwsJson11() implements WireProtocol {
   public List<SentEntry> entries(byte[] body) {
     List<SentEntry> entries = new ArrayList<>();
     for (JsonNode entry : read(body).path("Entries")) {
-      String detail = entry.path("Detail").asText(null);
+      // A classic bus does not deduplicate: no entry has a deduplication key.
       entries.add(
-          new SentEntry(
+          SentEntry.of(
               entry.path("EventBusName").asText(null),
               entry.path("Source").asText(null),
               entry.path("DetailType").asText(null),
-              detail,
-              n(detail)));
+              entry.path("Detail").asText(null),
+              null));
     }
     return entries;
-  }
-
-  private static int n(String detail) {
-    if (detail == null) {
-      return SentEntry.NO_N;
-    }
-    JsonNode n = read(detail.getBytes(StandardCharsets.UTF_8)).path("n");
-    return n.isInt() ? n.intValue() : SentEntry.NO_N;
   }
 
   private static JsonNode read(byte[] json) {

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -32,13 +34,23 @@ import javax.net.ssl.SSLContext;
  * records below serve every protocol PutEvents is spoken in.
  *
  * <p>Faults: {@link #failEntries} rejects single entries (a 200 answer with ErrorCodes), {@link
- * #failCalls} fails whole calls with an HTTP error. Records: every request, every entry sent, and
- * every event accepted with the ID it got. Answers carry {@code x-amzn-RequestId: req-<call>},
- * calls counted from 1; event IDs are UUID-shaped and unique for the fake's life.
+ * #failCalls} fails whole calls with an HTTP error, and {@link #answerCallsWith} answers all calls,
+ * or the calls a test picks by number, with what it wrote byte for byte (for answers no bus would
+ * give, or written by another implementation). Records: every request, every entry sent, and every
+ * event accepted with the ID it got. Answers carry {@code x-amzn-RequestId: req-<call>}, calls
+ * counted from 1; event IDs are UUID-shaped and unique for the fake's life, and an event's sequence
+ * number is the number its ID ends in.
+ *
+ * <p>Deduplication, as a Custom Event Bus does it: an entry with the deduplication key of an entry
+ * accepted before (its {@code DeduplicationId}, or its content when the request asks for
+ * content-based deduplication) is not put again, and its answer repeats that entry's event ID and
+ * sequence number as DEDUPLICATED. The bus remembers keys for 5 minutes; the fake until {@link
+ * #reset}, which no test outlives.
  */
 public final class FakeEventBridge implements AutoCloseable {
 
   private static final String EVENT_ID_PREFIX = "00000000-0000-4000-8000-";
+  private static final IntFunction<Optional<Answer>> NOT_SCRIPTED = call -> Optional.empty();
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -54,6 +66,8 @@ public final class FakeEventBridge implements AutoCloseable {
   private final Map<Integer, Integer> sends = new HashMap<>();
   private final Map<Integer, List<String>> accepted = new LinkedHashMap<>();
   private final List<String> acceptedEventIds = new ArrayList<>();
+  private final Map<String, EntryOutcome.Accepted> byDeduplicationKey = new HashMap<>();
+  private IntFunction<Optional<Answer>> scripted = NOT_SCRIPTED;
   private EntryFaults entryFaults = EntryFaults.NONE;
   private CallFaults callFaults = CallFaults.NONE;
 
@@ -142,6 +156,26 @@ public final class FakeEventBridge implements AutoCloseable {
     this.callFaults = faults;
   }
 
+  /**
+   * From now on, every PutEvents call (recorded as usual) gets this answer as it is, with exactly
+   * its headers, whatever the faults say.
+   */
+  public void answerCallsWith(Answer answer) {
+    answerCallsWith(call -> true, answer);
+  }
+
+  /**
+   * From now on, the PutEvents calls whose number (counted from 1) {@code calls} holds for get this
+   * answer as it is, with exactly its headers, whatever the faults say; the others are answered as
+   * usual. For a bus that answers one call in a way no fault describes and the next one normally.
+   */
+  public synchronized void answerCallsWith(IntPredicate calls, Answer answer) {
+    if (!keepsRecords) {
+      throw new IllegalStateException("a fake without records accepts every call");
+    }
+    this.scripted = call -> calls.test(call) ? Optional.of(answer) : Optional.empty();
+  }
+
   /** Calls received, failed ones included. */
   public int calls() {
     return calls.get();
@@ -176,6 +210,8 @@ public final class FakeEventBridge implements AutoCloseable {
     sends.clear();
     accepted.clear();
     acceptedEventIds.clear();
+    byDeduplicationKey.clear();
+    scripted = NOT_SCRIPTED;
     calls.set(0);
     entryFaults = EntryFaults.NONE;
     callFaults = CallFaults.NONE;
@@ -209,6 +245,10 @@ public final class FakeEventBridge implements AutoCloseable {
     int call = calls.incrementAndGet();
     List<SentEntry> entries = protocol.get().entries(request.body());
     sentEntries.addAll(entries);
+    Optional<Answer> written = scripted.apply(call);
+    if (written.isPresent()) {
+      return written.get();
+    }
     Optional<CallError> callError = callFaults.errorFor(call);
     if (callError.isPresent()) {
       return protocol.get().error(callError.get());
@@ -234,7 +274,7 @@ public final class FakeEventBridge implements AutoCloseable {
     int count = protocol.get().countEntries(request.body());
     List<EntryOutcome> outcomes = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      outcomes.add(new EntryOutcome.Accepted(nextEventId()));
+      outcomes.add(nextEvent());
     }
     return protocol.get().answer(outcomes).withRequestId("req-" + call);
   }
@@ -249,24 +289,33 @@ public final class FakeEventBridge implements AutoCloseable {
         .error(new CallError(400, "UnknownOperationException", "not a PutEvents call"));
   }
 
+  /** Puts the entry, unless it repeats one put before; a repeat is not recorded as accepted. */
   private EntryOutcome accept(SentEntry entry) {
-    String eventId = nextEventId();
-    accepted.computeIfAbsent(entry.n(), n -> new ArrayList<>()).add(eventId);
-    acceptedEventIds.add(eventId);
-    return new EntryOutcome.Accepted(eventId);
+    EntryOutcome.Accepted earlier =
+        entry.deduplicationKey() == null ? null : byDeduplicationKey.get(entry.deduplicationKey());
+    if (earlier != null) {
+      return new EntryOutcome.Accepted(earlier.eventId(), earlier.sequenceNumber(), true);
+    }
+    EntryOutcome.Accepted put = nextEvent();
+    accepted.computeIfAbsent(entry.n(), n -> new ArrayList<>()).add(put.eventId());
+    acceptedEventIds.add(put.eventId());
+    if (entry.deduplicationKey() != null) {
+      byDeduplicationKey.put(entry.deduplicationKey(), put);
+    }
+    return put;
   }
 
-  private String nextEventId() {
+  private EntryOutcome.Accepted nextEvent() {
     String sequence = Integer.toString(eventIds.incrementAndGet());
-    return EVENT_ID_PREFIX + "0".repeat(12 - sequence.length()) + sequence;
+    return new EntryOutcome.Accepted(
+        EVENT_ID_PREFIX + "0".repeat(12 - sequence.length()) + sequence, sequence, false);
   }
 
   private static void send(HttpExchange exchange, Answer answer) throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", answer.contentType());
-    if (answer.requestId() != null) {
-      exchange.getResponseHeaders().add("x-amzn-RequestId", answer.requestId());
-    }
-    exchange.sendResponseHeaders(answer.status(), answer.body().length);
+    answer.headers().forEach(exchange.getResponseHeaders()::add);
+    // -1: no body at all; 0 would mean a chunked body of unknown length to the JDK's server.
+    exchange.sendResponseHeaders(
+        answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer.body());
     }

@@ -7,10 +7,10 @@ import java.util.List;
  * SentEntry} and {@link EntryOutcome}, so a second protocol is one more permitted implementation
  * here, served by the same fake at the same time, without a copy of its logic.
  */
-sealed interface WireProtocol permits AwsJson11 {
+sealed interface WireProtocol permits AwsJson11, SmithyRpcV2Cbor {
 
   /** The protocols the fake speaks, asked in this order which one carries a request. */
-  List<WireProtocol> ALL = List.of(new AwsJson11());
+  List<WireProtocol> ALL = List.of(new AwsJson11(), new SmithyRpcV2Cbor());
 
   /** Whether the request is a PutEvents call in this protocol. */
   boolean carries(RecordedRequest request);

@@ -3,6 +3,7 @@ package io.connectors.eventbridge.outbound.custombus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -47,7 +48,8 @@ class CallLimitsTest {
   private RpcV2CborPutEvents boundedClient(URI endpoint, RetryPause pause) {
     return new RpcV2CborPutEvents(
         http,
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", StubBus.SECRET_KEY)),
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKID", TestClients.SECRET_KEY)),
         Region.US_EAST_1,
         CustomBusEndpoints.overriddenBy(endpoint),
         AwsRetryStrategy.standardRetryStrategy(),
@@ -70,9 +72,9 @@ class CallLimitsTest {
 
   @Test
   void anAttemptWhoseTimerWasShutDownIsNotMadeAndFailsInOurWords() throws Exception {
-    try (StubBus bus = new StubBus()) {
+    try (FakeEventBridge bus = FakeEventBridge.start()) {
       timer.shutdown();
-      var client = boundedClient(bus.endpoint(), pause -> {});
+      var client = boundedClient(TestClients.endpointOf(bus), pause -> {});
 
       CustomBusClosedException failure =
           catchThrowableOfType(CustomBusClosedException.class, () -> client.putEvents(REQUEST));
@@ -82,7 +84,7 @@ class CallLimitsTest {
               "The Custom Event Bus client is closed because the runtime is shutting down; the"
                   + " call's next attempt was not made");
       assertThat(failure.getCause()).isInstanceOf(RejectedExecutionException.class);
-      assertThat(bus.received()).isEmpty();
+      assertThat(bus.requests()).isEmpty();
     }
   }
 

@@ -6,21 +6,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectors.eventbridge.testsupport.Answer;
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Answers written with botocore's CBOR serializer (or raw, as a proxy sends them), read by us and
- * by boto3's own client: we read what botocore reads, results and errors alike.
+ * Answers written with botocore's CBOR serializer (or raw, as a proxy sends them), served as they
+ * are by the fake bus and read by us and by boto3's own client: we read what botocore reads,
+ * results and errors alike.
  */
 class CustomBusAnswerWireTest {
 
@@ -29,17 +31,15 @@ class CustomBusAnswerWireTest {
   private static final Map<String, String> CBOR_HEADERS =
       Map.of("Content-Type", "application/cbor", "x-amzn-RequestId", "req-7");
 
-  private StubBus bus;
-  private CustomBusPutEvents client;
-
-  @BeforeEach
-  void start() throws Exception {
-    bus = new StubBus();
-    client = bus.clientWithoutRetries(Region.US_EAST_1, "AKID");
-  }
+  // JUnit makes an instance per test: each test has its own fake and clients.
+  private final TestClients clients = new TestClients();
+  private final FakeEventBridge bus = FakeEventBridge.start();
+  private final CustomBusPutEvents client =
+      clients.withoutRetries(TestClients.endpointOf(bus), Region.US_EAST_1, "AKID");
 
   @AfterEach
   void stop() {
+    clients.close();
     bus.close();
   }
 
@@ -67,7 +67,7 @@ class CustomBusAnswerWireTest {
   void readsResultsAsBotocoreDoes(String name, String response) throws Exception {
     JsonNode value = Botocore.JSON.readTree(response);
     byte[] body = encoded(Botocore.command("encode").set("value", value));
-    bus.answer(200, CBOR_HEADERS, body);
+    bus.answerCallsWith(new Answer(200, CBOR_HEADERS, body));
 
     CustomBusResult ours = client.putEvents(request(value.get("Entries").size()));
     JsonNode botocore = Botocore.run(answerCommand(200, CBOR_HEADERS, body));
@@ -117,7 +117,7 @@ class CustomBusAnswerWireTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("errors")
   void readsErrorsAsBotocoreDoes(String name, int status, byte[] body, ModeledError modeled) {
-    bus.answer(status, CBOR_HEADERS, body);
+    bus.answerCallsWith(new Answer(status, CBOR_HEADERS, body));
 
     CustomBusServiceException ours =
         catchThrowableOfType(CustomBusServiceException.class, () -> client.putEvents(request(1)));

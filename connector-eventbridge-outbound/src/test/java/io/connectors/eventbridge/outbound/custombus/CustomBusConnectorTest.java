@@ -24,33 +24,39 @@ import io.connectors.eventbridge.outbound.result.EntryResult;
 import io.connectors.eventbridge.outbound.result.PutEventsResult;
 import io.connectors.eventbridge.outbound.send.ErrorCodes;
 import io.connectors.eventbridge.outbound.send.InvalidEventsException;
+import io.connectors.eventbridge.testsupport.CallError;
+import io.connectors.eventbridge.testsupport.CallFaults;
+import io.connectors.eventbridge.testsupport.EntryError;
+import io.connectors.eventbridge.testsupport.EntryFaults;
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
+import io.connectors.eventbridge.testsupport.RecordedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory;
-import software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORGenerator;
 
 /**
  * The Put events connector on a Custom Event Bus, end to end through its client cache, the wire
- * layer and {@link StubBus}, which stands in for the bus (the only place this module's connector
- * tests use it): what goes on the wire, how answers become results and errors, and how job retries
- * are deduplicated.
+ * layer and {@link FakeEventBridge} in the bus's place, which answers and deduplicates as the bus
+ * does: what goes on the wire, how answers become results and errors, and how job retries are
+ * deduplicated.
  */
 class CustomBusConnectorTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> CBOR = Map.of("Content-Type", "application/cbor");
   private static final String ARN =
       "arn:aws:events:eu-central-1:123456789012:event-busv2/orders/abcdefghijklmnopqrstuvwxy";
   private static final long ELEMENT_INSTANCE_KEY = 2251799813685321L;
@@ -58,13 +64,13 @@ class CustomBusConnectorTest {
   private final List<Duration> sleeps = new ArrayList<>();
   private final AtomicLong nanos = new AtomicLong();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private StubBus bus;
+  private final FakeEventBridge bus = FakeEventBridge.start();
+  private final URI endpoint = TestClients.endpointOf(bus);
   private CachingEventBridgeClientSupplier clients;
   private EventBridgePutEventsFunction connector;
 
   @BeforeEach
-  void start() throws IOException {
-    bus = new StubBus();
+  void start() {
     clients = new CachingEventBridgeClientSupplier(4);
     connector = newRuntime();
   }
@@ -77,6 +83,10 @@ class CustomBusConnectorTest {
 
   /** A connector instance as another runtime would have it: the job's variables are all it has. */
   private EventBridgePutEventsFunction newRuntime() {
+    return newRuntime(meters);
+  }
+
+  private EventBridgePutEventsFunction newRuntime(MeterRegistry meters) {
     // Time moves only when the connector pauses between entry retries.
     return new EventBridgePutEventsFunction(
         clients,
@@ -90,14 +100,12 @@ class CustomBusConnectorTest {
 
   @Test
   void aSingleEventGoesToTheBusArnWithItsGroupAndAnIdDerivedFromTheJob() throws Exception {
-    answer(published("e-1", "7"));
-
     PutEventsResult result =
         connector.putEvents(
             single(customBus("order-42", EventBus.DEDUPLICATE_BY_JOB, null)), job());
 
     Map<String, Object> request = sentRequest(0);
-    assertThat(bus.received().getFirst().path())
+    assertThat(bus.requests().getFirst().path())
         .isEqualTo("/local-eventbridge/service/AWSEventsV2/operation/PutEvents");
     assertThat(request)
         .containsEntry("EventBusArn", ARN)
@@ -111,16 +119,15 @@ class CustomBusConnectorTest {
     assertThat((String) systemMetadata(entry).get("DeduplicationId"))
         .matches(ELEMENT_INSTANCE_KEY + "-0-[0-9a-f]{32}");
     assertThat(result.entries())
-        .containsExactly(new EntryResult("e-1", null, null, "7", EntryResult.PUBLISHED));
-    assertThat(result.eventIds()).containsExactly("e-1");
+        .containsExactly(
+            new EntryResult(
+                bus.acceptedEventIds().getFirst(), null, null, "1", EntryResult.PUBLISHED));
+    assertThat(result.eventIds()).containsExactlyElementsOf(bus.acceptedEventIds());
     assertThat(result.failedEntryCount()).isZero();
   }
 
   @Test
   void aBatchOf150GoesInCallsOf100AndEachEventMayNameItsGroup() throws Exception {
-    answer(publishedCount(100));
-    answer(publishedCount(50));
-
     PutEventsResult result =
         connector.putEvents(
             batch(
@@ -130,7 +137,7 @@ class CustomBusConnectorTest {
                     .toList()),
             job());
 
-    assertThat(bus.received()).hasSize(2);
+    assertThat(bus.calls()).isEqualTo(2);
     List<Map<String, Object>> first = entries(sentRequest(0));
     assertThat(first).hasSize(100);
     assertThat(entries(sentRequest(1))).hasSize(50);
@@ -144,18 +151,17 @@ class CustomBusConnectorTest {
 
   @Test
   void aRetryOfTheSameJobSendsTheSameIdsAndADeduplicatedAnswerIsASuccess() throws Exception {
-    answer(published("e-1", "1"), published("e-2", "2"));
     PutEventsRequest request = twoEvents(customBus(null, EventBus.DEDUPLICATE_BY_JOB, null));
-    connector.putEvents(request, job());
+    PutEventsResult first = connector.putEvents(request, job());
 
     // The runtime that put them died before it could complete the job (kill -9): the retry runs
     // elsewhere, with no progress to go on, and puts everything again.
-    answer(deduplicated("e-1", "1"), deduplicated("e-2", "2"));
     PutEventsResult retried = newRuntime().putEvents(request, job());
 
     assertThat(deduplicationIds(1)).isEqualTo(deduplicationIds(0));
+    assertThat(bus.acceptedEventIds()).as("put on the bus once").hasSize(2);
     assertThat(retried.failedEntryCount()).isZero();
-    assertThat(retried.eventIds()).containsExactly("e-1", "e-2");
+    assertThat(retried.eventIds()).containsExactlyElementsOf(first.eventIds());
     assertThat(retried.entries())
         .extracting(EntryResult::successCode)
         .containsExactly(EntryResult.DEDUPLICATED, EntryResult.DEDUPLICATED);
@@ -167,9 +173,16 @@ class CustomBusConnectorTest {
   @Test
   void anEventAnEarlierAttemptHadDeduplicatedIsNotCountedAgainByTheRetry() throws Exception {
     PutEventsRequest request = twoEvents(customBus(null, EventBus.DEDUPLICATE_BY_JOB, null));
-    var failure = firstOfTwoPutThenRejected(request, deduplicated("e-1", "1"));
+    // A runtime put the first event, was refused the second and died (kill -9) before it could
+    // fail the job, its metrics with it; the job's next attempt finds the first event
+    // deduplicated and is refused the second again.
+    refuseTheSecondEventOnItsFirstSends(2);
+    catchThrowableOfType(
+        ConnectorException.class,
+        () -> newRuntime(new SimpleMeterRegistry()).putEvents(request, job()));
+    var failure =
+        catchThrowableOfType(ConnectorException.class, () -> connector.putEvents(request, job()));
 
-    answer(published("e-2", "2"));
     JobAttempt next = newRuntime().attemptOf(ELEMENT_INSTANCE_KEY, jobVariablesAfter(failure));
     PutEventsResult retried = newRuntime().putEvents(request, next);
 
@@ -188,7 +201,6 @@ class CustomBusConnectorTest {
 
   @Test
   void anotherElementInstanceOrOtherContentGetsOtherIds() throws Exception {
-    answer(published("e-1", "1"), published("e-2", "2"));
     EventBus customBus = customBus(null, EventBus.DEDUPLICATE_BY_JOB, null);
     connector.putEvents(twoEvents(customBus), job());
     connector.putEvents(
@@ -205,8 +217,6 @@ class CustomBusConnectorTest {
 
   @Test
   void contentBasedDeduplicationIsRequestLevelAndSendsNoIds() throws Exception {
-    answer(published("e-1", "1"), published("e-2", "2"));
-
     connector.putEvents(twoEvents(customBus("g", EventBus.DEDUPLICATE_BY_CONTENT, null)), job());
 
     Map<String, Object> request = sentRequest(0);
@@ -219,10 +229,8 @@ class CustomBusConnectorTest {
 
   @Test
   void givenIdsComeFromTheBusFieldForASingleEventAndFromEachEventInABatch() throws Exception {
-    answer(published("e-1", "1"));
     connector.putEvents(
         single(customBus(null, EventBus.DEDUPLICATE_BY_GIVEN_ID, "order-42-placed")), job());
-    answer(published("e-1", "1"), published("e-2", "2"));
     connector.putEvents(
         batch(
             customBus(null, EventBus.DEDUPLICATE_BY_GIVEN_ID, null),
@@ -286,7 +294,7 @@ class CustomBusConnectorTest {
     var request =
         new PutEventsRequest(
             keys(),
-            new AwsConfiguration("eu-west-1", bus.endpoint().toString(), "abcde.veo", null, null),
+            new AwsConfiguration("eu-west-1", endpoint.toString(), "abcde.veo", null, null),
             new SingleEvent(
                 "orders",
                 "com.example",
@@ -307,16 +315,12 @@ class CustomBusConnectorTest {
             "bus.eventBusArn: the bus is in eu-central-1, the configuration's region is eu-west-1; they must be the same",
             "event.eventBusName: names a classic bus; a Custom Event Bus is addressed by bus.eventBusArn",
             "event.traceHeader: a Custom Event Bus has no trace header");
-    assertThat(bus.received()).isEmpty();
+    assertThat(bus.requests()).isEmpty();
   }
 
   @Test
   void throttledEntriesAloneAreSentAgainWithTheirIds() throws Exception {
-    answer(
-        published("e-1", "1"),
-        failed("ThrottlingException", "Rate exceeded"),
-        published("e-3", "3"));
-    answer(published("e-2", "2"));
+    bus.failEntries(EntryFaults.throttleWhen((n, send) -> n == 1 && send == 1));
 
     PutEventsResult result =
         connector.putEvents(
@@ -328,12 +332,13 @@ class CustomBusConnectorTest {
     assertThat(entries(sentRequest(1))).hasSize(1);
     assertThat(deduplicationIds(1)).containsExactly(deduplicationIds(0).get(1));
     assertThat(sleeps).hasSize(1);
-    assertThat(result.eventIds()).containsExactly("e-1", "e-2", "e-3");
+    assertThat(result.eventIds())
+        .containsExactly(acceptedIdOf(0), acceptedIdOf(1), acceptedIdOf(2));
   }
 
   @Test
   void aRejectedEntryFailsTheJobAsOnAClassicBusAndTheRetrySendsOnlyThatOne() throws Exception {
-    answer(published("e-1", "1"), failed("InvalidInputException", "Detail is not an object"));
+    refuseTheSecondEventOnItsFirstSends(1);
     PutEventsRequest request = twoEvents(customBus(null, EventBus.DEDUPLICATE_BY_JOB, null));
 
     var failure =
@@ -347,40 +352,40 @@ class CustomBusConnectorTest {
         .containsKeys(
             "failedEntryCount", "putEntryCount", "entries", "eventIds", "requestIds", "progress");
 
-    answer(published("e-2", "2"));
     JobAttempt next = newRuntime().attemptOf(ELEMENT_INSTANCE_KEY, jobVariablesAfter(failure));
     PutEventsResult retried = newRuntime().putEvents(request, next);
 
     assertThat(entries(sentRequest(1))).hasSize(1);
     assertThat(deduplicationIds(1)).containsExactly(deduplicationIds(0).get(1));
-    assertThat(retried.eventIds()).containsExactly("e-1", "e-2");
+    assertThat(retried.eventIds()).containsExactly(acceptedIdOf(0), acceptedIdOf(1));
     // The event the first attempt put reads as the bus answered it then.
     assertThat(retried.entries())
         .containsExactly(
-            new EntryResult("e-1", null, null, "1", EntryResult.PUBLISHED),
-            new EntryResult("e-2", null, null, "2", EntryResult.PUBLISHED));
+            new EntryResult(acceptedIdOf(0), null, null, "1", EntryResult.PUBLISHED),
+            new EntryResult(acceptedIdOf(1), null, null, "2", EntryResult.PUBLISHED));
   }
 
   @Test
   void progressWrittenWithoutSequenceNumbersStillSkipsWhatWasPut() throws Exception {
     PutEventsRequest request = twoEvents(customBus(null, EventBus.DEDUPLICATE_BY_JOB, null));
-    var failure = firstOfTwoPutThenRejected(request, published("e-1", "1"));
+    var failure = firstOfTwoPutThenRejected(request);
     // What an earlier version wrote: index, eventId and hash of each accepted event, nothing else.
     String variables =
         jobVariablesAfter(failure)
             .replace(",\"sequenceNumber\":\"1\"", "")
             .replace(",\"successCode\":\"PUBLISHED\"", "");
-    assertThat(variables).contains("\"eventId\":\"e-1\"").doesNotContain("sequenceNumber\":\"1");
+    assertThat(variables)
+        .contains("\"eventId\":\"" + acceptedIdOf(0) + "\"")
+        .doesNotContain("sequenceNumber\":\"1");
 
-    answer(published("e-2", "2"));
     PutEventsResult retried =
         newRuntime().putEvents(request, newRuntime().attemptOf(ELEMENT_INSTANCE_KEY, variables));
 
     assertThat(entries(sentRequest(1))).hasSize(1);
     assertThat(retried.entries())
         .containsExactly(
-            EntryResult.success("e-1"),
-            new EntryResult("e-2", null, null, "2", EntryResult.PUBLISHED));
+            EntryResult.success(acceptedIdOf(0)),
+            new EntryResult(acceptedIdOf(1), null, null, "2", EntryResult.PUBLISHED));
   }
 
   @Test
@@ -396,10 +401,8 @@ class CustomBusConnectorTest {
             "ResourceNotFoundException", 404,
             "InvalidInputException", 400);
     for (var code : codes.entrySet()) {
-      bus.answer(
-          statuses.get(code.getKey()),
-          CBOR,
-          cbor(Map.of("__type", "com.amazonaws.eventsv2#" + code.getKey(), "message", "no")));
+      bus.failCalls(
+          CallFaults.always(new CallError(statuses.get(code.getKey()), code.getKey(), "no")));
 
       var failure =
           catchThrowableOfType(
@@ -421,8 +424,8 @@ class CustomBusConnectorTest {
 
   @Test
   void credentialsThatCannotBeHadFailAsOnAClassicBus() {
-    // STS, at the stub's address too, refuses the role: no credentials, nothing is put.
-    bus.answer(403, Map.of(), new byte[0]);
+    // STS, at the fake's address too, is refused (the fake answers only PutEvents): no
+    // credentials, nothing is put.
     var role =
         new AssumeRoleAuthentication(
             "arn:aws:iam::123456789012:role/put-events",
@@ -430,8 +433,8 @@ class CustomBusConnectorTest {
             null,
             AwsAuthentication.CREDENTIALS,
             "AKIDEXAMPLE",
-            StubBus.SECRET_KEY,
-            bus.endpoint().toString());
+            TestClients.SECRET_KEY,
+            endpoint.toString());
 
     var failure =
         catchThrowableOfType(
@@ -447,9 +450,9 @@ class CustomBusConnectorTest {
 
     assertThat(failure.getErrorCode()).isEqualTo(ErrorCodes.AUTHENTICATION_FAILED);
     assertThat(failure.getMessage()).startsWith("No AWS credentials could be resolved");
-    assertThat(bus.received())
+    assertThat(bus.requests())
         .hasSize(1)
-        .extracting(StubBus.Received::path)
+        .extracting(RecordedRequest::path)
         .noneMatch(path -> path.endsWith("/operation/PutEvents"));
   }
 
@@ -475,16 +478,24 @@ class CustomBusConnectorTest {
     var failure =
         catchThrowableOfType(
             InvalidEventsException.class, () -> connector.putEvents(request, job()));
-    assertThat(bus.received()).isEmpty();
+    assertThat(bus.requests()).isEmpty();
     return failure.violations();
   }
 
   /** A first attempt at two events in which the bus takes the first and rejects the second. */
-  private ConnectorException firstOfTwoPutThenRejected(
-      PutEventsRequest request, Map<String, String> firstAnswer) {
-    answer(firstAnswer, failed("InvalidInputException", "Detail is not an object"));
+  private ConnectorException firstOfTwoPutThenRejected(PutEventsRequest request) {
+    refuseTheSecondEventOnItsFirstSends(1);
     return catchThrowableOfType(
         ConnectorException.class, () -> connector.putEvents(request, job()));
+  }
+
+  /** The bus rejects event 1 on its first {@code sends} sends, then takes it. */
+  private void refuseTheSecondEventOnItsFirstSends(int sends) {
+    bus.failEntries(
+        (n, send) ->
+            n == 1 && send <= sends
+                ? Optional.of(new EntryError("InvalidInputException", "Detail is not an object"))
+                : Optional.empty());
   }
 
   private JobAttempt job() {
@@ -524,11 +535,11 @@ class CustomBusConnectorTest {
   }
 
   private AwsConfiguration configuration() {
-    return new AwsConfiguration("eu-central-1", bus.endpoint().toString(), null, null, null);
+    return new AwsConfiguration("eu-central-1", endpoint.toString(), null, null, null);
   }
 
   private static StaticCredentialsAuthentication keys() {
-    return new StaticCredentialsAuthentication("AKIDEXAMPLE", StubBus.SECRET_KEY, null);
+    return new StaticCredentialsAuthentication("AKIDEXAMPLE", TestClients.SECRET_KEY, null);
   }
 
   /** The job's variables after a failed attempt, as the 8.8 runtime hands them to the next one. */
@@ -540,11 +551,11 @@ class CustomBusConnectorTest {
     return JSON.writeValueAsString(Map.of("error", error));
   }
 
-  // What the stub received, decoded as the wire layer decodes the bus's answers.
+  // What the fake received, decoded as the wire layer decodes the bus's answers.
 
   private Map<String, Object> sentRequest(int call) {
     try {
-      return cast(new CborValues(new CBORFactory()).read(bus.received().get(call).body()));
+      return cast(new CborValues(new CBORFactory()).read(bus.requests().get(call).body()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -569,59 +580,8 @@ class CustomBusConnectorTest {
     return (T) value;
   }
 
-  // The bus's answers, written with the SDK's Jackson CBOR, not with the wire layer's encoder.
-
-  private void answer(Map<?, ?>... entries) {
-    bus.answer(200, CBOR, cbor(Map.of("Entries", List.of(entries))));
-  }
-
-  private static Map<String, String> published(String eventId, String sequenceNumber) {
-    return Map.of("EventId", eventId, "SequenceNumber", sequenceNumber, "SuccessCode", "PUBLISHED");
-  }
-
-  private static Map<String, String> deduplicated(String eventId, String sequenceNumber) {
-    return Map.of(
-        "EventId", eventId, "SequenceNumber", sequenceNumber, "SuccessCode", "DEDUPLICATED");
-  }
-
-  private static Map<String, String> failed(String code, String message) {
-    return Map.of("ErrorCode", code, "ErrorMessage", message);
-  }
-
-  private static Map<?, ?>[] publishedCount(int count) {
-    return IntStream.range(0, count)
-        .mapToObj(n -> published("e-" + n, String.valueOf(n)))
-        .toArray(Map<?, ?>[]::new);
-  }
-
-  private static byte[] cbor(Object value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (CBORGenerator cbor = new CBORFactory().createGenerator(out)) {
-      write(cbor, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static void write(CBORGenerator cbor, Object value) throws IOException {
-    switch (value) {
-      case Map<?, ?> map -> {
-        cbor.writeStartObject();
-        for (var member : map.entrySet()) {
-          cbor.writeFieldName((String) member.getKey());
-          write(cbor, member.getValue());
-        }
-        cbor.writeEndObject();
-      }
-      case List<?> list -> {
-        cbor.writeStartArray();
-        for (Object item : list) {
-          write(cbor, item);
-        }
-        cbor.writeEndArray();
-      }
-      default -> cbor.writeString((String) value);
-    }
+  /** The ID event {@code n} was first put with. */
+  private String acceptedIdOf(int n) {
+    return bus.accepted().get(n).getFirst();
   }
 }

@@ -4,26 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
+import io.connectors.eventbridge.testsupport.RecordedRequest;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Our PutEvents request against botocore's for the same input: the request a stub bus receives from
- * us has botocore's path, protocol headers and body (byte for byte), and a SigV4 signature that
- * botocore computes the same over the headers we signed, with the model's signing name.
+ * Our PutEvents request against botocore's for the same input: the request the fake bus receives
+ * from us has botocore's path, protocol headers and body (byte for byte), and a SigV4 signature
+ * that botocore computes the same over the headers we signed, with the model's signing name.
  */
 class CustomBusRequestWireTest {
 
@@ -35,17 +36,16 @@ class CustomBusRequestWireTest {
           "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,"
               + " SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
 
-  private StubBus bus;
-  private CustomBusPutEvents client;
-
-  @BeforeEach
-  void start() throws Exception {
-    bus = new StubBus();
-    client = bus.clientWithoutRetries(Region.EU_CENTRAL_1, ACCESS_KEY);
-  }
+  // JUnit makes an instance per test: each test has its own fake and clients.
+  private final TestClients clients = new TestClients();
+  private final FakeEventBridge bus = FakeEventBridge.start();
+  private final URI endpoint = TestClients.endpointOf(bus);
+  private final CustomBusPutEvents client =
+      clients.withoutRetries(endpoint, Region.EU_CENTRAL_1, ACCESS_KEY);
 
   @AfterEach
   void stop() {
+    clients.close();
     bus.close();
   }
 
@@ -124,14 +124,13 @@ class CustomBusRequestWireTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("requests")
   void isTheRequestBotocoreMakes(String name, CustomBusRequest request) {
-    bus.answer(200, Map.of("Content-Type", "application/cbor"), publishedAnswer(request));
     client.putEvents(request);
-    StubBus.Received ours = bus.received().get(0);
+    RecordedRequest ours = bus.requests().get(0);
 
     ObjectNode asBotocore =
         Botocore.command("request")
             .put("region", "eu-central-1")
-            .put("endpoint_url", bus.endpoint().toString())
+            .put("endpoint_url", endpoint.toString())
             .set("params", BotocoreParams.of(request));
     ObjectNode decodeOurs =
         Botocore.command("decode").put("body", Base64.getEncoder().encodeToString(ours.body()));
@@ -144,7 +143,7 @@ class CustomBusRequestWireTest {
             .put("url", "http://" + ours.header("Host") + ours.path())
             .put("body", Base64.getEncoder().encodeToString(ours.body()))
             .put("access_key", ACCESS_KEY)
-            .put("secret_key", StubBus.SECRET_KEY)
+            .put("secret_key", TestClients.SECRET_KEY)
             .put("signing_name", "events")
             .put("region", "eu-central-1")
             .put("amz_date", ours.header("X-Amz-Date"));
@@ -161,7 +160,7 @@ class CustomBusRequestWireTest {
         .as("our body, byte for byte")
         .isEqualTo(Base64.getDecoder().decode(theirs.get("body").asText()));
     assertThat(ours.method()).isEqualTo(theirs.get("method").asText());
-    assertThat(bus.endpoint().resolve(ours.path()).toString())
+    assertThat(endpoint.resolve(ours.path()).toString())
         .isEqualTo(theirs.get("url").asText())
         .endsWith("/local-eventbridge/service/AWSEventsV2/operation/PutEvents");
     for (String header : List.of("smithy-protocol", "Accept", "Content-Type")) {
@@ -193,20 +192,5 @@ class CustomBusRequestWireTest {
     Matcher matcher = AUTHORIZATION.matcher(request.get("headers").get("Authorization").asText());
     assertThat(matcher.matches()).isTrue();
     return matcher.group(5);
-  }
-
-  /** A botocore-written answer that publishes every entry. */
-  private static byte[] publishedAnswer(CustomBusRequest request) {
-    ObjectNode value = Botocore.JSON.createObjectNode().put("FailedEntryCount", 0);
-    var entries = value.putArray("Entries");
-    for (int i = 0; i < request.entries().size(); i++) {
-      entries
-          .addObject()
-          .put("EventId", "e-" + i)
-          .put("SequenceNumber", Integer.toString(i))
-          .put("SuccessCode", "PUBLISHED");
-    }
-    JsonNode encoded = Botocore.run(Botocore.command("encode").set("value", value));
-    return Base64.getDecoder().decode(encoded.get("body").asText());
   }
 }

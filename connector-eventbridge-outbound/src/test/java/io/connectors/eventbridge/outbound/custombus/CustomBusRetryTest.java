@@ -3,6 +3,10 @@ package io.connectors.eventbridge.outbound.custombus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.connectors.eventbridge.testsupport.Answer;
+import io.connectors.eventbridge.testsupport.CallError;
+import io.connectors.eventbridge.testsupport.CallFaults;
+import io.connectors.eventbridge.testsupport.FakeEventBridge;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,10 +16,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
@@ -33,65 +37,73 @@ class CustomBusRetryTest {
           RequestDeduplication.BY_ENTRY_ID);
 
   private final List<Duration> pauses = new CopyOnWriteArrayList<>();
-  private StubBus bus;
-
-  @BeforeEach
-  void start() throws IOException {
-    bus = new StubBus();
-  }
+  private final TestClients clients = new TestClients();
+  private final FakeEventBridge bus = FakeEventBridge.start();
 
   @AfterEach
   void stop() {
+    clients.close();
     bus.close();
   }
 
   private CustomBusPutEvents client(URI endpoint) {
-    return bus.client(
+    return clients.client(
         endpoint, Region.US_EAST_1, "AKID", AwsRetryStrategy.standardRetryStrategy(), pauses::add);
   }
 
+  private CustomBusPutEvents client() {
+    return client(TestClients.endpointOf(bus));
+  }
+
   @Test
-  void throttlingIsRetriedAfterABackoff() throws IOException {
-    bus.answer(429, CBOR, map("__type", "ThrottlingException", "message", "Rate exceeded"));
-    bus.answer(200, CBOR, published());
+  void throttlingIsRetriedAfterABackoff() {
+    bus.failCalls(
+        CallFaults.when(
+            call -> call == 1, new CallError(429, "ThrottlingException", "Rate exceeded")));
 
-    CustomBusResult result = client(bus.endpoint()).putEvents(REQUEST);
+    CustomBusResult result = client().putEvents(REQUEST);
 
-    assertThat(result.entries()).containsExactly(new CustomBusEntryResult.Published("e-1", "1"));
-    assertThat(bus.received()).hasSize(2);
+    assertThat(result.entries())
+        .containsExactly(
+            new CustomBusEntryResult.Published(bus.acceptedEventIds().getFirst(), "1"));
+    assertThat(bus.calls()).isEqualTo(2);
     assertThat(pauses).hasSize(1).allMatch(pause -> !pause.isNegative() && !pause.isZero());
   }
 
   @Test
-  void a429WithoutAnErrorTypeIsRetriedAsThrottling() throws IOException {
-    bus.answer(429, Map.of(), new byte[0]);
-    bus.answer(200, CBOR, published());
+  void a429WithoutAnErrorTypeIsRetriedAsThrottling() {
+    bus.answerCallsWith(call -> call == 1, new Answer(429, Map.of(), new byte[0]));
 
-    CustomBusResult result = client(bus.endpoint()).putEvents(REQUEST);
+    CustomBusResult result = client().putEvents(REQUEST);
 
-    assertThat(result.entries()).containsExactly(new CustomBusEntryResult.Published("e-1", "1"));
-    assertThat(bus.received()).hasSize(2);
+    assertThat(result.entries())
+        .containsExactly(
+            new CustomBusEntryResult.Published(bus.acceptedEventIds().getFirst(), "1"));
+    assertThat(bus.calls()).isEqualTo(2);
     assertThat(pauses).hasSize(1);
   }
 
   @Test
-  void anInternalErrorIsRetriedUpToTheStandardThreeAttempts() throws IOException {
-    bus.answer(500, CBOR, map("__type", "InternalException", "message", "oops"));
+  void anInternalErrorIsRetriedUpToTheStandardThreeAttempts() {
+    bus.failCalls(CallFaults.always(new CallError(500, "InternalException", "oops")));
 
     CustomBusServiceException failure =
-        catchThrowableOfType(
-            CustomBusServiceException.class, () -> client(bus.endpoint()).putEvents(REQUEST));
+        catchThrowableOfType(CustomBusServiceException.class, () -> client().putEvents(REQUEST));
 
     assertThat(failure.modeledError()).contains(ModeledError.INTERNAL);
-    assertThat(bus.received()).hasSize(3);
+    assertThat(bus.calls()).isEqualTo(3);
     assertThat(pauses).hasSize(2);
   }
 
   @Test
-  void invalidInputAndInvalidStateAreNotRetried() throws IOException {
-    bus.answer(400, CBOR, map("__type", "InvalidInputException", "message", "no"));
-    bus.answer(409, CBOR, map("__type", "InvalidStateException", "message", "creating"));
-    CustomBusPutEvents client = client(bus.endpoint());
+  void invalidInputAndInvalidStateAreNotRetried() {
+    bus.failCalls(
+        call ->
+            Optional.of(
+                call == 1
+                    ? new CallError(400, "InvalidInputException", "no")
+                    : new CallError(409, "InvalidStateException", "creating")));
+    CustomBusPutEvents client = client();
 
     assertThat(
             catchThrowableOfType(CustomBusServiceException.class, () -> client.putEvents(REQUEST))
@@ -101,7 +113,7 @@ class CustomBusRetryTest {
             catchThrowableOfType(CustomBusServiceException.class, () -> client.putEvents(REQUEST))
                 .modeledError())
         .contains(ModeledError.INVALID_STATE);
-    assertThat(bus.received()).hasSize(2);
+    assertThat(bus.calls()).isEqualTo(2);
     assertThat(pauses).isEmpty();
   }
 
@@ -139,31 +151,27 @@ class CustomBusRetryTest {
     }
   }
 
+  // Answers no bus gives, written by the test.
+
   @Test
   void aMalformedSuccessIsNotRetried() throws IOException {
-    bus.answer(200, CBOR, map("Entries", "not a list"));
+    bus.answerCallsWith(new Answer(200, CBOR, map("Entries", "not a list")));
 
     assertThat(
             catchThrowableOfType(
-                CustomBusMalformedAnswerException.class,
-                () -> client(bus.endpoint()).putEvents(REQUEST)))
+                CustomBusMalformedAnswerException.class, () -> client().putEvents(REQUEST)))
         .hasMessageContaining("Entries is not a list");
-    assertThat(bus.received()).hasSize(1);
+    assertThat(bus.calls()).isEqualTo(1);
   }
 
   @Test
   void aSuccessCodeOutsideTheModelIsMalformed() throws IOException {
-    bus.answer(200, CBOR, entries("EventId", "e-1", "SuccessCode", "QUEUED"));
+    bus.answerCallsWith(new Answer(200, CBOR, entries("EventId", "e-1", "SuccessCode", "QUEUED")));
 
     assertThat(
             catchThrowableOfType(
-                CustomBusMalformedAnswerException.class,
-                () -> client(bus.endpoint()).putEvents(REQUEST)))
+                CustomBusMalformedAnswerException.class, () -> client().putEvents(REQUEST)))
         .hasMessageContaining("SuccessCode");
-  }
-
-  private static byte[] published() throws IOException {
-    return entries("EventId", "e-1", "SequenceNumber", "1", "SuccessCode", "PUBLISHED");
   }
 
   /** {@code {"Entries": [{...pairs}]}}, written with the SDK's Jackson CBOR, not our encoder. */

@@ -75,14 +75,64 @@ class OrderRoundTripTest {
         .containsEntry("paymentPutCalls", 1)
         .containsKey("paymentEventId");
 
-    CompletedInstance fulfilment = runtime.awaitCompleted("fulfilment", TIMEOUT);
+    CompletedInstance fulfilment =
+        runtime.awaitCompleted("fulfilment", "orderId", "A-1001", TIMEOUT);
     assertThat(fulfilment.variables())
-        .containsEntry("orderId", "A-1001")
         .containsEntry("total", 42.5)
         .containsEntry("customer", Map.of("name", "Ada"))
         .containsEntry("paymentId", "pay-A-1001")
         .containsEntry("paidAmount", 42.5)
         // The webhook saw the very event the outbound connector put: its id came from PutEvents.
+        .containsEntry("orderEventId", eventIds.getFirst());
+  }
+
+  /**
+   * The same round trip over the local Custom Event Bus: checkout-custom-bus.bpmn puts both events
+   * in the order's event group with deduplication IDs derived from the job (Smithy RPC v2 CBOR,
+   * through the same job worker), and the bus's subscribers in the committed rules file deliver
+   * OrderPlaced RAW and PaymentConfirmed WITH_METADATA to the same fulfilment webhooks.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSameRoundTripRunsOverTheCustomEventBus() throws Exception {
+    runtime.writeBusRules(Files.readString(EXAMPLES.resolve("local-bus-rules.yaml")));
+    runtime.deploy(EXAMPLES.resolve("fulfilment.bpmn"));
+    runtime.deploy(EXAMPLES.resolve("checkout-custom-bus.bpmn"));
+    runtime.awaitWebhook("orders", TIMEOUT);
+    runtime.awaitWebhook("payments", TIMEOUT);
+
+    long checkoutKey =
+        runtime
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId("checkout-custom-bus")
+            .latestVersion()
+            .variables(
+                Map.of("orderId", "B-2002", "total", 17.25, "customer", Map.of("name", "Grace")))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    CompletedInstance checkout = runtime.awaitCompleted(checkoutKey, TIMEOUT);
+    Map<String, Object> orderPlaced = (Map<String, Object>) checkout.variables().get("orderPlaced");
+    assertThat(orderPlaced).containsEntry("failedEntryCount", 0);
+    List<String> eventIds = (List<String>) orderPlaced.get("eventIds");
+    assertThat((List<Map<String, Object>>) orderPlaced.get("entries"))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.get("eventId")).isEqualTo(eventIds.getFirst());
+              assertThat(entry.get("successCode")).isEqualTo("PUBLISHED");
+              assertThat(entry.get("sequenceNumber")).isNotNull();
+            });
+
+    CompletedInstance fulfilment =
+        runtime.awaitCompleted("fulfilment", "orderId", "B-2002", TIMEOUT);
+    assertThat(fulfilment.variables())
+        .containsEntry("total", 17.25)
+        .containsEntry("customer", Map.of("name", "Grace"))
+        .containsEntry("paymentId", "pay-B-2002")
+        .containsEntry("paidAmount", 17.25)
         .containsEntry("orderEventId", eventIds.getFirst());
   }
 }

@@ -242,6 +242,21 @@ public class LocalRuntime {
         () -> findCompleted(bpmnProcessId, null));
   }
 
+  /**
+   * Waits until an instance of {@code bpmnProcessId} whose variables hold {@code name} = {@code
+   * value} completes: for tests that share the engine with others running the same process.
+   */
+  public CompletedInstance awaitCompleted(
+      String bpmnProcessId, String name, Object value, Duration timeout) {
+    return await(
+        "an instance of '" + bpmnProcessId + "' with " + name + " = " + value + " to complete",
+        timeout,
+        () ->
+            completed(bpmnProcessId, null)
+                .filter(instance -> value.equals(instance.variables().get(name)))
+                .findFirst());
+  }
+
   /** Waits until the given process instance completes. */
   public CompletedInstance awaitCompleted(long processInstanceKey, Duration timeout) {
     return await(
@@ -256,7 +271,13 @@ public class LocalRuntime {
   }
 
   private Optional<CompletedInstance> findCompleted(String bpmnProcessId, Long instanceKey) {
+    return completed(bpmnProcessId, instanceKey).findFirst();
+  }
+
+  private java.util.stream.Stream<CompletedInstance> completed(
+      String bpmnProcessId, Long instanceKey) {
     List<Record<?>> records = engine.records().recordsFrom(0);
+    var found = new java.util.ArrayList<CompletedInstance>();
     for (Record<?> record : records) {
       if (record.getRecordType() == RecordType.EVENT
           && record.getValueType() == ValueType.PROCESS_INSTANCE
@@ -265,7 +286,7 @@ public class LocalRuntime {
         if (value.getBpmnElementType() == BpmnElementType.PROCESS
             && (bpmnProcessId == null || bpmnProcessId.equals(value.getBpmnProcessId()))
             && (instanceKey == null || instanceKey == value.getProcessInstanceKey())) {
-          return Optional.of(
+          found.add(
               new CompletedInstance(
                   value.getProcessInstanceKey(),
                   value.getBpmnProcessId(),
@@ -273,7 +294,7 @@ public class LocalRuntime {
         }
       }
     }
-    return Optional.empty();
+    return found.stream();
   }
 
   private static Map<String, Object> variablesOf(List<Record<?>> records, long instanceKey) {

@@ -162,7 +162,7 @@ class SubscribersFileTest {
   }
 
   @Test
-  void theExampleRulesFileDeclaresASubscriberBesideItsRules() throws Exception {
+  void theExampleRulesFileDeclaresSubscribersBesideItsRules() throws Exception {
     environment
         .getPropertySources()
         .addFirst(
@@ -177,12 +177,14 @@ class SubscribersFileTest {
 
     assertThat(book.rules()).isNotEmpty();
     assertThat(book.subscribers())
-        .singleElement()
-        .satisfies(
+        .hasSize(2)
+        .allSatisfy(
             subscriber -> {
               assertThat(subscriber.eventBusName()).isEqualTo("shop");
               assertThat(subscriber.ordering()).isEqualTo(Subscriber.Ordering.FIFO);
-            });
+            })
+        .extracting(Subscriber::transformer)
+        .containsExactly(Subscriber.Transformer.RAW, Subscriber.Transformer.WITH_METADATA);
   }
 
   private void assertRefused(String yaml, String message) {
