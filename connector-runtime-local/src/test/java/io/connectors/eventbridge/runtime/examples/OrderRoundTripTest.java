@@ -37,23 +37,10 @@ class OrderRoundTripTest {
   @Test
   @SuppressWarnings("unchecked")
   void anOrderPlacedInCheckoutIsFulfilledAfterItsPaymentIsConfirmed() throws Exception {
-    runtime.writeBusRules(Files.readString(EXAMPLES.resolve("local-bus-rules.yaml")));
-    runtime.deploy(EXAMPLES.resolve("fulfilment.bpmn"));
-    runtime.deploy(EXAMPLES.resolve("checkout.bpmn"));
-    runtime.awaitWebhook("orders", TIMEOUT);
-    runtime.awaitWebhook("payments", TIMEOUT);
-
     long checkoutKey =
-        runtime
-            .client()
-            .newCreateInstanceCommand()
-            .bpmnProcessId("checkout")
-            .latestVersion()
-            .variables(
-                Map.of("orderId", "A-1001", "total", 42.5, "customer", Map.of("name", "Ada")))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+        startCheckout(
+            "checkout",
+            Map.of("orderId", "A-1001", "total", 42.5, "customer", Map.of("name", "Ada")));
 
     CompletedInstance checkout = runtime.awaitCompleted(checkoutKey, TIMEOUT);
     Map<String, Object> orderPlaced = (Map<String, Object>) checkout.variables().get("orderPlaced");
@@ -95,23 +82,10 @@ class OrderRoundTripTest {
   @Test
   @SuppressWarnings("unchecked")
   void theSameRoundTripRunsOverTheCustomEventBus() throws Exception {
-    runtime.writeBusRules(Files.readString(EXAMPLES.resolve("local-bus-rules.yaml")));
-    runtime.deploy(EXAMPLES.resolve("fulfilment.bpmn"));
-    runtime.deploy(EXAMPLES.resolve("checkout-custom-bus.bpmn"));
-    runtime.awaitWebhook("orders", TIMEOUT);
-    runtime.awaitWebhook("payments", TIMEOUT);
-
     long checkoutKey =
-        runtime
-            .client()
-            .newCreateInstanceCommand()
-            .bpmnProcessId("checkout-custom-bus")
-            .latestVersion()
-            .variables(
-                Map.of("orderId", "B-2002", "total", 17.25, "customer", Map.of("name", "Grace")))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+        startCheckout(
+            "checkout-custom-bus",
+            Map.of("orderId", "B-2002", "total", 17.25, "customer", Map.of("name", "Grace")));
 
     CompletedInstance checkout = runtime.awaitCompleted(checkoutKey, TIMEOUT);
     Map<String, Object> orderPlaced = (Map<String, Object>) checkout.variables().get("orderPlaced");
@@ -134,5 +108,27 @@ class OrderRoundTripTest {
         .containsEntry("paymentId", "pay-B-2002")
         .containsEntry("paidAmount", 17.25)
         .containsEntry("orderEventId", eventIds.getFirst());
+  }
+
+  /**
+   * Deploys the round trip (the committed bus rules, fulfilment and the given checkout), waits for
+   * fulfilment's webhooks, and starts a checkout with {@code variables}.
+   */
+  private long startCheckout(String checkoutProcessId, Map<String, Object> variables)
+      throws Exception {
+    runtime.writeBusRules(Files.readString(EXAMPLES.resolve("local-bus-rules.yaml")));
+    runtime.deploy(EXAMPLES.resolve("fulfilment.bpmn"));
+    runtime.deploy(EXAMPLES.resolve(checkoutProcessId + ".bpmn"));
+    runtime.awaitWebhook("orders", TIMEOUT);
+    runtime.awaitWebhook("payments", TIMEOUT);
+    return runtime
+        .client()
+        .newCreateInstanceCommand()
+        .bpmnProcessId(checkoutProcessId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
   }
 }
