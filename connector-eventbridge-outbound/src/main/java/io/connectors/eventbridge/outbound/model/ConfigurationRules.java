@@ -17,9 +17,12 @@ public final class ConfigurationRules {
   public static final String ROLE_ARN_PATTERN =
       "^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}$";
 
-  /** The model's {@code EventBusArn} pattern (eventbridgev2 2025-05-15). */
+  /**
+   * The model's {@code EventBusArn} pattern (eventbridgev2 2025-05-15), its parts named so that the
+   * local bus reads a bus's name with the same rule the connector checks the field with.
+   */
   public static final String CUSTOM_BUS_ARN_PATTERN =
-      "^arn:aws(-[a-z0-9]+)*:events:[a-z][a-z0-9]*(-[a-z0-9]+)*:([0-9]{12}):event-busv2/[A-Za-z0-9][.\\-_A-Za-z0-9]{0,255}/[a-z0-9]{25}$";
+      "^arn:aws(-[a-z0-9]+)*:events:(?<region>[a-z][a-z0-9]*(-[a-z0-9]+)*):(?<account>[0-9]{12}):event-busv2/(?<name>[A-Za-z0-9][.\\-_A-Za-z0-9]{0,255})/(?<id>[a-z0-9]{25})$";
 
   public static final String CUSTOM_BUS_ARN_MESSAGE =
       "must be a Custom Event Bus ARN: arn:aws:events:<region>:<account>:event-busv2/<name>/<id>";

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.runtime.local.bus.rules;
 
+import io.connectors.eventbridge.outbound.model.ConfigurationRules;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -10,10 +11,8 @@ import java.util.regex.Pattern;
  */
 public record CustomBusArn(String region, String account, String name, String id) {
 
-  private static final Pattern ARN =
-      Pattern.compile(
-          "arn:aws(?:-[a-z0-9]+)*:events:([a-z][a-z0-9]*(?:-[a-z0-9]+)*):([0-9]{12}):event-busv2/"
-              + "([A-Za-z0-9][.\\-_A-Za-z0-9]{0,255})/([a-z0-9]{25})");
+  /** The rule the Put events connector checks its field with, written once there. */
+  private static final Pattern ARN = Pattern.compile(ConfigurationRules.CUSTOM_BUS_ARN_PATTERN);
 
   /** The ARN's parts, or empty when the text does not match the model's pattern. */
   public static Optional<CustomBusArn> parse(String arn) {
@@ -21,7 +20,10 @@ public record CustomBusArn(String region, String account, String name, String id
     return matcher.matches()
         ? Optional.of(
             new CustomBusArn(
-                matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4)))
+                matcher.group("region"),
+                matcher.group("account"),
+                matcher.group("name"),
+                matcher.group("id")))
         : Optional.empty();
   }
 }
