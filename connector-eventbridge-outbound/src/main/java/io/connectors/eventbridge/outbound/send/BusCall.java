@@ -4,13 +4,11 @@ import io.connectors.eventbridge.outbound.result.EntryResult;
 import java.util.List;
 
 /**
- * One PutEvents call on the bus a task addresses, whichever kind it is, so that batching, entry
- * retries, the time budget and the failure translation are the same for both.
+ * One PutEvents call on the bus a task addresses, whichever kind it is, so that entry retries, the
+ * time budget and the failure translation are the same for both. How many entries one call takes is
+ * the bus's quota, which the publisher applies when it packs the calls ({@link EntryBatcher}).
  */
 sealed interface BusCall permits ClassicBusCall, CustomBusCall {
-
-  /** The bus's quota of entries per call. */
-  int maxEntriesPerCall();
 
   /**
    * @return one result per entry, in the entries' order

@@ -17,11 +17,6 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 record ClassicBusCall(EventBridgeClient client, String endpointId) implements BusCall {
 
   @Override
-  public int maxEntriesPerCall() {
-    return EntryBatcher.MAX_ENTRIES_PER_CALL;
-  }
-
-  @Override
   public Answer put(List<PreparedEntry> pending) {
     List<PutEventsRequestEntry> entries = new ArrayList<>(pending.size());
     for (PreparedEntry entry : pending) {

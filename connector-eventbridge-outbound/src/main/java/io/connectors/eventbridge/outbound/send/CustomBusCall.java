@@ -33,11 +33,6 @@ record CustomBusCall(CustomBusPutEvents bus, String eventBusArn, RequestDeduplic
   // fails with its own error code, reported as any rejected entry.
 
   @Override
-  public int maxEntriesPerCall() {
-    return MAX_ENTRIES_PER_CALL;
-  }
-
-  @Override
   public Answer put(List<PreparedEntry> pending) {
     List<CustomBusEntry> entries = new ArrayList<>(pending.size());
     for (PreparedEntry entry : pending) {

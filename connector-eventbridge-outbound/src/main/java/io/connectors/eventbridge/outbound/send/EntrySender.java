@@ -1,7 +1,6 @@
 package io.connectors.eventbridge.outbound.send;
 
 import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
-import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.result.EntryResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,11 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
- * Sends a task's entries, on either kind of bus ({@link BusCall}), in as few PutEvents calls as the
- * quotas allow ({@link EntryBatcher}) and re-sends, with backoff, only the entries that failed with
- * a retryable code. A whole-request failure (network, 5xx, access denied) is left to the SDK's own
- * retries and then ends the sending, as the task's time budget does; what was put until then is
- * kept in the answer either way.
+ * Sends a task's entries, on either kind of bus ({@link BusCall}), in the PutEvents calls the
+ * publisher packed, and re-sends, with backoff, only the entries that failed with a retryable code.
+ * A whole-request failure (network, 5xx, access denied) is left to the SDK's own retries and then
+ * ends the sending, as the task's time budget does; what was put until then is kept in the answer
+ * either way.
  */
 public final class EntrySender {
 
@@ -30,36 +29,13 @@ public final class EntrySender {
   }
 
   /**
+   * @param calls the task's entries, packed into PutEvents calls by the bus's quotas
+   * @param policy how often, and after what pause, a rejected entry is sent again
    * @throws InterruptedException when the job is cancelled during a call or a pause
    */
-  Sent send(
-      BusCall call, List<PreparedEntry> entries, AwsConfiguration configuration, Deadline deadline)
+  Sent send(BusCall call, List<List<PreparedEntry>> calls, RetryPolicy policy, Deadline deadline)
       throws InterruptedException {
-    var sending = new Sending(call, configuration, deadline);
-    for (List<PreparedEntry> chunk :
-        EntryBatcher.chunk(entries, call.maxEntriesPerCall(), configuration.maxRequestBytes())) {
-      if (deadline.passed()) {
-        return sending.stopped(new Stop.OutOfTime(deadline.budget()));
-      }
-      Stop stop;
-      try {
-        stop = sending.chunk(chunk);
-      } catch (AbortedException interrupted) {
-        // The SDK reports an interrupted call this way; the job is being cancelled, not failing.
-        Thread.currentThread().interrupt();
-        throw interruptedBy(interrupted);
-      } catch (RuntimeException failed) {
-        if (Thread.currentThread().isInterrupted()) {
-          // The Custom Event Bus's call ends with the interrupt flag set instead.
-          throw interruptedBy(failed);
-        }
-        stop = new Stop.RequestFailed(failed);
-      }
-      if (!(stop instanceof Stop.Finished)) {
-        return sending.stopped(stop);
-      }
-    }
-    return sending.stopped(new Stop.Finished());
+    return new Sending(call, policy, deadline).all(calls);
   }
 
   private static InterruptedException interruptedBy(RuntimeException cause) {
@@ -72,29 +48,57 @@ public final class EntrySender {
 
     private final BusCall call;
     private final RetryPolicy policy;
+    private final int maxAttempts;
     private final Deadline deadline;
     private final Map<Integer, EntryResult> results = new HashMap<>();
     private final List<String> requestIds = new ArrayList<>();
 
-    Sending(BusCall call, AwsConfiguration configuration, Deadline deadline) {
+    Sending(BusCall call, RetryPolicy policy, Deadline deadline) {
       this.call = call;
-      this.policy = RetryPolicy.withAttempts(configuration.entryAttempts());
+      this.policy = policy;
+      this.maxAttempts = policy.maxAttempts();
       this.deadline = deadline;
     }
 
+    Sent all(List<List<PreparedEntry>> calls) throws InterruptedException {
+      for (List<PreparedEntry> entries : calls) {
+        if (deadline.passed()) {
+          return stopped(new Stop.OutOfTime(deadline.budget()));
+        }
+        Stop stop;
+        try {
+          stop = untilFinal(entries);
+        } catch (AbortedException interrupted) {
+          // The SDK reports an interrupted call this way; the job is being cancelled, not failing.
+          Thread.currentThread().interrupt();
+          throw interruptedBy(interrupted);
+        } catch (RuntimeException failed) {
+          if (Thread.currentThread().isInterrupted()) {
+            // The Custom Event Bus's call ends with the interrupt flag set instead.
+            throw interruptedBy(failed);
+          }
+          stop = new Stop.RequestFailed(failed);
+        }
+        if (!(stop instanceof Stop.Finished)) {
+          return stopped(stop);
+        }
+      }
+      return stopped(new Stop.Finished());
+    }
+
     /**
-     * Sends one chunk until every entry has its final result. Each final result is kept as soon as
-     * it is known, so that a later call that fails as a whole does not lose what earlier calls put;
-     * an entry awaiting a retry then has none: it was not sent.
+     * Sends one call's entries until every entry has its final result. Each final result is kept as
+     * soon as it is known, so that a later call that fails as a whole does not lose what earlier
+     * calls put; an entry awaiting a retry then has none: it was not sent.
      *
      * @return {@link Stop.OutOfTime} when the pause before the next retry would pass the deadline;
      *     the entries still pending then keep their last error
      */
-    Stop chunk(List<PreparedEntry> chunk) throws InterruptedException {
-      List<PreparedEntry> pending = chunk;
+    private Stop untilFinal(List<PreparedEntry> entries) throws InterruptedException {
+      List<PreparedEntry> pending = entries;
       for (int attempt = 1; ; attempt++) {
         List<EntryResult> answered = call(pending);
-        boolean lastAttempt = attempt >= policy.maxAttempts();
+        boolean lastAttempt = attempt >= maxAttempts;
         Map<PreparedEntry, EntryResult> retry = new LinkedHashMap<>();
         for (int i = 0; i < answered.size(); i++) {
           EntryResult answer = answered.get(i);
@@ -144,7 +148,7 @@ public final class EntrySender {
       return answer.entries();
     }
 
-    Sent stopped(Stop stop) {
+    private Sent stopped(Stop stop) {
       return new Sent(results, requestIds, stop);
     }
   }

@@ -7,6 +7,7 @@ import io.connectors.eventbridge.outbound.metrics.OutboundMetrics;
 import io.connectors.eventbridge.outbound.model.AwsConfiguration;
 import io.connectors.eventbridge.outbound.model.ClassicBus;
 import io.connectors.eventbridge.outbound.model.CustomEventBus;
+import io.connectors.eventbridge.outbound.model.EventBus;
 import io.connectors.eventbridge.outbound.model.EventInput;
 import io.connectors.eventbridge.outbound.model.PutEventsRequest;
 import io.connectors.eventbridge.outbound.progress.AcceptedEvent;
@@ -79,11 +80,14 @@ public final class EventBridgePublisher {
     Map<Integer, EntryResult> putEarlier = putEarlier(entries, attempt.prior());
     List<PreparedEntry> toSend =
         entries.stream().filter(entry -> !putEarlier.containsKey(entry.index())).toList();
-    Sent sent = send(request, toSend, deadline);
+    List<List<PreparedEntry>> calls =
+        EntryBatcher.chunk(
+            toSend, maxEntriesPerCall(request.bus()), configuration.maxRequestBytes());
+    Sent sent = send(request, calls, deadline);
     return conclude(entries, putEarlier, sent, attempt);
   }
 
-  private Sent send(PutEventsRequest request, List<PreparedEntry> toSend, Deadline deadline)
+  private Sent send(PutEventsRequest request, List<List<PreparedEntry>> calls, Deadline deadline)
       throws InterruptedException {
     ClientLease lease;
     try {
@@ -96,8 +100,20 @@ public final class EventBridgePublisher {
       return Sent.nothing(new Stop.RequestFailed(noClient));
     }
     try (lease) {
-      return sender.send(busCall(request, lease), toSend, request.configuration(), deadline);
+      return sender.send(
+          busCall(request, lease),
+          calls,
+          RetryPolicy.withAttempts(request.configuration().entryAttempts()),
+          deadline);
     }
+  }
+
+  /** The bus's quota of entries per PutEvents call. */
+  private static int maxEntriesPerCall(EventBus bus) {
+    return switch (bus) {
+      case ClassicBus classic -> EntryBatcher.MAX_ENTRIES_PER_CALL;
+      case CustomEventBus custom -> CustomBusCall.MAX_ENTRIES_PER_CALL;
+    };
   }
 
   private static BusCall busCall(PutEventsRequest request, ClientLease lease) {
