@@ -396,6 +396,21 @@ async function typeInto(page, field, value) {
   throw new Error(`cannot type into ${ field.propertyId } (${ field.entryId }): no input found`);
 }
 
+// Choose a dropdown's value like a user: the select's own change event, which the
+// panel turns into a command, so the panel's conditions show the fields that depend on it.
+async function choose(page, elementId, propertyId, value) {
+  const entries = await page.evaluate(id => window.mc.templateEntries(id), elementId);
+  const field = entries.find(e => e.propertyId === propertyId);
+  if (!field) {
+    throw new Error('the panel does not show it');
+  }
+  if (!(field.choices || []).includes(value)) {
+    throw new Error(`it is no dropdown with that choice (choices: ${ JSON.stringify(field.choices) })`);
+  }
+  await typeInto(page, field, value);
+  await blur(page);
+}
+
 // blur: click on the panel's header, away from any input
 async function blur(page) {
   const header = page.locator('#panel .bio-properties-panel-header').first();
@@ -483,6 +498,8 @@ async function runCase(page, spec, fill, out) {
     elementId: null,
     executionPlatformVersion: spec.version,
     bpmnFile: `cases/${ spec.id }.bpmn`,
+    variant: spec.variant ? spec.variant.id : null,
+    selected: {},
     typed: {},
     panelErrors: [],
     lintErrors: [],
@@ -491,6 +508,8 @@ async function runCase(page, spec, fill, out) {
   };
 
   const subst = v => typeof v === 'string' ? v.split('{case}').join(spec.id) : v;
+  // a variant's values are typed wherever the panel shows their fields, as alsoFill's are
+  const alsoFill = { ...fill.alsoFill, ...(spec.variant ? spec.variant.values : {}) };
 
   // (1) a fresh diagram with an untemplated target
   await page.evaluate(xml => window.mc.importDiagram(xml), caseDiagram(spec.type, spec.processId, spec.version));
@@ -510,7 +529,17 @@ async function runCase(page, spec, fill, out) {
   await waitFor(page, () => !!document.querySelector('#panel [data-group-id^="group-ElementTemplates__CustomProperties"]'),
     null, 'the template groups in the panel');
 
-  // (3) type required values (and the alsoFill ones) into the panel
+  // (3) a variant's dropdown choices first, so the panel's conditions show their fields
+  for (const [ propertyId, value ] of Object.entries(spec.variant ? spec.variant.select : {})) {
+    try {
+      await choose(page, applied.id, propertyId, value);
+      result.selected[propertyId] = value;
+    } catch (e) {
+      result.harnessErrors.push(`choosing ${ JSON.stringify(value) } in '${ propertyId }' failed: ${ e.message }`);
+    }
+  }
+
+  // then type required values (and the alsoFill ones) into the panel
   const attempted = new Set();
   for (let pass = 0; pass < 5; pass++) {
     const entries = await page.evaluate(id => window.mc.templateEntries(id), applied.id);
@@ -520,7 +549,7 @@ async function runCase(page, spec, fill, out) {
         continue;
       }
       const inValues = Object.prototype.hasOwnProperty.call(fill.values, field.propertyId);
-      const inAlso = Object.prototype.hasOwnProperty.call(fill.alsoFill, field.propertyId);
+      const inAlso = Object.prototype.hasOwnProperty.call(alsoFill, field.propertyId);
       if (!(field.required || inAlso)) {
         continue;
       }
@@ -535,7 +564,7 @@ async function runCase(page, spec, fill, out) {
         }
         continue;
       }
-      const value = subst(inAlso ? fill.alsoFill[field.propertyId] : fill.values[field.propertyId]);
+      const value = subst(inAlso ? alsoFill[field.propertyId] : fill.values[field.propertyId]);
       try {
         await typeInto(page, field, value);
         // leave the field like a user clicking elsewhere: the panel commits
@@ -552,9 +581,9 @@ async function runCase(page, spec, fill, out) {
     }
   }
 
-  // what the panel holds now must be what was typed
+  // what the panel holds now must be what was chosen and typed
   const entriesAfter = await page.evaluate(id => window.mc.templateEntries(id), applied.id);
-  for (const [ propertyId, value ] of Object.entries(result.typed)) {
+  for (const [ propertyId, value ] of Object.entries({ ...result.selected, ...result.typed })) {
     const field = entriesAfter.find(e => e.propertyId === propertyId);
     if (!field) {
       result.harnessErrors.push(`'${ propertyId }' was typed but its entry is no longer shown`);
@@ -647,7 +676,8 @@ function summary(report) {
     lines.push(`  TEMPLATE ERRORS: ${ report.templateErrors.join(' | ') }`);
   }
   for (const c of report.cases) {
-    lines.push(`  case ${ c.case } [${ c.templateFile } -> ${ c.elementType || '?' }]: ` +
+    const chosen = Object.entries(c.selected || {}).map(([ k, v ]) => ` ${ k }=${ v }`).join(',');
+    lines.push(`  case ${ c.case } [${ c.templateFile } -> ${ c.elementType || '?' }${ chosen }]: ` +
       [ count(c.panelErrors.length, 'panel errors'), count(c.lintErrors.length, 'lint errors'),
         count(c.lintWarnings.length, 'lint warnings'), count(c.harnessErrors.length, 'harness errors') ].join(', '));
     c.panelErrors.forEach(e => lines.push(`      panel: ${ e.entry }: ${ e.message }`));
@@ -677,6 +707,7 @@ async function main() {
   const fill = JSON.parse(await readFile(resolve(args.values), 'utf8'));
   fill.values = fill.values || {};
   fill.alsoFill = fill.alsoFill || {};
+  fill.variants = fill.variants || [];
 
   const sources = await readTemplates(resolve(args.templates));
   if (!sources.length) {
@@ -685,11 +716,26 @@ async function main() {
   const examples = (await readdir(resolve(args.examples))).filter(f => f.endsWith('.bpmn')).sort()
     .map(f => join(resolve(args.examples), f));
 
+  const caseSpec = (source, type, variant) => {
+    const id = caseId(source.file, source.index, source.count, type) + (variant ? `-${ variant.id }` : '');
+    return { id, type, source, variant, processId: `Process_mc_${ id.replace(/-/g, '_') }`, version: platformVersion(source.template) };
+  };
   const specs = [];
   for (const source of sources) {
     for (const type of source.template.appliesTo) {
-      const id = caseId(source.file, source.index, source.count, type);
-      specs.push({ id, type, source, processId: `Process_mc_${ id.replace(/-/g, '_') }`, version: platformVersion(source.template) });
+      specs.push(caseSpec(source, type, null));
+    }
+  }
+  // variant cases: a template (named by its file or id) with some dropdowns chosen
+  for (const variant of fill.variants) {
+    const matching = sources.filter(s => s.file === variant.template || s.template.id === variant.template);
+    if (!matching.length) {
+      throw new Error(`variant ${ variant.id }: no template ${ variant.template }`);
+    }
+    for (const source of matching) {
+      for (const type of source.template.appliesTo) {
+        specs.push(caseSpec(source, type, { select: {}, values: {}, ...variant }));
+      }
     }
   }
   const only = args.only;
@@ -739,6 +785,7 @@ async function main() {
         report.cases.push({
           case: spec.id, templateFile: spec.source.file, templateId: spec.source.template.id,
           templateVersion: spec.source.template.version ?? null, appliesTo: spec.type,
+          variant: spec.variant ? spec.variant.id : null, selected: {},
           elementType: null, eventDefinition: null, processId: spec.processId, elementId: null,
           bpmnFile: null, typed: {}, panelErrors: [], lintErrors: [], lintWarnings: [],
           harnessErrors: [ `could not run the case: ${ e.message }` ]

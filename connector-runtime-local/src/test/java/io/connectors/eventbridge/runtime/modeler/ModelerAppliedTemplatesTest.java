@@ -25,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every element template, applied in Modeler's own template engine (bpmn-js-element-templates in
  * headless Chromium, see tools/modeler-check) to a fresh element of each kind it applies to, with
  * only the required fields typed: Modeler shows no error, and the exported XML, deployed as it is,
- * works on the runtime.
+ * works on the runtime. So do the variants of tools/modeler-check/fill-values.json, whose dropdown
+ * choices show fields the defaults hide.
  */
 @LocalRuntimeTest
 class ModelerAppliedTemplatesTest {
@@ -33,6 +34,12 @@ class ModelerAppliedTemplatesTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The variants of tools/modeler-check/fill-values.json, and the cases without one. */
+  private static final String CUSTOM_EVENT_BUS = "custom-bus";
+
+  private static final String WITH_METADATA = "with-metadata";
+  private static final String DEFAULTS = "";
 
   @Autowired LocalRuntime runtime;
 
@@ -42,10 +49,12 @@ class ModelerAppliedTemplatesTest {
 
   @Test
   void everyTemplateWasAppliedToEveryElementKindItNames() {
-    var report = ModelerCheckReport.read();
+    var cases = ModelerCheckReport.read().cases();
     // 2 outbound (plain, hybrid) + 2 x 6 inbound element kinds (the catch template also applies
     // to intermediate throw events, which Modeler turns into catch events).
-    assertThat(report.cases()).hasSize(14);
+    assertThat(cases.stream().filter(c -> c.variant().isEmpty())).hasSize(14);
+    assertThat(cases.stream().flatMap(c -> c.variant().stream()))
+        .containsExactlyInAnyOrder(CUSTOM_EVENT_BUS, WITH_METADATA);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -59,9 +68,21 @@ class ModelerAppliedTemplatesTest {
     }
 
     runtime.deploy(applied.bpmnFile());
+    switch (applied.variant().orElse(DEFAULTS)) {
+      case DEFAULTS -> worksWithItsDefaults(applied);
+      case CUSTOM_EVENT_BUS -> putsOnTheCustomEventBusDeduplicatedByTheGivenId(applied);
+      case WITH_METADATA -> takesWithMetadataDeliveriesAndAcknowledgesReplays(applied);
+      default -> throw new AssertionError("no check here for the variant of " + applied);
+    }
+  }
+
+  private void worksWithItsDefaults(AppliedTemplate applied) throws Exception {
     switch (applied.elementType()) {
       case "bpmn:ServiceTask" -> putsEvents(applied);
-      case "bpmn:StartEvent" -> startsAnInstance(applied);
+      case "bpmn:StartEvent" -> {
+        awaitUp(applied);
+        startsAnInstance(applied, event("k-" + applied.name()));
+      }
       default -> correlatesToAWaitingInstance(applied);
     }
   }
@@ -87,6 +108,37 @@ class ModelerAppliedTemplatesTest {
     runtime.awaitCompleted(startInstance(applied, Map.of()), TIMEOUT);
   }
 
+  /**
+   * Bus kind Custom Event Bus, deduplication by a given ID (typed as FEEL): the task puts its event
+   * on local mode's Custom Event Bus, and a second instance's event, with the same ID, is answered
+   * DEDUPLICATED as the first one's. Deduplicated by job (the default), it would be published.
+   */
+  private void putsOnTheCustomEventBusDeduplicatedByTheGivenId(AppliedTemplate applied) {
+    assertThat(applied.typed("bus.deduplicationId")).startsWith("=");
+    var first = putEntry(applied);
+    var second = putEntry(applied);
+
+    assertThat(first).containsEntry("successCode", "PUBLISHED").containsKey("eventId");
+    assertThat(first.get("sequenceNumber")).isNotNull();
+    assertThat(second)
+        .containsEntry("successCode", "DEDUPLICATED")
+        .containsEntry("eventId", first.get("eventId"))
+        .containsEntry("sequenceNumber", first.get("sequenceNumber"));
+  }
+
+  /** Runs an instance of the task and returns the one entry of its result variable. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> putEntry(AppliedTemplate applied) {
+    var completed = runtime.awaitCompleted(startInstance(applied, Map.of()), TIMEOUT);
+    var result = (Map<String, Object>) completed.variables().get(applied.typed("resultVariable"));
+    assertThat(result)
+        .as("the result variable of %s", applied)
+        .containsEntry("failedEntryCount", 0);
+    var entries = (List<Map<String, Object>>) result.get("entries");
+    assertThat(entries).hasSize(1);
+    return entries.getFirst();
+  }
+
   private long startInstance(AppliedTemplate applied, Map<String, Object> variables) {
     return runtime
         .client()
@@ -99,11 +151,11 @@ class ModelerAppliedTemplatesTest {
         .getProcessInstanceKey();
   }
 
-  private void startsAnInstance(AppliedTemplate applied) throws Exception {
-    awaitUp(applied);
-    var answer = post(applied.webhookId(), "k-" + applied.name());
+  private void startsAnInstance(AppliedTemplate applied, Map<String, Object> delivery)
+      throws Exception {
+    var answer = post(applied.webhookId(), delivery);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    assertThat(JSON.readTree(answer.body()).path("outcome").asText())
+    assertThat(outcome(answer))
         .isEqualTo(applied.messageEvent() ? "MESSAGE_PUBLISHED" : "PROCESS_INSTANCE_CREATED");
     runtime.awaitCompleted(applied.processId(), TIMEOUT);
   }
@@ -113,11 +165,31 @@ class ModelerAppliedTemplatesTest {
     String key = "k-" + applied.name();
     long instance = startInstance(applied, Map.of("correlationKey", key));
     awaitUp(applied);
-    var answer = post(applied.webhookId(), key);
+    var answer = post(applied.webhookId(), event(key));
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    assertThat(JSON.readTree(answer.body()).path("outcome").asText())
-        .isEqualTo("MESSAGE_PUBLISHED");
+    assertThat(outcome(answer)).isEqualTo("MESSAGE_PUBLISHED");
     runtime.awaitCompleted(instance, TIMEOUT);
+  }
+
+  /**
+   * A message start event with delivery format WITH_METADATA, replays acknowledged: a subscriber's
+   * replay is answered 202 and starts nothing, its live delivery starts an instance, and an event
+   * in the classic form is refused.
+   */
+  private void takesWithMetadataDeliveriesAndAcknowledgesReplays(AppliedTemplate applied)
+      throws Exception {
+    awaitUp(applied);
+    String key = "k-" + applied.name();
+    var classic = post(applied.webhookId(), event(key));
+    assertThat(classic.statusCode()).as(classic.body()).isEqualTo(400);
+
+    var replay = post(applied.webhookId(), withMetadata(key, "REPLAY"));
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+    assertThat(outcome(replay)).isEqualTo("REPLAY_ACKNOWLEDGED");
+
+    startsAnInstance(applied, withMetadata(key, "LIVE"));
+    // Answered before the live delivery, a replay that started an instance would show here.
+    assertThat(runtime.instancesOf(applied.processId())).isEqualTo(1);
   }
 
   private void awaitUp(AppliedTemplate applied) {
@@ -126,23 +198,46 @@ class ModelerAppliedTemplatesTest {
     runtime.awaitWebhook(applied.webhookId(), TIMEOUT);
   }
 
-  private HttpResponse<String> post(String webhookId, String key)
+  /** An event as the classic bus's API destinations (and RAW subscribers) post it. */
+  private static Map<String, Object> event(String key) {
+    return Map.of(
+        "id",
+        UUID.randomUUID().toString(),
+        "source",
+        "modeler.check",
+        "detail-type",
+        "ModelerCheck",
+        "detail",
+        Map.of("key", key));
+  }
+
+  /** The event as a Custom Event Bus subscriber with the WITH_METADATA transformer posts it. */
+  private static Map<String, Object> withMetadata(String key, String deliveryType) {
+    return Map.of(
+        "Data",
+        event(key),
+        "Metadata",
+        Map.of(),
+        "SystemMetadata",
+        Map.of(
+            "ContentType", "application/eventbridge+json",
+            "aws:EventId", UUID.randomUUID().toString(),
+            "aws:DeliveryType", deliveryType,
+            "aws:SequenceNumber", "10000000000000000001",
+            "aws:Source", "modeler.check",
+            "aws:DetailType", "ModelerCheck"));
+  }
+
+  private static String outcome(HttpResponse<String> answer) throws IOException {
+    return JSON.readTree(answer.body()).path("outcome").asText();
+  }
+
+  private HttpResponse<String> post(String webhookId, Map<String, Object> delivery)
       throws IOException, InterruptedException {
-    String event =
-        JSON.writeValueAsString(
-            Map.of(
-                "id",
-                UUID.randomUUID().toString(),
-                "source",
-                "modeler.check",
-                "detail-type",
-                "ModelerCheck",
-                "detail",
-                Map.of("key", key)));
     return HTTP.send(
         HttpRequest.newBuilder(runtime.webhookUrl(webhookId))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(event))
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(delivery)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

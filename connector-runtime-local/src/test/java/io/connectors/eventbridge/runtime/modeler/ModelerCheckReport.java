@@ -8,11 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What tools/modeler-check wrote: per template and element kind, the BPMN that Modeler's own
- * template engine exported after a user applied the template and typed the required fields, and
- * what Modeler's properties panel and linter reported.
+ * What tools/modeler-check wrote: per template and element kind (and per variant: some dropdowns
+ * chosen first), the BPMN that Modeler's own template engine exported after a user applied the
+ * template and typed the required fields, and what Modeler's properties panel and linter reported.
  */
 record ModelerCheckReport(Path directory, JsonNode root) {
 
@@ -81,8 +82,18 @@ record ModelerCheckReport(Path directory, JsonNode root) {
       return cut;
     }
 
+    /** The variant of fill-values.json this case chose, or empty for the template's defaults. */
+    Optional<String> variant() {
+      return Optional.ofNullable(node.path("variant").textValue());
+    }
+
+    /** What the harness typed into the property's field, or null. */
+    String typed(String propertyId) {
+      return node.path("typed").path(propertyId).asText(null);
+    }
+
     String webhookId() {
-      return node.path("typed").path("inbound.context").asText(null);
+      return typed("inbound.context");
     }
 
     /** Everything Modeler flagged, and anything the harness could not do, as readable lines. */
