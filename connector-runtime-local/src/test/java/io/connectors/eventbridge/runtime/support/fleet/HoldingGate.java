@@ -22,7 +22,9 @@ import java.util.concurrent.Executors;
  * on, or, while {@link #hold() holding}, keeps them unanswered, as a slow EventBridge would, so
  * that the Put events tasks of the replica pointed at it are still running when the test kills that
  * replica. Held requests are never passed on: their sender is gone by the time they are let go
- * ({@link #abandonHeld()}).
+ * ({@link #abandonHeld()}). While {@link #holdAnswers() holding answers}, it passes requests on and
+ * keeps the bus's answers from their senders instead: the events are on the bus, and the replica
+ * that put them dies without knowing it.
  */
 public final class HoldingGate implements AutoCloseable {
 
@@ -34,7 +36,15 @@ public final class HoldingGate implements AutoCloseable {
   private final URI target;
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<String> heldBodies = new ArrayList<>();
-  private volatile CountDownLatch hold;
+  private final List<HttpResponse<byte[]>> heldAnswers = new ArrayList<>();
+  private volatile Hold hold;
+
+  /**
+   * What the gate does with requests until {@code release} is counted down.
+   *
+   * @param passOn whether a held request goes to the bus first, its answer held instead
+   */
+  private record Hold(CountDownLatch release, boolean passOn) {}
 
   private HoldingGate(HttpServer server, URI target) {
     this.server = server;
@@ -66,15 +76,30 @@ public final class HoldingGate implements AutoCloseable {
 
   /** From now on, requests are held unanswered. */
   public void hold() {
-    hold = new CountDownLatch(1);
+    hold = new Hold(new CountDownLatch(1), false);
+  }
+
+  /**
+   * From now on, requests are passed on to the bus but the bus's answers are held: their senders
+   * get none ({@link #heldAnswers()}).
+   */
+  public void holdAnswers() {
+    hold = new Hold(new CountDownLatch(1), true);
   }
 
   /** Closes the held requests unanswered, and passes later ones on again. */
   public void abandonHeld() {
-    var latch = hold;
+    var held = hold;
     hold = null;
-    if (latch != null) {
-      latch.countDown();
+    if (held != null) {
+      held.release().countDown();
+    }
+  }
+
+  /** The bus's answers to the requests passed on while {@link #holdAnswers() holding answers}. */
+  public List<HttpResponse<byte[]>> heldAnswers() {
+    synchronized (heldAnswers) {
+      return List.copyOf(heldAnswers);
     }
   }
 
@@ -109,43 +134,59 @@ public final class HoldingGate implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      var latch = hold;
-      if (latch != null) {
-        synchronized (heldBodies) {
-          heldBodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        latch.await();
-        return; // closed unanswered
+      var held = hold;
+      if (held == null) {
+        answer(exchange, passOn(exchange, body));
+        return;
       }
-      var request =
-          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()))
-              .timeout(Duration.ofSeconds(30))
-              .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-      exchange
-          .getRequestHeaders()
-          .forEach(
-              (name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                  values.forEach(value -> request.header(name, value));
-                }
-              });
-      var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      response
-          .headers()
-          .map()
-          .forEach(
-              (name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))
-                    && !name.startsWith(":")) {
-                  exchange.getResponseHeaders().put(name, values);
-                }
-              });
-      byte[] answer = response.body();
-      exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-      exchange.getResponseBody().write(answer);
+      synchronized (heldBodies) {
+        heldBodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+      }
+      if (held.passOn()) {
+        var response = passOn(exchange, body);
+        synchronized (heldAnswers) {
+          heldAnswers.add(response);
+        }
+      }
+      held.release().await();
+      // closed unanswered
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private HttpResponse<byte[]> passOn(HttpExchange exchange, byte[] body)
+      throws IOException, InterruptedException {
+    var request =
+        HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()))
+            .timeout(Duration.ofSeconds(30))
+            .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+              }
+            });
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static void answer(HttpExchange exchange, HttpResponse<byte[]> response)
+      throws IOException {
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))
+                  && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+              }
+            });
+    byte[] answer = response.body();
+    exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+    exchange.getResponseBody().write(answer);
   }
 
   @Override
