@@ -1,6 +1,7 @@
 package io.connectors.eventbridge.outbound.send;
 
 import io.connectors.eventbridge.outbound.result.EntryResult;
+import io.connectors.eventbridge.putevents.PutEventsRules;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * @param endpointId a global endpoint's ID, or null
  */
 record ClassicBusCall(EventBridgeClient client, String endpointId) implements BusCall {
+
+  /** The classic bus's quota (the shared rules module states AWS's limits once). */
+  static final int MAX_ENTRIES_PER_CALL = PutEventsRules.MAX_ENTRIES;
 
   @Override
   public Answer put(List<PreparedEntry> pending) {

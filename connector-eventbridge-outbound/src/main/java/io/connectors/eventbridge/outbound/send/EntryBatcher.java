@@ -1,6 +1,5 @@
 package io.connectors.eventbridge.outbound.send;
 
-import io.connectors.eventbridge.putevents.PutEventsRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +10,12 @@ import java.util.List;
  */
 public final class EntryBatcher {
 
-  public static final int MAX_ENTRIES_PER_CALL = PutEventsRules.MAX_ENTRIES;
-
   private EntryBatcher() {}
 
-  /** For a classic bus. */
-  public static List<List<PreparedEntry>> chunk(List<PreparedEntry> entries, int maxRequestBytes) {
-    return chunk(entries, MAX_ENTRIES_PER_CALL, maxRequestBytes);
-  }
-
+  /**
+   * @param maxEntriesPerCall the bus's quota ({@link ClassicBusCall#MAX_ENTRIES_PER_CALL}, {@link
+   *     CustomBusCall#MAX_ENTRIES_PER_CALL})
+   */
   public static List<List<PreparedEntry>> chunk(
       List<PreparedEntry> entries, int maxEntriesPerCall, int maxRequestBytes) {
     List<List<PreparedEntry>> chunks = new ArrayList<>();

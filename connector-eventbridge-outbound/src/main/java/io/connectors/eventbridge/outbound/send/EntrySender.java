@@ -48,7 +48,6 @@ public final class EntrySender {
 
     private final BusCall call;
     private final RetryPolicy policy;
-    private final int maxAttempts;
     private final Deadline deadline;
     private final Map<Integer, EntryResult> results = new HashMap<>();
     private final List<String> requestIds = new ArrayList<>();
@@ -56,7 +55,6 @@ public final class EntrySender {
     Sending(BusCall call, RetryPolicy policy, Deadline deadline) {
       this.call = call;
       this.policy = policy;
-      this.maxAttempts = policy.maxAttempts();
       this.deadline = deadline;
     }
 
@@ -98,7 +96,7 @@ public final class EntrySender {
       List<PreparedEntry> pending = entries;
       for (int attempt = 1; ; attempt++) {
         List<EntryResult> answered = call(pending);
-        boolean lastAttempt = attempt >= maxAttempts;
+        boolean lastAttempt = attempt >= policy.maxAttempts();
         Map<PreparedEntry, EntryResult> retry = new LinkedHashMap<>();
         for (int i = 0; i < answered.size(); i++) {
           EntryResult answer = answered.get(i);

@@ -111,7 +111,7 @@ public final class EventBridgePublisher {
   /** The bus's quota of entries per PutEvents call. */
   private static int maxEntriesPerCall(EventBus bus) {
     return switch (bus) {
-      case ClassicBus classic -> EntryBatcher.MAX_ENTRIES_PER_CALL;
+      case ClassicBus classic -> ClassicBusCall.MAX_ENTRIES_PER_CALL;
       case CustomEventBus custom -> CustomBusCall.MAX_ENTRIES_PER_CALL;
     };
   }

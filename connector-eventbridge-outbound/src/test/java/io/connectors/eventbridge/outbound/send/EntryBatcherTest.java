@@ -39,7 +39,7 @@ class EntryBatcherTest {
   void twentyFiveSmallEventsTakeThreeCallsInOrder() {
     List<PreparedEntry> entries = IntStream.range(0, 25).mapToObj(i -> entryOfSize(i, 10)).toList();
 
-    var chunks = EntryBatcher.chunk(entries, 1_048_576);
+    var chunks = EntryBatcher.chunk(entries, ClassicBusCall.MAX_ENTRIES_PER_CALL, 1_048_576);
 
     assertThat(chunks).extracting(List::size).containsExactly(10, 10, 5);
     assertThat(chunks.stream().flatMap(List::stream).map(PreparedEntry::index))
@@ -52,7 +52,7 @@ class EntryBatcherTest {
     List<PreparedEntry> entries =
         IntStream.range(0, 7).mapToObj(i -> entryOfSize(i, 100_000)).toList();
 
-    var chunks = EntryBatcher.chunk(entries, 300_006);
+    var chunks = EntryBatcher.chunk(entries, ClassicBusCall.MAX_ENTRIES_PER_CALL, 300_006);
 
     assertThat(chunks).extracting(List::size).containsExactly(3, 3, 1);
     chunks.forEach(
@@ -66,7 +66,8 @@ class EntryBatcherTest {
     List<PreparedEntry> entries =
         IntStream.range(0, 1000).mapToObj(i -> entryOfSize(i, 200)).toList();
 
-    assertThat(EntryBatcher.chunk(entries, 1_048_576)).hasSize(100);
+    assertThat(EntryBatcher.chunk(entries, ClassicBusCall.MAX_ENTRIES_PER_CALL, 1_048_576))
+        .hasSize(100);
   }
 
   @Test
