@@ -407,6 +407,11 @@ async function choose(page, elementId, propertyId, value) {
   if (!(field.choices || []).includes(value)) {
     throw new Error(`it is no dropdown with that choice (choices: ${ JSON.stringify(field.choices) })`);
   }
+  // The template's state shows the field as soon as the previous choice is made; the panel
+  // draws it a frame or more later, on a busy machine more.
+  await openGroup(page, field.groupId);
+  await waitFor(page, s => !!document.querySelector(`${ s } select`), entrySel(field.entryId),
+    `the panel to draw the dropdown ${ propertyId }`);
   await typeInto(page, field, value);
   await blur(page);
 }
@@ -586,12 +591,12 @@ async function runCase(page, spec, fill, out) {
   for (const [ propertyId, value ] of Object.entries({ ...result.selected, ...result.typed })) {
     const field = entriesAfter.find(e => e.propertyId === propertyId);
     if (!field) {
-      result.harnessErrors.push(`'${ propertyId }' was typed but its entry is no longer shown`);
+      result.harnessErrors.push(`'${ propertyId }' was chosen or typed but its entry is no longer shown`);
       continue;
     }
     const state = await readEntry(page, field.entryId);
     if (state.value !== value) {
-      result.harnessErrors.push(`'${ propertyId }' holds ${ JSON.stringify(state.value) } after typing ${ JSON.stringify(value) }`);
+      result.harnessErrors.push(`'${ propertyId }' holds ${ JSON.stringify(state.value) } after it was chosen or typed as ${ JSON.stringify(value) }`);
     }
   }
 

@@ -66,9 +66,8 @@ class CustomBusCrashTest {
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(15);
 
   /** The 8.8 runtime's override of a connector's job type, by its normalised name. */
-  private static final String PUT_EVENTS_TYPE = "CONNECTOR_AMAZON_EVENTBRIDGE_PUT_EVENTS_TYPE";
-
   private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final CborValues CBOR = new CborValues(new CBORFactory());
   private static final int EVENTS = 3;
 
@@ -248,27 +247,11 @@ class CustomBusCrashTest {
   }
 
   private Map<String, String> environment() {
-    return Map.of(
-        "CAMUNDA_CLIENT_MODE",
-        "self-managed",
-        "CAMUNDA_CLIENT_GRPCADDRESS",
-        runtime.grpcAddress().toString(),
-        "CAMUNDA_CLIENT_RESTADDRESS",
-        runtime.restAddress().toString(),
-        "CAMUNDA_CONNECTOR_SECRETPROVIDER_ENVIRONMENT_PREFIX",
-        "REPLICA_SECRET_",
-        "REPLICA_SECRET_EVENTBRIDGE_ENDPOINT",
-        gate.endpoint().toString(),
-        "REPLICA_SECRET_AWS_ACCESS_KEY",
-        "replica-key",
-        "REPLICA_SECRET_AWS_SECRET_KEY",
-        "replica-secret",
-        "REPLICA_SECRET_AWS_REGION",
-        "us-east-1",
-        PUT_EVENTS_TYPE,
-        jobType,
-        FleetTest.PUT_EVENTS_TIMEOUT,
-        String.valueOf(JOB_TIMEOUT.toMillis()));
+    var environment = ProductionRuntimeProcess.environment(runtime, gate.endpoint());
+    environment.put(ProductionRuntimeProcess.PUT_EVENTS_TYPE, jobType);
+    environment.put(
+        ProductionRuntimeProcess.PUT_EVENTS_TIMEOUT, String.valueOf(JOB_TIMEOUT.toMillis()));
+    return environment;
   }
 
   /** A FIFO subscriber of the test's bus, delivering WITH_METADATA to a server of the test's. */

@@ -112,8 +112,7 @@ class FleetTest {
 
   private static final int PUT_TASKS = 20;
 
-  /** The 8.8 runtime's override of a connector's job timeout (ms), by its normalised name. */
-  static final String PUT_EVENTS_TIMEOUT = "CONNECTOR_AMAZON_EVENTBRIDGE_PUT_EVENTS_TIMEOUT";
+  static final String PUT_EVENTS_TIMEOUT = ProductionRuntimeProcess.PUT_EVENTS_TIMEOUT;
 
   /**
    * The Put events job timeout of every runtime in the fleet, {@code -Dfleet.job-timeout-millis} (a
@@ -470,15 +469,7 @@ class FleetTest {
   }
 
   private Map<String, String> environment(URI eventBridgeEndpoint) {
-    var environment = new HashMap<String, String>();
-    environment.put("CAMUNDA_CLIENT_MODE", "self-managed");
-    environment.put("CAMUNDA_CLIENT_GRPCADDRESS", runtime.grpcAddress().toString());
-    environment.put("CAMUNDA_CLIENT_RESTADDRESS", runtime.restAddress().toString());
-    environment.put("CAMUNDA_CONNECTOR_SECRETPROVIDER_ENVIRONMENT_PREFIX", "REPLICA_SECRET_");
-    environment.put("REPLICA_SECRET_EVENTBRIDGE_ENDPOINT", eventBridgeEndpoint.toString());
-    environment.put("REPLICA_SECRET_AWS_ACCESS_KEY", "replica-key");
-    environment.put("REPLICA_SECRET_AWS_SECRET_KEY", "replica-secret");
-    environment.put("REPLICA_SECRET_AWS_REGION", "us-east-1");
+    var environment = ProductionRuntimeProcess.environment(runtime, eventBridgeEndpoint);
     environment.put(PUT_EVENTS_TIMEOUT, String.valueOf(settings.jobTimeout().toMillis()));
     return environment;
   }

@@ -68,19 +68,10 @@ class ProductionReplicasTest {
         webhookProcess,
         EventBridgeWebhookModels.messageStartEvent(
             webhookProcess, "replicas-" + suffix, properties));
-    environment =
-        Map.of(
-            "CAMUNDA_CLIENT_MODE", "self-managed",
-            "CAMUNDA_CLIENT_GRPCADDRESS", runtime.grpcAddress().toString(),
-            "CAMUNDA_CLIENT_RESTADDRESS", runtime.restAddress().toString(),
-            // The runtime's importer polls rarely, as in production (5 s by default): a webhook
-            // deployed after start-up is activated because a request asked for it, not by a poll.
-            "CAMUNDA_CONNECTOR_POLLING_INTERVAL", "60000",
-            "CAMUNDA_CONNECTOR_SECRETPROVIDER_ENVIRONMENT_PREFIX", "REPLICA_SECRET_",
-            "REPLICA_SECRET_EVENTBRIDGE_ENDPOINT", runtime.localBusEndpoint().toString(),
-            "REPLICA_SECRET_AWS_ACCESS_KEY", "replica-key",
-            "REPLICA_SECRET_AWS_SECRET_KEY", "replica-secret",
-            "REPLICA_SECRET_AWS_REGION", "us-east-1");
+    environment = ProductionRuntimeProcess.environment(runtime, runtime.localBusEndpoint());
+    // The runtime's importer polls rarely, as in production (5 s by default): a webhook deployed
+    // after start-up is activated because a request asked for it, not by a poll.
+    environment.put("CAMUNDA_CONNECTOR_POLLING_INTERVAL", "60000");
     // Started side by side: each takes most of a core for a while.
     var a =
         CompletableFuture.supplyAsync(

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,12 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
 
   /** Set by the build (surefire) to the production jar of this reactor. */
   public static final String JAR_PROPERTY = "eventbridge.production-jar";
+
+  /** The 8.8 runtime's override of a connector's job timeout (ms), by its normalised name. */
+  public static final String PUT_EVENTS_TIMEOUT = "CONNECTOR_AMAZON_EVENTBRIDGE_PUT_EVENTS_TIMEOUT";
+
+  /** The 8.8 runtime's override of a connector's job type. */
+  public static final String PUT_EVENTS_TYPE = "CONNECTOR_AMAZON_EVENTBRIDGE_PUT_EVENTS_TYPE";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -50,6 +57,24 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
     this.log = log;
     this.environment = Map.copyOf(environment);
     this.port = port;
+  }
+
+  /**
+   * What every replica of the tests is given, as a platform engineer configures one: the cluster's
+   * addresses ({@code CAMUNDA_CLIENT_*}) and the secrets its tasks name ({@code REPLICA_SECRET_*}:
+   * the EventBridge endpoint and test credentials). A mutable copy, for each test's additions.
+   */
+  public static Map<String, String> environment(LocalRuntime runtime, URI eventBridgeEndpoint) {
+    var environment = new HashMap<String, String>();
+    environment.put("CAMUNDA_CLIENT_MODE", "self-managed");
+    environment.put("CAMUNDA_CLIENT_GRPCADDRESS", runtime.grpcAddress().toString());
+    environment.put("CAMUNDA_CLIENT_RESTADDRESS", runtime.restAddress().toString());
+    environment.put("CAMUNDA_CONNECTOR_SECRETPROVIDER_ENVIRONMENT_PREFIX", "REPLICA_SECRET_");
+    environment.put("REPLICA_SECRET_EVENTBRIDGE_ENDPOINT", eventBridgeEndpoint.toString());
+    environment.put("REPLICA_SECRET_AWS_ACCESS_KEY", "replica-key");
+    environment.put("REPLICA_SECRET_AWS_SECRET_KEY", "replica-secret");
+    environment.put("REPLICA_SECRET_AWS_REGION", "us-east-1");
+    return environment;
   }
 
   /**
