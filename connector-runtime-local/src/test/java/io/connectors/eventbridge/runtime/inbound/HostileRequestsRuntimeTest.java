@@ -282,7 +282,7 @@ class HostileRequestsRuntimeTest {
   void answersExactlyAsSpecified(Case request) throws Exception {
     long before = instancesOf(request.hook().process());
 
-    var response = send(request);
+    var response = finalAnswer(request);
 
     assertThat(response.statusCode()).as(request + " answered " + response.body()).isLessThan(500);
     assertThat(response.statusCode())
@@ -670,6 +670,25 @@ class HostileRequestsRuntimeTest {
       headers.put("Content-Type", contentType);
     }
     return headers;
+  }
+
+  /**
+   * The answer a sender ends with. An ID the runtime does not serve is looked up in the cluster's
+   * deployments before it is answered 404, which EventBridge takes as final; when the lookup
+   * outlasts its bound (2 s), as on a loaded machine, the answer is 503 + {@code Retry-After} and a
+   * sender tries again. So does this test, for the cases that expect 404 alone and within {@link
+   * #TIMEOUT}: every answer is still held to "never 5xx" unless it is that retryable one.
+   */
+  private HttpResponse<String> finalAnswer(Case request) throws Exception {
+    var response = send(request);
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (request.expected() == 404
+        && response.statusCode() == 503
+        && response.headers().firstValue("Retry-After").isPresent()
+        && System.nanoTime() - deadline < 0) {
+      response = send(request);
+    }
+    return response;
   }
 
   private HttpResponse<String> send(Case request) throws Exception {
