@@ -44,6 +44,13 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
   private final Map<String, String> environment;
   private final int port;
 
+  /**
+   * Kills the replica when the test JVM exits before the test closed it (Maven stopping the fork, a
+   * timeout): without it the replica outlives the build, holds its port and its CPU, and is still
+   * working jobs of the next run's engine if it reuses the address.
+   */
+  private final Thread orphanGuard;
+
   private ProductionRuntimeProcess(
       String name,
       Process process,
@@ -57,6 +64,8 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
     this.log = log;
     this.environment = Map.copyOf(environment);
     this.port = port;
+    this.orphanGuard = new Thread(process::destroyForcibly, "kill-orphaned-" + name);
+    Runtime.getRuntime().addShutdownHook(orphanGuard);
   }
 
   /**
@@ -238,6 +247,7 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    releaseOrphanGuard();
   }
 
   /**
@@ -249,6 +259,18 @@ public final class ProductionRuntimeProcess implements AutoCloseable {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    releaseOrphanGuard();
+  }
+
+  private void releaseOrphanGuard() {
+    if (process.isAlive()) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(orphanGuard);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting: the hook runs and finds the process gone.
     }
   }
 
