@@ -78,19 +78,18 @@ class CustomBusRetryTest {
         CallFaults.when(
             call -> call == 1, new CallError(429, "ThrottlingException", "Rate exceeded")));
 
-    CustomBusResult result = client().putEvents(REQUEST);
-
-    assertThat(result.entries())
-        .containsExactly(
-            new CustomBusEntryResult.Published(bus.acceptedEventIds().getFirst(), "1"));
-    assertThat(bus.calls()).isEqualTo(2);
-    assertThat(pauses).containsExactly(THROTTLING_BACKOFF);
+    putsOnTheSecondCallAfterOneThrottlingPause();
   }
 
   @Test
   void a429WithoutAnErrorTypeIsRetriedAsThrottling() {
     bus.answerCallsWith(call -> call == 1, new Answer(429, Map.of(), new byte[0]));
 
+    putsOnTheSecondCallAfterOneThrottlingPause();
+  }
+
+  /** The first call was refused; the strategy paused as for throttling and the second put it. */
+  private void putsOnTheSecondCallAfterOneThrottlingPause() {
     CustomBusResult result = client().putEvents(REQUEST);
 
     assertThat(result.entries())
