@@ -144,6 +144,8 @@ class LocalModeRuntimeTest {
     assertThat(runtime.engine().port()).isNotEqualTo(26500);
     // The runtime's own polling must not make the engine keep every record in memory.
     assertThat(runtime.engine().readsLogDirectly()).isTrue();
+    // Nor keep its state in a store whose every command slows down as the state grows.
+    assertThat(runtime.engine().keepsStateInRocksDb()).isTrue();
 
     var topology = runtime.client().newTopologyRequest().send().join();
 

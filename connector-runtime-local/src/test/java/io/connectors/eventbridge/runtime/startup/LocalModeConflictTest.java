@@ -43,7 +43,7 @@ class LocalModeConflictTest {
                 + " names another Camunda cluster: run the production runtime"
                 + " (connector-runtime) against that cluster, or remove the setting to run"
                 + " locally.")
-        .doesNotContain("In-memory Zeebe engine started");
+        .doesNotContain("Embedded Zeebe engine started");
   }
 
   private static void start(String setting) {

@@ -32,13 +32,16 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
   private final ZeebeTestEngine engine;
+  private final Optional<RocksDbEngineState> state;
   private final String host;
   private final int port;
   private final GuardedRecordStream records;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedZeebeEngine(ZeebeTestEngine engine, String host, int port) {
+  private EmbeddedZeebeEngine(
+      ZeebeTestEngine engine, Optional<RocksDbEngineState> state, String host, int port) {
     this.engine = engine;
+    this.state = state;
     this.host = host;
     this.port = port;
     this.records = new GuardedRecordStream(engine.getRecordStreamSource());
@@ -60,18 +63,25 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
     // What a client connects to: the address, or this machine's loopback for a wildcard.
     String host = bind.isAnyLocalAddress() ? "127.0.0.1" : address;
     ZeebeTestEngine engine = EngineFactory.create(effectivePort);
+    Optional<RocksDbEngineState> state = Optional.empty();
     try {
+      state = RocksDbEngineState.install(engine);
       bindGateway(engine, bind, effectivePort, host);
       engine.start();
     } catch (RuntimeException e) {
       stopQuietly(engine);
+      state.ifPresent(RocksDbEngineState::close);
       if (hasCause(e, BindException.class)) {
         throw new GrpcPortInUseException(effectivePort, e);
       }
       throw e;
     }
-    LOG.info("In-memory Zeebe engine started, gRPC gateway on {}:{}", address, effectivePort);
-    return new EmbeddedZeebeEngine(engine, host, effectivePort);
+    LOG.info(
+        "Embedded Zeebe engine started, state in {}, gRPC gateway on {}:{}",
+        state.isPresent() ? "RocksDB" : "memory",
+        address,
+        effectivePort);
+    return new EmbeddedZeebeEngine(engine, state, host, effectivePort);
   }
 
   /** Starts an engine whose gateway listens on this machine's loopback only (see above). */
@@ -169,6 +179,11 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
     }
   }
 
+  /** Whether the engine keeps its state in RocksDB (see {@link RocksDbEngineState}). */
+  public boolean keepsStateInRocksDb() {
+    return state.isPresent();
+  }
+
   /** The engine's record stream; read it only through this guard. */
   public GuardedRecordStream records() {
     return records;
@@ -186,7 +201,9 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       stopQuietly(engine);
-      LOG.info("In-memory Zeebe engine stopped, port {} released", port);
+      // Only once the engine has stopped: its stream processor writes the state until then.
+      state.ifPresent(RocksDbEngineState::close);
+      LOG.info("Embedded Zeebe engine stopped, port {} released", port);
     }
   }
 
@@ -195,7 +212,7 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
       engine.stop();
     } catch (RuntimeException e) {
       // Shutting down: report and carry on, so the rest of the context still closes.
-      LOG.warn("In-memory Zeebe engine did not stop cleanly: {}", e.toString());
+      LOG.warn("Embedded Zeebe engine did not stop cleanly: {}", e.toString());
     }
   }
 
