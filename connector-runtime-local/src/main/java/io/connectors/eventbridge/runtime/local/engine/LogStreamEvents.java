@@ -6,6 +6,8 @@ import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.impl.record.value.deployment.ProcessRecord;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobBatchRecord;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
 import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
 import io.camunda.zeebe.protocol.impl.record.value.variable.VariableRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -29,7 +31,9 @@ final class LogStreamEvents implements EngineEvents {
       Map.of(
           ValueType.PROCESS, ProcessRecord::new,
           ValueType.PROCESS_INSTANCE, ProcessInstanceRecord::new,
-          ValueType.VARIABLE, VariableRecord::new);
+          ValueType.VARIABLE, VariableRecord::new,
+          ValueType.JOB, JobRecord::new,
+          ValueType.JOB_BATCH, JobBatchRecord::new);
 
   private final LogStreamReader reader;
   private final RecordMetadata metadata = new RecordMetadata();
