@@ -140,6 +140,8 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
   /** The runtime's, shared by all its webhooks; null when this executable starts its own. */
   private final WebhookResources shared;
 
+  private final RepeatedAnswers repeatedAnswers = new RepeatedAnswers(System::nanoTime);
+
   /** Started by {@link #activate} and closed by {@link #deactivate} when nothing is shared. */
   private volatile WebhookResources own;
 
@@ -360,12 +362,23 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
 
   /**
    * For a runtime that answers a request before it reaches {@link #verify} (our runtime's request
-   * filter: 405, 415, 413, OPTIONS), so the activity log still has an entry for every answer.
+   * filter: 429, 405, 415, 413, OPTIONS). The metrics count every such answer; the activity log has
+   * an entry for the first and then one per {@link RepeatedAnswers#INTERVAL} with the count of
+   * those in between, since they come in storms (429 while the replica sheds).
    *
    * @param reason one of our fixed reasons
    */
   public void answeredByRuntime(String method, int status, String reason) {
-    logActivity(method, WebhookResponses.rejected(new RequestRejected(status, reason)));
+    var current = context;
+    if (current == null) {
+      return;
+    }
+    metrics.answered(status, reason);
+    long leftOut = repeatedAnswers.entryFor(status, reason);
+    if (leftOut != RepeatedAnswers.LEFT_OUT) {
+      String repeats = leftOut == 0 ? "" : " (and " + leftOut + " times since the last entry)";
+      logActivity(current, method, status, reason + repeats);
+    }
   }
 
   private void logActivity(String method, WebhookHttpResponse response) {
@@ -375,11 +388,16 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     }
     int status = response.statusCode() == null ? WebhookStatus.OK : response.statusCode();
     metrics.answered(status, reason(response.body()));
-    current.log(
+    logActivity(current, method, status, summary(response.body()));
+  }
+
+  private static void logActivity(
+      InboundConnectorContext context, String method, int status, String summary) {
+    context.log(
         activity ->
             activity
                 .withSeverity(WebhookStatus.isSuccess(status) ? Severity.INFO : Severity.WARNING)
                 .withTag(method)
-                .withMessage("Answered " + status + ": " + summary(response.body())));
+                .withMessage("Answered " + status + ": " + summary));
   }
 }
