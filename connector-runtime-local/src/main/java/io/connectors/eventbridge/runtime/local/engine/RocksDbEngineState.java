@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * temporary directory that lives as long as the engine.
  *
  * <p>zeebe-process-test's in-memory store copies its whole content for every iterator it opens, and
- * the engine opens several per command, so each command costs in proportion to all the state the
- * engine holds. Local mode keeps messages for their time to live (an hour, for the fleet's webhook)
- * and runs for hours, so its engine slowed down as state grew, until one command took seconds
- * (docs/benchmarks.md, "Fleet"). RocksDB answers each lookup and iteration from sorted, indexed
- * data, so the cost of a command no longer depends on how much state there is.
+ * ordinary commands open iterators (thread dumps caught them under an element's completion, an end
+ * event's output mappings and a timer's unsubscription), so each command costs in proportion to all
+ * the state the engine holds. Local mode keeps messages for their time to live (an hour, for the
+ * fleet's webhook) and runs for hours, so its engine slowed down as state grew, until one webhook
+ * request's round trip to the engine took seconds (docs/benchmarks.md, "Fleet"). RocksDB seeks in
+ * sorted, indexed data and copies nothing to iterate.
  *
  * <p>The engine factory builds its stream processor on the in-memory store and exposes neither, so
  * the store is put into the stream processor's private field before the engine starts; this is tied
