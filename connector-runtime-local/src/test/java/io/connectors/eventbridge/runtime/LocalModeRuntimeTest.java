@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.connector.api.secret.SecretContext;
+import io.camunda.connector.runtime.core.inbound.activitylog.ActivityLogRegistry;
+import io.camunda.connector.runtime.core.inbound.correlation.InboundCorrelationHandler;
 import io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import io.camunda.connector.runtime.inbound.search.SearchQueryClient;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -58,6 +62,18 @@ class LocalModeRuntimeTest {
     // A default for the examples, resolved once the web server listens.
     assertThat(secrets.getSecret("EVENTBRIDGE_ENDPOINT", tenant))
         .isEqualTo(runtime.localBusEndpoint().toString());
+  }
+
+  @Test
+  void perEventInfoLinesOfTheConnectorsRuntimeStayOutOfTheLogButWarningsReachIt() {
+    for (var logger :
+        new Logger[] {
+          LoggerFactory.getLogger(ActivityLogRegistry.class),
+          LoggerFactory.getLogger(InboundCorrelationHandler.class)
+        }) {
+      assertThat(logger.isInfoEnabled()).as(logger.getName()).isFalse();
+      assertThat(logger.isWarnEnabled()).as(logger.getName()).isTrue();
+    }
   }
 
   @Test
