@@ -391,13 +391,22 @@ public class EventBridgeWebhookExecutable implements WebhookConnectorExecutable 
     logActivity(current, method, status, summary(response.body()));
   }
 
+  /**
+   * Best effort: the answer is decided and may already be on its way. The 8.8 runtime's activity
+   * log is not thread-safe, and a write racing another one can throw (docs/compatibility.md, row
+   * 2); a lost entry must not turn a decided answer into an error.
+   */
   private static void logActivity(
       InboundConnectorContext context, String method, int status, String summary) {
-    context.log(
-        activity ->
-            activity
-                .withSeverity(WebhookStatus.isSuccess(status) ? Severity.INFO : Severity.WARNING)
-                .withTag(method)
-                .withMessage("Answered " + status + ": " + summary));
+    try {
+      context.log(
+          activity ->
+              activity
+                  .withSeverity(WebhookStatus.isSuccess(status) ? Severity.INFO : Severity.WARNING)
+                  .withTag(method)
+                  .withMessage("Answered " + status + ": " + summary));
+    } catch (RuntimeException e) {
+      LOG.debug("Activity entry lost: {}", e.getClass().getName());
+    }
   }
 }

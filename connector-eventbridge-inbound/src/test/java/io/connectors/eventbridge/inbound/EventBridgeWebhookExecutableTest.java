@@ -456,6 +456,23 @@ class EventBridgeWebhookExecutableTest {
               new ClientException("connect", new java.net.ConnectException("refused"))),
           503,
           "ENGINE_UNAVAILABLE");
+      // What the 8.8 runtime returns when its activity-log write after a successful correlation
+      // races another one: the message was published, so never a final 422.
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(new java.util.NoSuchElementException()),
+          503,
+          "OUTCOME_UNKNOWN");
+    }
+
+    @Test
+    void anActivityLogThatThrowsDoesNotChangeTheAnswer() {
+      var context =
+          new TestInboundContext(Properties.webhook().build())
+              .failActivityLog(new java.util.NoSuchElementException());
+      var response = TestWebhooks.activate(context).verify(TestPayload.post(EVENT));
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(((EventOutcome) response.body()).outcome()).isEqualTo("PROCESS_INSTANCE_CREATED");
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class TestInboundContext implements InboundConnectorContext {
       request -> new CorrelationResult.Success.ProcessInstanceCreated(null, 1L, "<default>");
   private volatile Health health;
   private volatile boolean recording = true;
+  private volatile RuntimeException activityLogFailure;
 
   /**
    * A context for the element whose properties are {@code properties} (with {@code inbound.type}).
@@ -67,6 +68,16 @@ public final class TestInboundContext implements InboundConnectorContext {
   /** Answers every correlation not scripted with {@link #answer} so. */
   public TestInboundContext answerAlways(Function<CorrelationRequest, CorrelationResult> answer) {
     this.defaultAnswer = answer;
+    return this;
+  }
+
+  /**
+   * Makes every activity-log write throw {@code failure} once the connector has reported its health
+   * (activation is over), as the 8.8 runtime's unsynchronised activity log can when two writes
+   * race.
+   */
+  public TestInboundContext failActivityLog(RuntimeException failure) {
+    this.activityLogFailure = failure;
     return this;
   }
 
@@ -135,6 +146,9 @@ public final class TestInboundContext implements InboundConnectorContext {
 
   @Override
   public void log(Activity activity) {
+    if (activityLogFailure != null && health != null) {
+      throw activityLogFailure;
+    }
     if (recording) {
       activities.add(activity);
     }

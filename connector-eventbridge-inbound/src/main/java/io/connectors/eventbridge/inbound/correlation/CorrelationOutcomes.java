@@ -3,9 +3,11 @@ package io.connectors.eventbridge.inbound.correlation;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.InternalClientException;
+import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.inbound.CorrelationResult;
 import io.camunda.connector.api.inbound.CorrelationResult.Failure;
 import io.camunda.connector.api.inbound.CorrelationResult.Success;
+import io.camunda.connector.feel.FeelEngineWrapperException;
 import io.connectors.eventbridge.inbound.http.EventOutcome;
 import io.connectors.eventbridge.inbound.http.WebhookStatus;
 import java.io.IOException;
@@ -188,25 +190,30 @@ public final class CorrelationOutcomes {
 
   /**
    * {@code Failure.Other} carries whatever the runtime caught: transport errors of either client
-   * protocol (the engine's trouble), and errors raised while building the command from this event
-   * (a FEEL failure in the result expression, a null message ID): the event's trouble. The first
-   * cause we recognise decides; an error we cannot tie to the transport was raised before anything
-   * was sent, and sending the same event again would fail the same way. A timeout anywhere in the
-   * chain means the wait for the engine's answer ended, not the command, which may have been
-   * applied: the outcome is unknown. The clients wrap it in their own exception, so it is looked
-   * for before the transport is.
+   * protocol (the engine's trouble), errors raised while building the command from this event (a
+   * FEEL failure in the result expression, a message ID that evaluates to null, variables the
+   * client cannot serialise: the event's trouble, and sending it again would fail the same way),
+   * and errors of the runtime itself, which may come after the command was applied: the 8.8
+   * runtime's activity log is not thread-safe, and under concurrent requests its write after a
+   * successful correlation throws (docs/compatibility.md, row 2). The first cause we recognise
+   * decides; a timeout anywhere in the chain means the wait for the engine's answer ended, not the
+   * command, and is looked for before the transport, since the clients wrap it in their own
+   * exception. What we cannot recognise may have been applied: the outcome is unknown, never a
+   * final 422.
    */
   public static EventOutcome ofThrowable(Throwable error, String eventId) {
     for (var cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof ClientHttpException http) {
         return ofHttpCode(http.code(), eventId);
       }
-      if (cause instanceof InternalClientException) {
-        // The client could not serialise the variables computed from this event.
-        return correlationFailed(eventId);
-      }
       if (cause instanceof TimeoutException) {
         return outcomeUnknown(eventId);
+      }
+      if (cause instanceof InternalClientException
+          || cause instanceof FeelEngineWrapperException
+          || cause instanceof ConnectorInputException
+          || cause instanceof NullPointerException) {
+        return correlationFailed(eventId);
       }
     }
     for (var cause = error; cause != null; cause = cause.getCause()) {
@@ -218,7 +225,7 @@ public final class CorrelationOutcomes {
         return engineUnavailable(eventId);
       }
     }
-    return correlationFailed(eventId);
+    return outcomeUnknown(eventId);
   }
 
   private static EventOutcome ofHttpCode(int code, String eventId) {
