@@ -489,6 +489,12 @@ class EventBridgeWebhookExecutableTest {
           new CorrelationResult.Failure.Other(new NullPointerException("messageId")),
           422,
           "CORRELATION_FAILED");
+      // Variables computed from the event that the client cannot serialise.
+      assertCorrelationStatus(
+          new CorrelationResult.Failure.Other(
+              new io.camunda.client.api.command.InternalClientException("not serialisable")),
+          422,
+          "CORRELATION_FAILED");
       var invalid =
           TestWebhooks.activate(
                   new TestInboundContext(Properties.webhook().build())

@@ -69,8 +69,9 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
       bindGateway(engine, bind, effectivePort, host);
       engine.start();
     } catch (RuntimeException e) {
-      stopQuietly(engine);
-      state.ifPresent(RocksDbEngineState::close);
+      if (stopQuietly(engine)) {
+        state.ifPresent(RocksDbEngineState::close);
+      }
       if (hasCause(e, BindException.class)) {
         throw new GrpcPortInUseException(effectivePort, e);
       }
@@ -168,15 +169,7 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
   }
 
   private static Optional<LogStream> logStreamOf(ZeebeTestEngine engine) {
-    try {
-      Field field = engine.getClass().getDeclaredField("logStream");
-      field.setAccessible(true);
-      return field.get(engine) instanceof LogStream logStream
-          ? Optional.of(logStream)
-          : Optional.empty();
-    } catch (ReflectiveOperationException | InaccessibleObjectException | SecurityException e) {
-      return Optional.empty();
-    }
+    return PrivateFields.read(engine, "logStream", LogStream.class);
   }
 
   /** Whether the engine keeps its state in RocksDB (see {@link RocksDbEngineState}). */
@@ -200,19 +193,25 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      stopQuietly(engine);
-      // Only once the engine has stopped: its stream processor writes the state until then.
-      state.ifPresent(RocksDbEngineState::close);
+      // Only once the engine has stopped: its stream processor writes the state until then, and
+      // closing RocksDB under it would crash the JVM. An engine that did not stop keeps its state
+      // until the JVM exits.
+      if (stopQuietly(engine)) {
+        state.ifPresent(RocksDbEngineState::close);
+      }
       LOG.info("Embedded Zeebe engine stopped, port {} released", port);
     }
   }
 
-  private static void stopQuietly(ZeebeTestEngine engine) {
+  /** Whether the engine stopped. */
+  private static boolean stopQuietly(ZeebeTestEngine engine) {
     try {
       engine.stop();
+      return true;
     } catch (RuntimeException e) {
       // Shutting down: report and carry on, so the rest of the context still closes.
       LOG.warn("Embedded Zeebe engine did not stop cleanly: {}", e.toString());
+      return false;
     }
   }
 

@@ -5,6 +5,7 @@ import io.camunda.zeebe.db.ConsistencyChecksSettings;
 import io.camunda.zeebe.db.ZeebeDb;
 import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
 import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory.SharedRocksDbResources;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.InaccessibleObjectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The engine factory builds its stream processor on the in-memory store and exposes neither, so
  * the store is put into the stream processor's private field before the engine starts; this is tied
- * to zeebe-process-test-engine 8.8 and checked by local mode's tests. If that is not possible, the
- * engine keeps the in-memory store and the log says so once.
+ * to zeebe-process-test-engine 8.8 and checked by local mode's tests. If that is not possible, or
+ * RocksDB cannot open, the engine keeps the in-memory store and the log says so once.
  */
 final class RocksDbEngineState implements AutoCloseable {
 
@@ -49,10 +49,13 @@ final class RocksDbEngineState implements AutoCloseable {
   private static final long MEMORY_LIMIT_BYTES = 64L * 1024 * 1024;
 
   private final Path directory;
+  private final SharedRocksDbResources resources;
   private final ZeebeDb<ZbColumnFamilies> database;
 
-  private RocksDbEngineState(Path directory, ZeebeDb<ZbColumnFamilies> database) {
+  private RocksDbEngineState(
+      Path directory, SharedRocksDbResources resources, ZeebeDb<ZbColumnFamilies> database) {
     this.directory = directory;
+    this.resources = resources;
     this.database = database;
   }
 
@@ -62,15 +65,24 @@ final class RocksDbEngineState implements AutoCloseable {
    * then keeps its in-memory store.
    */
   static Optional<RocksDbEngineState> install(ZeebeTestEngine engine) {
-    Optional<Field> storeField = streamProcessorStore();
-    Optional<StreamProcessor> streamProcessor = streamProcessorOf(engine);
+    Optional<Field> storeField = PrivateFields.find(StreamProcessor.class, "zeebeDb");
+    Optional<StreamProcessor> streamProcessor =
+        PrivateFields.read(engine, "streamProcessor", StreamProcessor.class);
     if (storeField.isEmpty() || streamProcessor.isEmpty()) {
       LOG.warn(
           "The in-memory engine keeps its state in zeebe-process-test's in-memory store, where"
               + " every command slows down as state grows: expect long sessions to get slower");
       return Optional.empty();
     }
-    RocksDbEngineState state = open();
+    RocksDbEngineState state;
+    try {
+      state = open();
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // No temporary directory, or RocksDB's native library cannot load on this platform.
+      LOG.warn(
+          "The in-memory engine keeps its in-memory store: no RocksDB store ({})", e.toString());
+      return Optional.empty();
+    }
     try {
       storeField.get().set(streamProcessor.get(), state.database);
     } catch (IllegalAccessException | IllegalArgumentException e) {
@@ -81,47 +93,29 @@ final class RocksDbEngineState implements AutoCloseable {
     return Optional.of(state);
   }
 
-  private static RocksDbEngineState open() {
-    Path directory;
+  private static RocksDbEngineState open() throws IOException {
+    Path directory = Files.createTempDirectory("eventbridge-local-engine-state");
+    SharedRocksDbResources resources = null;
     try {
-      directory = Files.createTempDirectory("eventbridge-local-engine-state");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create a directory for the engine's state", e);
-    }
-    var factory =
-        new ZeebeRocksDbFactory<ZbColumnFamilies>(
-            new RocksDbConfiguration().setMemoryLimit(MEMORY_LIMIT_BYTES),
-            // A broker's defaults: checks that cost a lookup per write are for Zeebe's own tests.
-            new ConsistencyChecksSettings(false, false),
-            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
-            SimpleMeterRegistry::new);
-    try {
-      return new RocksDbEngineState(directory, factory.createDb(directory.toFile()));
-    } catch (RuntimeException e) {
+      // Allocated here, not by the factory, so that close() can free them: closing the database
+      // does not.
+      resources = SharedRocksDbResources.allocate(MEMORY_LIMIT_BYTES);
+      var factory =
+          new ZeebeRocksDbFactory<ZbColumnFamilies>(
+              new RocksDbConfiguration().setMemoryLimit(MEMORY_LIMIT_BYTES),
+              // A broker's defaults: checks that cost a lookup per write are for Zeebe's tests.
+              new ConsistencyChecksSettings(false, false),
+              new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
+              SimpleMeterRegistry::new,
+              resources,
+              1);
+      return new RocksDbEngineState(directory, resources, factory.createDb(directory.toFile()));
+    } catch (RuntimeException | LinkageError e) {
+      if (resources != null) {
+        resources.close();
+      }
       deleteQuietly(directory);
       throw e;
-    }
-  }
-
-  private static Optional<Field> streamProcessorStore() {
-    try {
-      Field field = StreamProcessor.class.getDeclaredField("zeebeDb");
-      field.setAccessible(true);
-      return Optional.of(field);
-    } catch (ReflectiveOperationException | InaccessibleObjectException | SecurityException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<StreamProcessor> streamProcessorOf(ZeebeTestEngine engine) {
-    try {
-      Field field = engine.getClass().getDeclaredField("streamProcessor");
-      field.setAccessible(true);
-      return field.get(engine) instanceof StreamProcessor processor
-          ? Optional.of(processor)
-          : Optional.empty();
-    } catch (ReflectiveOperationException | InaccessibleObjectException | SecurityException e) {
-      return Optional.empty();
     }
   }
 
@@ -134,6 +128,7 @@ final class RocksDbEngineState implements AutoCloseable {
       // Shutting down: report and carry on, so the directory is still deleted.
       LOG.warn("The engine's RocksDB state did not close cleanly: {}", e.toString());
     }
+    resources.close();
     deleteQuietly(directory);
   }
 
