@@ -69,9 +69,7 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
       bindGateway(engine, bind, effectivePort, host);
       engine.start();
     } catch (RuntimeException e) {
-      if (stopQuietly(engine)) {
-        state.ifPresent(RocksDbEngineState::close);
-      }
+      stopQuietly(engine, state);
       if (hasCause(e, BindException.class)) {
         throw new GrpcPortInUseException(effectivePort, e);
       }
@@ -193,26 +191,25 @@ public final class EmbeddedZeebeEngine implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      // Only once the engine has stopped: its stream processor writes the state until then, and
-      // closing RocksDB under it would crash the JVM. An engine that did not stop keeps its state
-      // until the JVM exits.
-      if (stopQuietly(engine)) {
-        state.ifPresent(RocksDbEngineState::close);
-      }
+      stopQuietly(engine, state);
       LOG.info("Embedded Zeebe engine stopped, port {} released", port);
     }
   }
 
-  /** Whether the engine stopped. */
-  private static boolean stopQuietly(ZeebeTestEngine engine) {
+  /**
+   * Stops the engine, then closes its state: only once the engine has stopped, since its stream
+   * processor writes the state until then and closing RocksDB under it would crash the JVM. An
+   * engine that did not stop keeps its state until the JVM exits.
+   */
+  private static void stopQuietly(ZeebeTestEngine engine, Optional<RocksDbEngineState> state) {
     try {
       engine.stop();
-      return true;
     } catch (RuntimeException e) {
       // Shutting down: report and carry on, so the rest of the context still closes.
       LOG.warn("Embedded Zeebe engine did not stop cleanly: {}", e.toString());
-      return false;
+      return;
     }
+    state.ifPresent(RocksDbEngineState::close);
   }
 
   private static void ensurePortIsFree(int port) {
