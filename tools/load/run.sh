@@ -6,6 +6,9 @@
 #   tools/load/run.sh memory [--checkpoints 10000,50000]   (resident memory as instances accumulate)
 #   tools/load/run.sh discovery [--deployments 10]   (deployment -> webhook UP, in local mode and in a
 #                                                     production runtime pointed at it)
+#   tools/load/run.sh replica-cost [--duration 10] [--rounds 5] [--warmup 60]   (a production replica's CPU per
+#                                                     admitted event, per 429 and per liveness probe; COMPARE_JAR=<exec jar>
+#                                                     adds a replica of another build, measured in alternation)
 #   tools/load/run.sh fleet [-Dfleet.phase=60s ...]   (the fleet test's long form: local mode plus two and three
 #                                                     production replicas under faults and overload; see FleetTest and
 #                                                     FleetSettings; reports in connector-runtime-local/target/fleet/)
@@ -31,7 +34,10 @@ java_bin=${java_bin:-java}
 
 log=$(mktemp)
 launched=$(date +%s.%N)
-"$java_bin" -Xmx"${JAVA_HEAP:-512m}" ${JAVA_OPTS:-} -jar "$jar" \
+heap=${JAVA_HEAP:-512m}
+# replica-cost makes some 100,000 instances, whose records local mode keeps in memory.
+[ "${1:-}" = replica-cost ] && heap=${JAVA_HEAP:-2g}
+"$java_bin" -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" \
   --eventbridge.local.examples-dir= \
   --eventbridge.local.deploy-dirs="$here/bpmn" \
   --eventbridge.local.bus.rules-file="$here/local-bus-rules.yaml" \
@@ -44,6 +50,7 @@ case "${1:-}" in
   limits) script=limits.mjs; shift; set -- --pid "$pid" "$@" ;;
   discovery) script=discovery.mjs; shift ;;
   memory) script=memory.mjs; shift; set -- --pid "$pid" "$@" ;;
+  replica-cost) script=replica-cost.mjs; shift ;;
 esac
 # Wait for the runtime (and its example deployment) instead of guessing a start-up time.
 for _ in $(seq 1 240); do
@@ -52,22 +59,43 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 echo "local mode ready $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $launched }") s after launch"
-if [ "$script" = discovery.mjs ]; then
-  # The production artifact, configured only through CAMUNDA_CLIENT_*, against local mode's APIs.
-  prod_jar=connector-runtime/target/connector-runtime-1.0.0-SNAPSHOT-exec.jar
-  [ -f "$prod_jar" ] || mvn -B -q -pl connector-runtime -am package -DskipTests
-  prod_log=$(mktemp)
-  SERVER_PORT=8095 CAMUNDA_CLIENT_MODE=self-managed \
+# A production replica of $1 (an exec jar) on port $2, configured only through CAMUNDA_CLIENT_*
+# against local mode's APIs, with Spring arguments from $3 on; its pid is appended to $replicas.
+replicas=""
+start_replica() {
+  local replica_jar=$1 port=$2 replica_log
+  shift 2
+  replica_log=$(mktemp)
+  SERVER_PORT=$port CAMUNDA_CLIENT_MODE=self-managed \
     CAMUNDA_CLIENT_GRPCADDRESS=http://127.0.0.1:26500 CAMUNDA_CLIENT_RESTADDRESS=http://127.0.0.1:8080 \
-    "$java_bin" -Xmx384m -jar "$prod_jar" --logging.level.root=WARN >"$prod_log" 2>&1 &
-  prod_pid=$!
-  trap 'kill $pid $prod_pid 2>/dev/null; wait $pid $prod_pid 2>/dev/null || true' EXIT
+    "$java_bin" -Xmx384m -jar "$replica_jar" --logging.level.root=WARN "$@" >"$replica_log" 2>&1 &
+  replica_pid=$!
+  replicas="$replicas $replica_pid"
+  trap 'kill $pid $replicas 2>/dev/null; wait $pid $replicas 2>/dev/null || true' EXIT
   for _ in $(seq 1 240); do
-    curl -fsS http://127.0.0.1:8095/actuator/health/readiness >/dev/null 2>&1 && break
-    kill -0 $prod_pid 2>/dev/null || { cat "$prod_log"; exit 1; }
+    curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    kill -0 $replica_pid 2>/dev/null || { cat "$replica_log"; exit 1; }
     sleep 0.5
   done
+}
+prod_jar=connector-runtime/target/connector-runtime-1.0.0-SNAPSHOT-exec.jar
+if [ "$script" = discovery.mjs ] || [ "$script" = replica-cost.mjs ]; then
+  [ -f "$prod_jar" ] || mvn -B -q -pl connector-runtime -am package -DskipTests
+fi
+if [ "$script" = discovery.mjs ]; then
+  start_replica "$prod_jar" 8095
   set -- --runtimes http://127.0.0.1:8085,http://127.0.0.1:8095 "$@"
+fi
+if [ "$script" = replica-cost.mjs ]; then
+  start_replica "$prod_jar" 8095
+  admitting="this-build=http://127.0.0.1:8095=$replica_pid"
+  start_replica "$prod_jar" 8096 --eventbridge.webhook.concurrency-limit.max=1
+  shedding="http://127.0.0.1:8096=$replica_pid"
+  if [ -n "${COMPARE_JAR:-}" ]; then
+    start_replica "$COMPARE_JAR" 8097
+    admitting="$admitting,compared=http://127.0.0.1:8097=$replica_pid"
+  fi
+  set -- --admitting "$admitting" --shedding "$shedding" "$@"
 fi
 node "$here/$script" "$@"
 echo "runtime resident memory: $(ps -o rss= -p $pid | awk '{printf "%.0f MiB", $1/1024}')"
