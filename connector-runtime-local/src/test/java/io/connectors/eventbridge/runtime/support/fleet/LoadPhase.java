@@ -24,6 +24,8 @@ public final class LoadPhase {
   private volatile boolean stopped;
   private volatile long startNanos;
   private volatile long endNanos;
+  private volatile long senderCpuAtStart = -1;
+  private volatile long senderCpuAtEnd = -1;
 
   LoadPhase(String name, double offeredPerSecond) {
     this.name = name;
@@ -49,6 +51,7 @@ public final class LoadPhase {
   }
 
   void started(long nanos) {
+    senderCpuAtStart = SenderCpu.nanos();
     startNanos = nanos;
   }
 
@@ -59,6 +62,7 @@ public final class LoadPhase {
   }
 
   void sendingEnded(long nanos) {
+    senderCpuAtEnd = SenderCpu.nanos();
     endNanos = nanos;
     sendingDone.complete(null);
   }
@@ -91,6 +95,18 @@ public final class LoadPhase {
 
   public double windowSeconds() {
     return (endNanos - startNanos) / 1e9;
+  }
+
+  /**
+   * The share of the machine's cores the sender used in the sending window ({@link SenderCpu}), or
+   * -1 if it could not be read.
+   */
+  public double senderCpuShare() {
+    if (senderCpuAtStart < 0 || senderCpuAtEnd < 0 || endNanos <= startNanos) {
+      return -1;
+    }
+    return (senderCpuAtEnd - senderCpuAtStart)
+        / ((double) (endNanos - startNanos) * Runtime.getRuntime().availableProcessors());
   }
 
   /** Waits until the phase has sent at least {@code count} events. */

@@ -47,6 +47,9 @@ import java.util.TreeMap;
  * @param admittedP99Millis attempts answered other than 429: time from request to answer, p99
  * @param senderLagP99Millis first attempts: time from due time to the request, p99 (the sender's
  *     own lateness, part of every latency above)
+ * @param senderCpuShare the share of the machine's cores the sender used in the sending window, a
+ *     lower bound ({@link SenderCpu}); -1 if unknown. In production EventBridge sends from machines
+ *     of its own; here the sender takes this share from the engine and the replicas
  * @param answers every answer, e.g. {@code "200 MESSAGE_PUBLISHED" -> 950}
  * @param attemptsByReplica attempts per balancer target
  * @param timeline answers per second of the phase (by when they came), e.g. {@code "3s" -> {"200":
@@ -85,6 +88,7 @@ public record PhaseReport(
     double share503OrTimeout,
     double admittedP99Millis,
     double senderLagP99Millis,
+    double senderCpuShare,
     Map<String, Integer> answers,
     Map<String, Integer> attemptsByReplica,
     Map<String, Map<String, Integer>> timeline,
@@ -251,6 +255,7 @@ public record PhaseReport(
         Math.round(attempts == 0 ? 0 : 1e4 * (answers503 + timeouts) / attempts) / 1e4,
         round(percentile(admittedLatency, 99)),
         round(percentile(senderLag, 99)),
+        Math.round(phase.senderCpuShare() * 1e4) / 1e4,
         answers,
         byReplica,
         seconds(timeline),
@@ -326,13 +331,14 @@ public record PhaseReport(
     return """
         | phase | fault | offered/s | sent | delivered | dropped | lost | duplicated | contradictions \
         | 503 OUTCOME_UNKNOWN | attempts/event | goodput/s | vs knee | p50 ms | p99 ms \
-        | 429s | 429 p99 ms | 503+timeout share | admitted p99 ms | sender lag p99 ms |
-        |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|""";
+        | 429s | 429 p99 ms | 503+timeout share | admitted p99 ms | sender lag p99 ms \
+        | sender CPU share |
+        |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|""";
   }
 
   /** This report as a row of {@link #tableHeader()}. */
   public String tableRow() {
-    return "| %s | %s | %.1f | %d | %d | %d | %d | %d | %d | %d | %.2f | %.1f | %s | %.0f | %.0f | %d | %.1f | %.2f %% | %.0f | %.0f |"
+    return "| %s | %s | %.1f | %d | %d | %d | %d | %d | %d | %d | %.2f | %.1f | %s | %.0f | %.0f | %d | %.1f | %.2f %% | %.0f | %.0f | %s |"
         .formatted(
             phase,
             fault,
@@ -353,6 +359,7 @@ public record PhaseReport(
             answer429P99Millis,
             share503OrTimeout * 100,
             admittedP99Millis,
-            senderLagP99Millis);
+            senderLagP99Millis,
+            senderCpuShare < 0 ? "-" : "%.1f %%".formatted(senderCpuShare * 100));
   }
 }
