@@ -24,8 +24,8 @@ public final class LoadPhase {
   private volatile boolean stopped;
   private volatile long startNanos;
   private volatile long endNanos;
-  private volatile long senderCpuAtStart = -1;
-  private volatile long senderCpuAtEnd = -1;
+  private volatile SenderCpu.Start senderCpu; // null if not measured
+  private volatile long senderCpuNanos = -1;
 
   LoadPhase(String name, double offeredPerSecond) {
     this.name = name;
@@ -51,7 +51,7 @@ public final class LoadPhase {
   }
 
   void started(long nanos) {
-    senderCpuAtStart = SenderCpu.nanos();
+    senderCpu = SenderCpu.start();
     startNanos = nanos;
   }
 
@@ -62,7 +62,8 @@ public final class LoadPhase {
   }
 
   void sendingEnded(long nanos) {
-    senderCpuAtEnd = SenderCpu.nanos();
+    var start = senderCpu;
+    senderCpuNanos = start == null ? -1 : start.nanosSince();
     endNanos = nanos;
     sendingDone.complete(null);
   }
@@ -102,10 +103,10 @@ public final class LoadPhase {
    * -1 if it could not be read.
    */
   public double senderCpuShare() {
-    if (senderCpuAtStart < 0 || senderCpuAtEnd < 0 || endNanos <= startNanos) {
+    if (senderCpuNanos < 0 || endNanos <= startNanos) {
       return -1;
     }
-    return (senderCpuAtEnd - senderCpuAtStart)
+    return senderCpuNanos
         / ((double) (endNanos - startNanos) * Runtime.getRuntime().availableProcessors());
   }
 
