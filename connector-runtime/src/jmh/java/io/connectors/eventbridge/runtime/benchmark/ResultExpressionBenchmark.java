@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.State;
  * it as shipped, and with {@code -Dversion.feel-engine=1.20.0} for the version the connectors
  * runtime 8.8.7 brings, which builds every built-in function again for each evaluation.
  *
- * <p>Run: {@code mvn -B -Dbenchmark -pl connector-runtime -am verify -DskipTests}.
+ * <p>Run: {@code mvn -B -q install -DskipTests -Dmodeler-check.skip -pl connector-runtime -am},
+ * then {@code mvn -B -Dbenchmark -pl connector-runtime verify -DskipTests}: with {@code -am} the
+ * benchmarks of the connector modules would run too.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
