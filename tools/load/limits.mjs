@@ -24,6 +24,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { processCpuMillis } from './proc-cpu.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
@@ -115,12 +116,9 @@ async function sendThroughLoop() {
   }
 }
 
-// CPU time of local mode's JVM in ms (utime + stime, clock ticks of 10 ms), NaN without --pid.
+// CPU time of local mode's JVM in ms, NaN without --pid.
 function runtimeCpuMs() {
-  if (!args.pid) return NaN;
-  const stat = readFileSync(`/proc/${args.pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return args.pid ? processCpuMillis(args.pid) : NaN;
 }
 
 function machineTicks() {

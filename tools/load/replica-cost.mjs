@@ -4,13 +4,14 @@
 // against local mode and production replicas it starts (COMPARE_JAR=<exec jar> adds a replica of
 // another build, measured in alternation with this checkout's):
 //   admitted   POST /inbound/load-none from --callers closed-loop callers, each event new: the
-//              connector, the runtime's correlation and result expression, the engine round trip
+//              connector, the runtime's correlation (a message-ID and a result expression), the
+//              engine round trip
 //   shed       the same, from 32 callers, at a replica whose concurrency limit is fixed at 1:
 //              nearly every answer is 429; its few 200s are charged at the admitted cost
 //   liveness   GET /actuator/health/liveness from 32 callers at that replica: the floor
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { processCpuMillis } from './proc-cpu.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
@@ -20,20 +21,12 @@ const rounds = Number(args.rounds || 5);
 const callers = Number(args.callers || 4);
 // Seconds per replica before measuring: its JIT takes about a minute of this load to settle.
 const warmUp = Number(args.warmup || 60);
-const ticksPerSecond = Number(args['clock-ticks'] || 100);
 // name=url=pid, comma-separated: the replicas measured in alternation.
 const admitting = args.admitting.split(',').map((r) => {
   const [name, url, pid] = r.split('=');
   return { name, url, pid };
 });
 const [shedUrl, shedPid] = args.shedding.split('=');
-
-function cpuMillis(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // After the command name: utime and stime are the 12th and 13th fields (stat(5): 14 and 15).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-}
 
 const post = {
   method: 'POST',
@@ -53,15 +46,19 @@ const post = {
 };
 
 async function measure(url, pid, connections, options) {
-  const before = cpuMillis(pid);
+  const before = processCpuMillis(pid);
   const result = await autocannon({ url, duration, connections, ...options });
-  const cpu = cpuMillis(pid) - before;
+  const cpu = processCpuMillis(pid) - before;
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats || {}).map(([s, v]) => [s, v.count]));
   const answers = Object.values(statuses).reduce((a, b) => a + b, 0);
   return { statuses, answers, perSecond: answers / duration, cpuMicros: cpu * 1000, p99: result.latency.p99 };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
 // Warm-up: the JIT of every replica, on the paths measured.
 for (const replica of admitting) {
@@ -69,8 +66,10 @@ for (const replica of admitting) {
     await measure(`${replica.url}/inbound/load-none`, replica.pid, callers, post);
   }
 }
-await measure(`${shedUrl}/inbound/load-none`, shedPid, 32, post);
-await measure(`${shedUrl}/actuator/health/liveness`, shedPid, 32, {});
+for (let i = 0; i < Math.ceil(warmUp / duration); i++) {
+  await measure(`${shedUrl}/inbound/load-none`, shedPid, 32, post);
+  await measure(`${shedUrl}/actuator/health/liveness`, shedPid, 32, {});
+}
 
 const perEvent = new Map(admitting.map((r) => [r.name, []]));
 console.log(`| round | replica | callers | per second | statuses | replica CPU µs per answer | p99 ms |`);
@@ -86,8 +85,8 @@ for (let round = 1; round <= rounds; round++) {
 const admittedCost = median(perEvent.get(admitting[0].name));
 const shed = await measure(`${shedUrl}/inbound/load-none`, shedPid, 32, post);
 const shed429 = shed.statuses['429'] || 0;
-const per429 = (shed.cpuMicros - (shed.statuses['200'] || 0) * admittedCost) / shed429;
-console.log(`| - | shed (limit 1) | 32 | ${shed.perSecond.toFixed(0)} | ${JSON.stringify(shed.statuses)} | ${per429.toFixed(0)} per 429 | ${shed.p99} |`);
+const per429 = shed429 ? ((shed.cpuMicros - (shed.statuses['200'] || 0) * admittedCost) / shed429).toFixed(0) : '-';
+console.log(`| - | shed (limit 1) | 32 | ${shed.perSecond.toFixed(0)} | ${JSON.stringify(shed.statuses)} | ${per429} per 429 | ${shed.p99} |`);
 const live = await measure(`${shedUrl}/actuator/health/liveness`, shedPid, 32, {});
 console.log(`| - | liveness probe | 32 | ${live.perSecond.toFixed(0)} | ${JSON.stringify(live.statuses)} | ${(live.cpuMicros / live.answers).toFixed(0)} | ${live.p99} |`);
 for (const [name, values] of perEvent) {

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# End-to-end load benchmark of local mode: starts the runtime jar with a 512 MiB heap (JAVA_HEAP), the load
+# End-to-end load benchmark of local mode: starts the runtime jar with a 512 MiB heap (JAVA_HEAP; replica-cost: 2 GiB), the load
 # processes and the loop's bus rules, runs webhook-load.mjs against it, and stops it.
 #   tools/load/run.sh [--duration 15] [--connections 16] [--loop-events 2000] [--only none,jwt,hmac,loop]
 #   tools/load/run.sh limits [--duration 10] [--concurrency 16] [--only ...]   (our paths and the full loop beside the engine's limits)
 #   tools/load/run.sh memory [--checkpoints 10000,50000]   (resident memory as instances accumulate)
 #   tools/load/run.sh discovery [--deployments 10]   (deployment -> webhook UP, in local mode and in a
 #                                                     production runtime pointed at it)
-#   tools/load/run.sh replica-cost [--duration 10] [--rounds 5] [--warmup 60]   (a production replica's CPU per
-#                                                     admitted event, per 429 and per liveness probe; COMPARE_JAR=<exec jar>
-#                                                     adds a replica of another build, measured in alternation)
+#   tools/load/run.sh replica-cost [--duration 10] [--rounds 5] [--warmup 60] [--callers 4]   (a production replica's
+#                                                     CPU per admitted event, per 429 and per liveness probe, 2 GiB for local
+#                                                     mode; COMPARE_JAR=<exec jar> adds a replica of another build, measured in
+#                                                     alternation)
 #   tools/load/run.sh fleet [-Dfleet.phase=60s ...]   (the fleet test's long form: local mode plus two and three
 #                                                     production replicas under faults and overload; see FleetTest and
 #                                                     FleetSettings; reports in connector-runtime-local/target/fleet/)
+# The jars in target/ are used as they are when present: build them first after a change.
 # Extra runtime options (Spring properties) go in RUNTIME_ARGS, e.g. RUNTIME_ARGS=--camunda.client.execution-threads=4;
 # JVM options in JAVA_OPTS, e.g. JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/local.jfr to profile a run.
 set -euo pipefail
@@ -77,6 +79,9 @@ start_replica() {
     kill -0 $replica_pid 2>/dev/null || { cat "$replica_log"; exit 1; }
     sleep 0.5
   done
+  echo "the replica on port $port was not ready after 120 s:" >&2
+  cat "$replica_log" >&2
+  exit 1
 }
 prod_jar=connector-runtime/target/connector-runtime-1.0.0-SNAPSHOT-exec.jar
 if [ "$script" = discovery.mjs ] || [ "$script" = replica-cost.mjs ]; then
