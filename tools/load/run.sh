@@ -54,12 +54,20 @@ case "${1:-}" in
   memory) script=memory.mjs; shift; set -- --pid "$pid" "$@" ;;
   replica-cost) script=replica-cost.mjs; shift ;;
 esac
-# Wait for the runtime (and its example deployment) instead of guessing a start-up time.
-for _ in $(seq 1 240); do
-  curl -fsS http://127.0.0.1:8085/actuator/health/readiness >/dev/null 2>&1 && break
-  kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.5
-done
+# Waits until the runtime on port $1 (pid $2, log $3) is ready, instead of guessing a start-up
+# time; stops the script with its log if it exits or is not ready within 120 s.
+await_ready() {
+  for _ in $(seq 1 240); do
+    curl -fsS "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { cat "$3"; exit 1; }
+    sleep 0.5
+  done
+  echo "the runtime on port $1 was not ready after 120 s:" >&2
+  cat "$3" >&2
+  exit 1
+}
+# Local mode is ready once its example deployment's webhooks are.
+await_ready 8085 "$pid" "$log"
 echo "local mode ready $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $launched }") s after launch"
 # A production replica of $1 (an exec jar) on port $2, configured only through CAMUNDA_CLIENT_*
 # against local mode's APIs, with Spring arguments from $3 on; its pid is appended to $replicas.
@@ -74,14 +82,7 @@ start_replica() {
   replica_pid=$!
   replicas="$replicas $replica_pid"
   trap 'kill $pid $replicas 2>/dev/null; wait $pid $replicas 2>/dev/null || true' EXIT
-  for _ in $(seq 1 240); do
-    curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    kill -0 $replica_pid 2>/dev/null || { cat "$replica_log"; exit 1; }
-    sleep 0.5
-  done
-  echo "the replica on port $port was not ready after 120 s:" >&2
-  cat "$replica_log" >&2
-  exit 1
+  await_ready "$port" "$replica_pid" "$replica_log"
 }
 prod_jar=connector-runtime/target/connector-runtime-1.0.0-SNAPSHOT-exec.jar
 if [ "$script" = discovery.mjs ] || [ "$script" = replica-cost.mjs ]; then
