@@ -215,12 +215,24 @@ class FleetTest {
     reports.fact(
         "knee",
         Map.of(
-            "closedLoopPerSecond", measured.closedLoopPerSecond(),
-            "kneePerSecond", knee,
-            "steps", steps));
+            "closedLoopPerSecond",
+            measured.closedLoopPerSecond(),
+            "kneePerSecond",
+            knee,
+            "bounded",
+            measured.bounded(),
+            "steps",
+            steps));
     assertThat(knee)
         .as("the knee: a rate served with one attempt per event, see %s", steps)
         .isPositive();
+    if (settings.longForm()) {
+      // The long form holds overload to the knee's goodput: the knee must be one, not a rate the
+      // ramp stopped at. The short form only loads its faults with half of it.
+      assertThat(measured.bounded())
+          .as("a step above the knee failed (else it is only a lower bound), see %s", steps)
+          .isTrue();
+    }
   }
 
   @ParameterizedTest(name = "open loop at {0}x the knee")

@@ -4,23 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Delivers EventBridge events to a webhook as an EventBridge API destination does, through a {@link
@@ -43,10 +54,19 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Open loop: events are scheduled by due time at a fixed rate whatever the answers, and every
  * latency counts from the event's due time, so a sender that falls behind shows as latency too.
  * Attempts run on virtual threads, at most {@link RetryRules#maxInFlight()} at once.
+ *
+ * <p>In production the sender is EventBridge, on machines of its own; here it shares two cores with
+ * the engine and the replicas, and past the knee it sends several requests for each one the fleet
+ * admits. So it uses Apache HttpClient's blocking client, which does an attempt's I/O on the
+ * attempt's own virtual thread, instead of the JDK's {@code HttpClient} (a selector thread and
+ * completion stages per exchange): at four times the knee, the sender's share of the machine fell
+ * from 22 % to 12.5 % (docs/benchmarks.md, "Fleet"). The client's own retries, redirects and
+ * cookies are off: the sender's rules are the only ones.
  */
 public final class ApiDestinationSender implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TimeUnit NANOS = TimeUnit.NANOSECONDS;
 
   /**
    * The sender's retry rules.
@@ -79,12 +99,11 @@ public final class ApiDestinationSender implements AutoCloseable {
   private final Balancer balancer;
   private final String path;
   private final RetryRules rules;
-  private final HttpClient http;
+  private final CloseableHttpClient http;
   private final ExecutorService attempts =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fleet-attempt-", 0).factory());
-  private final ScheduledExecutorService retries =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().daemon().name("fleet-retry-timer").factory());
+  // Retries and each attempt's deadline; a deadline met in time is removed at once.
+  private final ScheduledThreadPoolExecutor retries = retryTimer();
   private final Semaphore inFlight;
   private final AtomicLong sequence = new AtomicLong();
 
@@ -97,9 +116,27 @@ public final class ApiDestinationSender implements AutoCloseable {
     this.rules = rules;
     this.inFlight = new Semaphore(rules.maxInFlight());
     this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(rules.maxInFlight())
+                    .setMaxConnPerRoute(rules.maxInFlight())
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofSeconds(2))
+                            // A kept-alive connection the replica closed meanwhile would fail
+                            // the attempt: check one that has been idle before reusing it.
+                            .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(Timeout.of(rules.attemptTimeout()))
+                    .build())
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableContentCompression()
             .build();
   }
 
@@ -223,36 +260,35 @@ public final class ApiDestinationSender implements AutoCloseable {
     int status = Attempt.NO_ANSWER;
     String outcome;
     long retryAfter = -1;
+    var post = new HttpPost(target.baseUrl().resolve(path));
+    post.setEntity(new StringEntity(event.body(), ContentType.APPLICATION_JSON));
+    ScheduledFuture<?> deadline;
     try {
-      var response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(target.baseUrl() + path))
-                  .timeout(rules.attemptTimeout())
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(event.body()))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      status = response.statusCode();
-      outcome = outcomeOf(status, response.body());
-      retryAfter =
-          response
-              .headers()
-              .firstValue("Retry-After")
-              .map(ApiDestinationSender::retryAfterMillis)
-              .orElse(-1L);
-    } catch (HttpConnectTimeoutException e) {
-      outcome = "CONNECT_TIMEOUT";
-    } catch (HttpTimeoutException e) {
-      outcome = "TIMEOUT";
+      // The attempt's whole time, connecting included, as EventBridge counts it; the response
+      // timeout alone would start only once the request is written.
+      deadline = retries.schedule(post::cancel, rules.attemptTimeout().toNanos(), NANOS);
+    } catch (RejectedExecutionException closed) {
+      inFlight.release();
+      event.finish(SentEvent.Result.EXPIRED);
+      return;
+    }
+    try {
+      var answer = http.execute(post, ApiDestinationSender::answerOf);
+      status = answer.status();
+      outcome = answer.outcome();
+      retryAfter = answer.retryAfterMillis();
+    } catch (ConnectTimeoutException e) {
+      outcome = post.isCancelled() ? "TIMEOUT" : "CONNECT_TIMEOUT";
     } catch (ConnectException e) {
       outcome = "REFUSED";
+    } catch (SocketTimeoutException e) {
+      outcome = "TIMEOUT";
     } catch (IOException e) {
-      // The connection broke after the request went out (a replica killed or stopping).
-      outcome = "IO_ERROR";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      outcome = "INTERRUPTED";
+      // Cancelled at the deadline, or the connection broke after the request went out (a replica
+      // killed or stopping).
+      outcome = post.isCancelled() ? "TIMEOUT" : "IO_ERROR";
     } finally {
+      deadline.cancel(false);
       inFlight.release();
     }
     int number = event.attemptCount() + 1;
@@ -279,7 +315,7 @@ public final class ApiDestinationSender implements AutoCloseable {
       event.finish(SentEvent.Result.EXPIRED);
       return;
     }
-    retries.schedule(() -> attempt(event), delay, TimeUnit.NANOSECONDS);
+    retries.schedule(() -> attempt(event), delay, NANOS);
   }
 
   private long delayNanos(int attempt, long retryAfterMillis) {
@@ -295,7 +331,21 @@ public final class ApiDestinationSender implements AutoCloseable {
     return capped / 2 + (long) (capped / 2.0 * random.nextDouble());
   }
 
-  private static String outcomeOf(int status, String body) {
+  /** What the sender keeps of an answer, read while its connection is leased. */
+  private record Answer(int status, String outcome, long retryAfterMillis) {}
+
+  private static Answer answerOf(ClassicHttpResponse response) throws IOException {
+    int status = response.getCode();
+    byte[] body =
+        response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+    var retryAfter = response.getFirstHeader("Retry-After");
+    return new Answer(
+        status,
+        outcomeOf(status, body),
+        retryAfter == null ? -1 : retryAfterMillis(retryAfter.getValue()));
+  }
+
+  private static String outcomeOf(int status, byte[] body) {
     try {
       JsonNode answer = JSON.readTree(body);
       String outcome = answer == null ? "" : answer.path("outcome").asText("");
@@ -321,6 +371,14 @@ public final class ApiDestinationSender implements AutoCloseable {
     }
   }
 
+  private static ScheduledThreadPoolExecutor retryTimer() {
+    var timer =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().daemon().name("fleet-retry-timer").factory());
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+
   private static long now() {
     return System.nanoTime();
   }
@@ -329,6 +387,6 @@ public final class ApiDestinationSender implements AutoCloseable {
   public void close() {
     retries.shutdownNow();
     attempts.shutdownNow();
-    http.close();
+    http.close(CloseMode.IMMEDIATE);
   }
 }

@@ -6,16 +6,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The CPU time the {@link ApiDestinationSender} uses in this JVM: its HTTP client's threads, its
- * own platform threads ({@code fleet-*}) and the carrier threads of its virtual threads. In
+ * The CPU time the {@link ApiDestinationSender} uses in this JVM: its own platform threads ({@code
+ * fleet-*}) and the carrier threads of its virtual threads, which do its HTTP client's I/O. In
  * production the sender is EventBridge, on machines of its own; here it shares the cores with the
  * engine and the replicas, so each phase reports its share of the machine.
  *
  * <p>Measured per thread between a {@link #start()} and {@link Start#nanosSince()}: a thread that
- * ended in between takes its CPU time with it (the HTTP client's workers end after a minute idle),
- * so the figure is a lower bound. {@link HoldingGate} runs on the same carriers and has an HTTP
- * client of its own; it passes on only the kill test's Put events calls, none during the overload
- * phases.
+ * ended in between takes its CPU time with it (an idle carrier ends after a while), so the figure
+ * is a lower bound, and it leaves out the garbage collection of what the sender allocates. {@link
+ * HoldingGate} runs on the same carriers; it passes on only the kill test's Put events calls, none
+ * during the overload phases.
  */
 final class SenderCpu {
 
@@ -58,8 +58,7 @@ final class SenderCpu {
 
   private static boolean isSender(Thread thread) {
     String name = thread.getName();
-    return name.startsWith("HttpClient-")
-        || name.startsWith("fleet-")
+    return name.startsWith("fleet-")
         || "jdk.internal.misc.CarrierThread".equals(thread.getClass().getName());
   }
 }
