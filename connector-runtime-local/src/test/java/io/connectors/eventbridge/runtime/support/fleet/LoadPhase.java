@@ -24,8 +24,8 @@ public final class LoadPhase {
   private volatile boolean stopped;
   private volatile long startNanos;
   private volatile long endNanos;
-  private volatile SenderCpu.Start senderCpu; // null if not measured
-  private volatile long senderCpuNanos = -1;
+  private volatile MachineCpu.Start cpuAtStart; // null if not measured
+  private volatile MachineCpu.Split cpu; // null until sending ended, or if not measured
 
   LoadPhase(String name, double offeredPerSecond) {
     this.name = name;
@@ -51,7 +51,7 @@ public final class LoadPhase {
   }
 
   void started(long nanos) {
-    senderCpu = SenderCpu.start();
+    cpuAtStart = MachineCpu.start();
     startNanos = nanos;
   }
 
@@ -62,8 +62,8 @@ public final class LoadPhase {
   }
 
   void sendingEnded(long nanos) {
-    var start = senderCpu;
-    senderCpuNanos = start == null ? -1 : start.nanosSince();
+    var start = cpuAtStart;
+    cpu = start == null ? null : start.since();
     endNanos = nanos;
     sendingDone.complete(null);
   }
@@ -99,16 +99,27 @@ public final class LoadPhase {
   }
 
   /**
-   * The share of the machine's cores the sender used in the sending window ({@link SenderCpu}), or
-   * -1 if it could not be read.
+   * The shares of the machine's cores that the sender, local mode and the replicas used in the
+   * sending window ({@link MachineCpu}), or null if they could not be read.
    */
-  public double senderCpuShare() {
-    if (senderCpuNanos < 0 || endNanos <= startNanos) {
-      return -1;
+  public CpuShares cpuShares() {
+    var split = cpu;
+    if (split == null || endNanos <= startNanos) {
+      return null;
     }
-    return senderCpuNanos
-        / ((double) (endNanos - startNanos) * Runtime.getRuntime().availableProcessors());
+    double machine = (double) (endNanos - startNanos) * Runtime.getRuntime().availableProcessors();
+    return new CpuShares(
+        split.sender() / machine, split.localMode() / machine, split.replicas() / machine);
   }
+
+  /**
+   * Shares of the machine's cores in a sending window, each a lower bound ({@link MachineCpu}).
+   *
+   * @param sender the sender, which stands in for EventBridge
+   * @param localMode the engine, local mode's own runtime and the stand-in REST API
+   * @param replicas the production replicas
+   */
+  public record CpuShares(double sender, double localMode, double replicas) {}
 
   /** Waits until the phase has sent at least {@code count} events. */
   public void awaitSent(int count, Duration timeout) {

@@ -48,8 +48,10 @@ import java.util.TreeMap;
  * @param senderLagP99Millis first attempts: time from due time to the request, p99 (the sender's
  *     own lateness, part of every latency above)
  * @param senderCpuShare the share of the machine's cores the sender used in the sending window, a
- *     lower bound ({@link SenderCpu}); -1 if unknown. In production EventBridge sends from machines
- *     of its own; here the sender takes this share from the engine and the replicas
+ *     lower bound ({@link MachineCpu}); -1 if unknown. In production EventBridge sends from
+ *     machines of its own; here the sender takes this share from the engine and the replicas
+ * @param localModeCpuShare likewise, local mode: the engine, its own runtime, the stand-in REST API
+ * @param replicasCpuShare likewise, the production replicas
  * @param answers every answer, e.g. {@code "200 MESSAGE_PUBLISHED" -> 950}
  * @param attemptsByReplica attempts per balancer target
  * @param timeline answers per second of the phase (by when they came), e.g. {@code "3s" -> {"200":
@@ -89,6 +91,8 @@ public record PhaseReport(
     double admittedP99Millis,
     double senderLagP99Millis,
     double senderCpuShare,
+    double localModeCpuShare,
+    double replicasCpuShare,
     Map<String, Integer> answers,
     Map<String, Integer> attemptsByReplica,
     Map<String, Map<String, Integer>> timeline,
@@ -223,6 +227,7 @@ public record PhaseReport(
     }
     double window = phase.windowSeconds();
     double goodput = window > 0 ? inWindow / window : 0;
+    var cpu = phase.cpuShares();
     return new PhaseReport(
         phase.name(),
         fault,
@@ -255,7 +260,9 @@ public record PhaseReport(
         Math.round(attempts == 0 ? 0 : 1e4 * (answers503 + timeouts) / attempts) / 1e4,
         round(percentile(admittedLatency, 99)),
         round(percentile(senderLag, 99)),
-        Math.round(phase.senderCpuShare() * 1e4) / 1e4,
+        share(cpu == null ? -1 : cpu.sender()),
+        share(cpu == null ? -1 : cpu.localMode()),
+        share(cpu == null ? -1 : cpu.replicas()),
         answers,
         byReplica,
         seconds(timeline),
@@ -322,6 +329,10 @@ public record PhaseReport(
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
+  private static double share(double value) {
+    return value < 0 ? -1 : Math.round(value * 1e4) / 1e4;
+  }
+
   private static double round(double value) {
     return Math.round(value * 100) / 100.0;
   }
@@ -332,7 +343,7 @@ public record PhaseReport(
         | phase | fault | offered/s | sent | delivered | dropped | lost | duplicated | contradictions \
         | 503 OUTCOME_UNKNOWN | attempts/event | goodput/s | vs knee | p50 ms | p99 ms \
         | 429s | 429 p99 ms | 503+timeout share | admitted p99 ms | sender lag p99 ms \
-        | sender CPU share |
+        | CPU share: sender, local mode, replicas |
         |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|""";
   }
 
@@ -360,6 +371,10 @@ public record PhaseReport(
             share503OrTimeout * 100,
             admittedP99Millis,
             senderLagP99Millis,
-            senderCpuShare < 0 ? "-" : "%.1f %%".formatted(senderCpuShare * 100));
+            senderCpuShare < 0
+                ? "-"
+                : "%.1f / %.1f / %.1f %%"
+                    .formatted(
+                        senderCpuShare * 100, localModeCpuShare * 100, replicasCpuShare * 100));
   }
 }
