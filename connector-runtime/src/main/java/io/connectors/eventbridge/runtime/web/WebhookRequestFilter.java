@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>{@link RequestContractStage}: 204 to OPTIONS, 405, 415;
  *   <li>{@link ConcurrencyLimitStage}: 429 beyond the adaptive limit, around the rest;
  *   <li>{@link BodyLimitStage}: 413 (400 for an unreadable body), then the runtime gets the body
- *       already read.
+ *       already read;
+ *   <li>{@link RuntimeFailureStage}: around the runtime, its own 500 becomes 503, outcome unknown.
  * </ol>
  *
  * <p>Ordered after Spring's character encoding filter ({@code HIGHEST_PRECEDENCE}) and its
@@ -38,6 +39,7 @@ class WebhookRequestFilter extends OncePerRequestFilter {
   private final RequestContractStage contract;
   private final ConcurrencyLimitStage concurrency;
   private final BodyLimitStage bodyLimit;
+  private final RuntimeFailureStage runtimeFailure;
   private final List<String> bodyLimitedPrefixes;
 
   WebhookRequestFilter(
@@ -45,11 +47,13 @@ class WebhookRequestFilter extends OncePerRequestFilter {
       RequestContractStage contract,
       ConcurrencyLimitStage concurrency,
       BodyLimitStage bodyLimit,
+      RuntimeFailureStage runtimeFailure,
       ObjectProvider<BodyLimitedPath> bodyLimitedPaths) {
     this.availability = availability;
     this.contract = contract;
     this.concurrency = concurrency;
     this.bodyLimit = bodyLimit;
+    this.runtimeFailure = runtimeFailure;
     this.bodyLimitedPrefixes =
         bodyLimitedPaths.orderedStream().map(BodyLimitedPath::prefix).toList();
   }
@@ -95,7 +99,7 @@ class WebhookRequestFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     var withBody = bodyLimit.withinLimit(request, response, target);
     if (withBody.isPresent()) {
-      chain.doFilter(withBody.get(), response);
+      runtimeFailure.around(withBody.get(), response, target, chain);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.connectors.eventbridge.runtime.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,6 +81,63 @@ class WebhookRequestFilterTest {
         .containsExactly("POST 429 too many requests in flight; retry later");
     assertThat(registry.get(AdaptiveConcurrencyLimit.SHED).counter().count()).isEqualTo(1);
     assertThat(limit.inFlight()).isZero();
+  }
+
+  @Test
+  void theRuntimesOwn500Becomes503OutcomeUnknownWithRetryAfterAndIsCounted() throws Exception {
+    var response = new MockHttpServletResponse();
+
+    filter()
+        .doFilter(
+            post(OURS),
+            response,
+            (request, answer) -> {
+              var http = (HttpServletResponse) answer;
+              http.setStatus(500);
+              http.setHeader("X-Runtime", "its own");
+              http.getOutputStream().write("{\"error\":\"from the runtime\"}".getBytes(UTF_8));
+            });
+
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(response.getHeader("X-Runtime")).isNull();
+    assertThat(response.getContentAsString())
+        .isEqualTo("{\"status\":503,\"reason\":\"" + RuntimeFailureStage.REASON + "\"}");
+    assertThat(webhook.answers).containsExactly("POST 503 " + RuntimeFailureStage.REASON);
+    // The limit learns from the answer the sender gets.
+    assertThat(limit.limit()).isLessThan(16);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {200, 422, 503})
+  void everyOtherAnswerOfTheRuntimeIsPassedOnAsItWas(int status) throws Exception {
+    var response = new MockHttpServletResponse();
+
+    filter()
+        .doFilter(
+            post(OURS),
+            response,
+            (request, answer) -> {
+              var http = (HttpServletResponse) answer;
+              http.setStatus(status);
+              http.setContentType("application/json");
+              http.getOutputStream().write("{\"outcome\":\"AS_IT_WAS\"}".getBytes(UTF_8));
+            });
+
+    assertThat(response.getStatus()).isEqualTo(status);
+    assertThat(response.getContentType()).isEqualTo("application/json");
+    assertThat(response.getContentAsString()).isEqualTo("{\"outcome\":\"AS_IT_WAS\"}");
+    assertThat(webhook.answers).isEmpty();
+  }
+
+  @Test
+  void anotherConnectorsWebhookKeepsTheRuntimes500() throws Exception {
+    var response = new MockHttpServletResponse();
+    verdict = new Verdict.Unknown();
+
+    filter().doFilter(post("/inbound/someone-elses"), response, answering(500, () -> {}));
+
+    assertThat(response.getStatus()).isEqualTo(500);
   }
 
   @Test
@@ -246,6 +304,7 @@ class WebhookRequestFilterTest {
         new RequestContractStage(),
         new ConcurrencyLimitStage(limit),
         new BodyLimitStage(RUNTIME_LIMIT),
+        new RuntimeFailureStage(),
         new StaticListableBeanFactory(Map.of("bus", new BodyLimitedPath("/local-eventbridge")))
             .getBeanProvider(BodyLimitedPath.class));
   }
