@@ -60,7 +60,7 @@ import org.apache.hc.core5.util.Timeout;
  * admits. So it uses Apache HttpClient's blocking client, which does an attempt's I/O on the
  * attempt's own virtual thread, instead of the JDK's {@code HttpClient} (a selector thread and
  * completion stages per exchange): at four times the knee, the sender's share of the machine fell
- * from 22 % to 12.5 % (docs/benchmarks.md, "Fleet"). The client's own retries, redirects and
+ * from 22–23 % to 12.5–16 % (docs/benchmarks.md, "Fleet"). The client's own retries, redirects and
  * cookies are off: the sender's rules are the only ones.
  */
 public final class ApiDestinationSender implements AutoCloseable {
@@ -255,13 +255,13 @@ public final class ApiDestinationSender implements AutoCloseable {
       finish(event, new Attempt(event.attemptCount() + 1, "-", now(), now(), -1, "REFUSED", -1));
       return;
     }
+    var post = new HttpPost(target.baseUrl().resolve(path));
+    post.setEntity(new StringEntity(event.body(), ContentType.APPLICATION_JSON));
     inFlight.acquireUninterruptibly();
     long sent = System.nanoTime();
     int status = Attempt.NO_ANSWER;
     String outcome;
     long retryAfter = -1;
-    var post = new HttpPost(target.baseUrl().resolve(path));
-    post.setEntity(new StringEntity(event.body(), ContentType.APPLICATION_JSON));
     ScheduledFuture<?> deadline;
     try {
       // The attempt's whole time, connecting included, as EventBridge counts it; the response
@@ -287,6 +287,10 @@ public final class ApiDestinationSender implements AutoCloseable {
       // Cancelled at the deadline, or the connection broke after the request went out (a replica
       // killed or stopping).
       outcome = post.isCancelled() ? "TIMEOUT" : "IO_ERROR";
+    } catch (RuntimeException e) {
+      // The client closed under an attempt (the sender closing), or a fault of the client's: the
+      // attempt may have reached the replica, so it is retried as one without an answer.
+      outcome = "CLIENT_FAILURE";
     } finally {
       deadline.cancel(false);
       inFlight.release();

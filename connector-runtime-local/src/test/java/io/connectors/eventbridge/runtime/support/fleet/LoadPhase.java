@@ -26,6 +26,7 @@ public final class LoadPhase {
   private volatile long endNanos;
   private volatile MachineCpu.Start cpuAtStart; // null if not measured
   private volatile MachineCpu.Split cpu; // null until sending ended, or if not measured
+  private volatile long cpuReadNanos; // when cpu was read: a closed loop ends after its window
 
   LoadPhase(String name, double offeredPerSecond) {
     this.name = name;
@@ -64,6 +65,7 @@ public final class LoadPhase {
   void sendingEnded(long nanos) {
     var start = cpuAtStart;
     cpu = start == null ? null : start.since();
+    cpuReadNanos = System.nanoTime();
     endNanos = nanos;
     sendingDone.complete(null);
   }
@@ -100,20 +102,23 @@ public final class LoadPhase {
 
   /**
    * The shares of the machine's cores that the sender, local mode and the replicas used in the
-   * sending window ({@link MachineCpu}), or null if they could not be read.
+   * sending window ({@link MachineCpu}; a closed loop's until its last event was final), or null if
+   * they could not be read.
    */
   public CpuShares cpuShares() {
     var split = cpu;
-    if (split == null || endNanos <= startNanos) {
+    if (split == null || cpuReadNanos <= startNanos) {
       return null;
     }
-    double machine = (double) (endNanos - startNanos) * Runtime.getRuntime().availableProcessors();
+    double machine =
+        (double) (cpuReadNanos - startNanos) * Runtime.getRuntime().availableProcessors();
     return new CpuShares(
         split.sender() / machine, split.localMode() / machine, split.replicas() / machine);
   }
 
   /**
-   * Shares of the machine's cores in a sending window, each a lower bound ({@link MachineCpu}).
+   * Shares of the machine's cores in a sending window ({@link MachineCpu}: the sender's and the
+   * replicas' are lower bounds).
    *
    * @param sender the sender, which stands in for EventBridge
    * @param localMode the engine, local mode's own runtime and the stand-in REST API

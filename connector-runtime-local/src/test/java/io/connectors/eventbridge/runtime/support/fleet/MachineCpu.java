@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The CPU time used on this machine during a phase's sending window, split by who used it:
@@ -18,16 +19,20 @@ import java.util.Map;
  *   <li>the replicas: this JVM's child processes.
  * </ul>
  *
- * <p>Each is a lower bound: a thread or process that ended in the window takes its CPU time with it
- * (an idle carrier ends after a while; a killed replica), and the sender's garbage is collected on
- * local mode's account. {@link HoldingGate} runs on the same carriers as the sender; it passes on
- * only the kill test's Put events calls, none during the overload phases.
+ * <p>The sender's and the replicas' shares are lower bounds: a thread or process that ended in the
+ * window takes its CPU time with it (an idle carrier ends after a while; a killed replica). Local
+ * mode's is the JVM's total less the sender's threads still alive, so it also holds what ended
+ * sender threads used, and the collection of the sender's garbage. {@link HoldingGate} runs on the
+ * same carriers as the sender; it passes on only the kill test's Put events calls, none during the
+ * overload phases.
  */
 final class MachineCpu {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final OperatingSystemMXBean PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private static final Set<String> POLLERS = Set.of("Read-Poller", "Write-Poller", "MasterPoller");
 
   private MachineCpu() {}
 
@@ -97,7 +102,9 @@ final class MachineCpu {
 
   private static boolean isSender(Thread thread) {
     String name = thread.getName();
+    // The JDK's pollers wait on sockets for blocked virtual threads: in these phases, the sender's.
     return name.startsWith("fleet-")
+        || POLLERS.contains(name)
         || "jdk.internal.misc.CarrierThread".equals(thread.getClass().getName());
   }
 }
