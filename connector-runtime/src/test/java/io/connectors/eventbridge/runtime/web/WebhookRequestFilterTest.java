@@ -87,16 +87,7 @@ class WebhookRequestFilterTest {
   void theRuntimesOwn500Becomes503OutcomeUnknownWithRetryAfterAndIsCounted() throws Exception {
     var response = new MockHttpServletResponse();
 
-    filter()
-        .doFilter(
-            post(OURS),
-            response,
-            (request, answer) -> {
-              var http = (HttpServletResponse) answer;
-              http.setStatus(500);
-              http.setHeader("X-Runtime", "its own");
-              http.getOutputStream().write("{\"error\":\"from the runtime\"}".getBytes(UTF_8));
-            });
+    filter().doFilter(post(OURS), response, answeringJson(500, "{\"error\":\"from the runtime\"}"));
 
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeader("Retry-After")).isEqualTo("1");
@@ -113,19 +104,11 @@ class WebhookRequestFilterTest {
   void everyOtherAnswerOfTheRuntimeIsPassedOnAsItWas(int status) throws Exception {
     var response = new MockHttpServletResponse();
 
-    filter()
-        .doFilter(
-            post(OURS),
-            response,
-            (request, answer) -> {
-              var http = (HttpServletResponse) answer;
-              http.setStatus(status);
-              http.setContentType("application/json");
-              http.getOutputStream().write("{\"outcome\":\"AS_IT_WAS\"}".getBytes(UTF_8));
-            });
+    filter().doFilter(post(OURS), response, answeringJson(status, "{\"outcome\":\"AS_IT_WAS\"}"));
 
     assertThat(response.getStatus()).isEqualTo(status);
     assertThat(response.getContentType()).isEqualTo("application/json");
+    assertThat(response.getHeader("X-Runtime")).isEqualTo("its own");
     assertThat(response.getContentAsString()).isEqualTo("{\"outcome\":\"AS_IT_WAS\"}");
     assertThat(webhook.answers).isEmpty();
   }
@@ -358,6 +341,17 @@ class WebhookRequestFilterTest {
     return (request, response) -> {
       during.run();
       ((HttpServletResponse) response).setStatus(status);
+    };
+  }
+
+  /** A chain that answers as the runtime's controller does: a status, a header and a JSON body. */
+  private static FilterChain answeringJson(int status, String body) {
+    return (request, response) -> {
+      var http = (HttpServletResponse) response;
+      http.setStatus(status);
+      http.setContentType("application/json");
+      http.setHeader("X-Runtime", "its own");
+      http.getOutputStream().write(body.getBytes(UTF_8));
     };
   }
 
