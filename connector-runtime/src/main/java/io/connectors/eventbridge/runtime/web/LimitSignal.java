@@ -32,9 +32,10 @@ enum LimitSignal {
     if (latency.compareTo(timeBudget.dividedBy(SLOW_DIVISOR)) > 0) {
       return DROP;
     }
-    // 503 is an event not correlated within the budget (NOT_ATTEMPTED) or an engine that cannot
-    // be reached; 429 is the engine's own back-pressure. Other 5xx are not the engine's answer
-    // (the connector answers only these two), so they do not move the limit.
+    // 503 is an event not correlated within the budget (NOT_ATTEMPTED, OUTCOME_UNKNOWN), an
+    // engine that cannot be reached, or the runtime failing after our answer (RuntimeFailureStage,
+    // rare); 429 is the engine's own back-pressure. No other 5xx reaches here from an EventBridge
+    // webhook, and one would not move the limit.
     if (status == WebhookStatus.TOO_MANY_REQUESTS || status == WebhookStatus.SERVICE_UNAVAILABLE) {
       return DROP;
     }

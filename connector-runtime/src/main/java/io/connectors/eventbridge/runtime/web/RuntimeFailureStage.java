@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -32,6 +34,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class RuntimeFailureStage {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeFailureStage.class);
+  private static final int INTERNAL_SERVER_ERROR = HttpStatus.INTERNAL_SERVER_ERROR.value();
+
   static final String REASON =
       "the runtime failed after the event was handed to it; the event may have been correlated;"
           + " retry later";
@@ -55,17 +60,63 @@ class RuntimeFailureStage {
       WebhookTarget.EventBridgeWebhook webhook,
       FilterChain chain)
       throws IOException, ServletException {
-    var held = new ContentCachingResponseWrapper(response);
-    chain.doFilter(request, held);
-    if (held.getStatus() != HttpStatus.INTERNAL_SERVER_ERROR.value() || response.isCommitted()) {
+    var held = new HeldAnswer(response);
+    try {
+      chain.doFilter(request, held);
+    } catch (RuntimeException | ServletException e) {
+      if (response.isCommitted()) {
+        throw e;
+      }
+      // The type only: a library's message may carry request data.
+      LOG.warn(
+          "The connectors runtime failed on an EventBridge webhook's request ({}); answered 503",
+          e.getClass().getName());
+      answerOutcomeUnknown(request, response, webhook);
+      return;
+    }
+    if (held.getStatus() != INTERNAL_SERVER_ERROR || response.isCommitted()) {
       held.copyBodyToResponse();
       return;
     }
+    answerOutcomeUnknown(request, response, webhook);
+  }
+
+  private static void answerOutcomeUnknown(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      WebhookTarget.EventBridgeWebhook webhook)
+      throws IOException {
     // Nothing of the runtime's answer has left: drop its status, headers and body.
     response.reset();
     webhook.refuse(
         request,
         response,
         new RequestRejected(WebhookStatus.SERVICE_UNAVAILABLE, REASON, Map.of("Retry-After", "1")));
+  }
+
+  /** The runtime's answer, held back; a 500 sent as an error is held back like any other. */
+  private static final class HeldAnswer extends ContentCachingResponseWrapper {
+
+    HeldAnswer(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      if (status == INTERNAL_SERVER_ERROR) {
+        setStatus(status);
+      } else {
+        super.sendError(status);
+      }
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      if (status == INTERNAL_SERVER_ERROR) {
+        setStatus(status);
+      } else {
+        super.sendError(status, message);
+      }
+    }
   }
 }

@@ -99,6 +99,27 @@ class WebhookRequestFilterTest {
     assertThat(limit.limit()).isLessThan(16);
   }
 
+  @Test
+  void aRuntimeFailureThatEscapesItsControllerOrIsSentAsAnErrorIs503WithOurBody() throws Exception {
+    FilterChain escapes =
+        (request, response) -> {
+          throw new java.util.NoSuchElementException();
+        };
+    FilterChain sentAsError =
+        (request, response) -> ((HttpServletResponse) response).sendError(500);
+
+    for (var chain : List.of(escapes, sentAsError)) {
+      var response = new MockHttpServletResponse();
+      filter().doFilter(post(OURS), response, chain);
+
+      assertThat(response.getStatus()).isEqualTo(503);
+      assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+      assertThat(response.getContentAsString()).contains(RuntimeFailureStage.REASON);
+    }
+    assertThat(webhook.answers).hasSize(2);
+    assertThat(limit.inFlight()).isZero();
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {200, 422, 503})
   void everyOtherAnswerOfTheRuntimeIsPassedOnAsItWas(int status) throws Exception {
