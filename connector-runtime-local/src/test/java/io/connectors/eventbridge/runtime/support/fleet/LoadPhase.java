@@ -25,8 +25,7 @@ public final class LoadPhase {
   private volatile long startNanos;
   private volatile long endNanos;
   private volatile MachineCpu.Start cpuAtStart; // null if not measured
-  private volatile MachineCpu.Split cpu; // null until sending ended, or if not measured
-  private volatile long cpuReadNanos; // when cpu was read: a closed loop ends after its window
+  private volatile CpuShares cpuShares = CpuShares.UNKNOWN; // read when sending ends
 
   LoadPhase(String name, double offeredPerSecond) {
     this.name = name;
@@ -64,8 +63,11 @@ public final class LoadPhase {
 
   void sendingEnded(long nanos) {
     var start = cpuAtStart;
-    cpu = start == null ? null : start.since();
-    cpuReadNanos = System.nanoTime();
+    if (start != null) {
+      // Over the time until now: a closed loop ends sending once its last event is final, after
+      // its window.
+      cpuShares = CpuShares.of(start.since(), System.nanoTime() - startNanos);
+    }
     endNanos = nanos;
     sendingDone.complete(null);
   }
@@ -102,29 +104,34 @@ public final class LoadPhase {
 
   /**
    * The shares of the machine's cores that the sender, local mode and the replicas used in the
-   * sending window ({@link MachineCpu}; a closed loop's until its last event was final), or null if
-   * they could not be read.
+   * sending window ({@link MachineCpu}; a closed loop's until its last event was final), or {@link
+   * CpuShares#UNKNOWN}.
    */
   public CpuShares cpuShares() {
-    var split = cpu;
-    if (split == null || cpuReadNanos <= startNanos) {
-      return null;
-    }
-    double machine =
-        (double) (cpuReadNanos - startNanos) * Runtime.getRuntime().availableProcessors();
-    return new CpuShares(
-        split.sender() / machine, split.localMode() / machine, split.replicas() / machine);
+    return cpuShares;
   }
 
   /**
    * Shares of the machine's cores in a sending window ({@link MachineCpu}: the sender's and the
-   * replicas' are lower bounds).
+   * replicas' are lower bounds), each -1 if unknown.
    *
    * @param sender the sender, which stands in for EventBridge
    * @param localMode the engine, local mode's own runtime and the stand-in REST API
    * @param replicas the production replicas
    */
-  public record CpuShares(double sender, double localMode, double replicas) {}
+  public record CpuShares(double sender, double localMode, double replicas) {
+
+    static final CpuShares UNKNOWN = new CpuShares(-1, -1, -1);
+
+    static CpuShares of(MachineCpu.Split split, long windowNanos) {
+      if (windowNanos <= 0) {
+        return UNKNOWN;
+      }
+      double machine = (double) windowNanos * Runtime.getRuntime().availableProcessors();
+      return new CpuShares(
+          split.sender() / machine, split.localMode() / machine, split.replicas() / machine);
+    }
+  }
 
   /** Waits until the phase has sent at least {@code count} events. */
   public void awaitSent(int count, Duration timeout) {
