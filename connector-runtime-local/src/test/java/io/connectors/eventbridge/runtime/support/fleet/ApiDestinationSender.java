@@ -42,9 +42,10 @@ import org.apache.hc.core5.util.Timeout;
  *       account, time, region, resources, detail}) posted as {@code application/json}.
  *   <li>Each attempt has {@link RetryRules#attemptTimeout()} (EventBridge: 5 s).
  *   <li>429, 5xx, a timeout and a connection failure are retried after an exponential backoff with
- *       jitter, or after the answer's {@code Retry-After} if it has one (with up to 20 % jitter, so
- *       that a burst answered together does not come back together); both capped by {@link
- *       RetryRules#maxBackoff()}. Any other status is final: a 4xx other than 429 drops the event.
+ *       jitter capped by {@link RetryRules#maxBackoff()}, or, when the answer has a {@code
+ *       Retry-After}, after that wait as given (EventBridge honours it), with up to 20 % jitter so
+ *       that a burst answered together does not come back together. Any other status is final: a
+ *       4xx other than 429 drops the event.
  *   <li>An event is given up (expired) after {@link RetryRules#maxAttempts()} attempts or when its
  *       next attempt would start after {@link RetryRules#maxEventAge()} (EventBridge: 185 and 24
  *       hours; a test uses a shorter age).
@@ -75,7 +76,8 @@ public final class ApiDestinationSender implements AutoCloseable {
    * @param maxAttempts attempts per event, the first included
    * @param maxEventAge no attempt starts later than this after the event's due time
    * @param initialBackoff the wait after the first failure without Retry-After; doubled per attempt
-   * @param maxBackoff the longest wait, Retry-After included
+   * @param maxBackoff the longest wait of the sender's own backoff; a Retry-After is honoured as
+   *     given
    * @param maxInFlight attempts under way at once (a bounded sender)
    */
   public record RetryRules(
@@ -324,11 +326,11 @@ public final class ApiDestinationSender implements AutoCloseable {
 
   private long delayNanos(int attempt, long retryAfterMillis) {
     var random = ThreadLocalRandom.current();
-    long cap = rules.maxBackoff().toNanos();
     if (retryAfterMillis >= 0) {
-      long base = Math.min(TimeUnit.MILLISECONDS.toNanos(retryAfterMillis), cap);
+      long base = TimeUnit.MILLISECONDS.toNanos(retryAfterMillis);
       return base + (long) (base * 0.2 * random.nextDouble());
     }
+    long cap = rules.maxBackoff().toNanos();
     long backoff = rules.initialBackoff().toNanos() << Math.min(attempt - 1, 20);
     long capped = Math.min(Math.max(backoff, 0), cap);
     // "Equal jitter": half fixed, half random.
