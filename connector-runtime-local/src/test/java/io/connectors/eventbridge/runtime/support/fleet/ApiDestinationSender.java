@@ -8,13 +8,14 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -54,15 +55,17 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Open loop: events are scheduled by due time at a fixed rate whatever the answers, and every
  * latency counts from the event's due time, so a sender that falls behind shows as latency too.
- * Attempts run on virtual threads, at most {@link RetryRules#maxInFlight()} at once.
+ * Attempts run on a pool of {@link RetryRules#maxInFlight()} threads.
  *
- * <p>In production the sender is EventBridge, on machines of its own; here it shares two cores with
- * the engine and the replicas, and past the knee it sends several requests for each one the fleet
- * admits. So it uses Apache HttpClient's blocking client, which does an attempt's I/O on the
- * attempt's own virtual thread, instead of the JDK's {@code HttpClient} (a selector thread and
- * completion stages per exchange): at four times the knee, the sender's share of the machine fell
- * from 22–23 % to 12.5–16 % (docs/benchmarks.md, "Fleet"). The client's own retries, redirects and
- * cookies are off: the sender's rules are the only ones.
+ * <p>In production the sender is EventBridge, on machines of its own; here it runs on the machine
+ * of the engine and the replicas, and past the knee it sends several requests for each one the
+ * fleet admits. So it uses Apache HttpClient's blocking client, which does an attempt's I/O on the
+ * attempt's own thread, instead of the JDK's {@code HttpClient} (a selector thread and completion
+ * stages per exchange): at four times the knee, the sender's share of the machine fell from 22–23 %
+ * to 12.5–16 % (docs/benchmarks.md, "Fleet"). The client's own retries, redirects and cookies are
+ * off: the sender's rules are the only ones. Every thread of the sender is a platform thread of its
+ * own named {@code fleet-*}, so that {@link MachineCpu} can tell the sender's CPU time from the
+ * rest (virtual threads would share their carriers with anything else in the JVM).
  */
 public final class ApiDestinationSender implements AutoCloseable {
 
@@ -102,11 +105,10 @@ public final class ApiDestinationSender implements AutoCloseable {
   private final String path;
   private final RetryRules rules;
   private final CloseableHttpClient http;
-  private final ExecutorService attempts =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fleet-attempt-", 0).factory());
+  // At most maxInFlight attempts under way: one thread each, queued beyond that.
+  private final ThreadPoolExecutor attempts;
   // Retries and each attempt's deadline; a deadline met in time is removed at once.
-  private final ScheduledThreadPoolExecutor retries = retryTimer();
-  private final Semaphore inFlight;
+  private final ScheduledThreadPoolExecutor retries;
   private final AtomicLong sequence = new AtomicLong();
 
   /**
@@ -116,7 +118,17 @@ public final class ApiDestinationSender implements AutoCloseable {
     this.balancer = balancer;
     this.path = path;
     this.rules = rules;
-    this.inFlight = new Semaphore(rules.maxInFlight());
+    this.attempts =
+        new ThreadPoolExecutor(
+            rules.maxInFlight(),
+            rules.maxInFlight(),
+            1,
+            TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(),
+            threads("fleet-attempt-"));
+    attempts.allowCoreThreadTimeOut(true);
+    this.retries = new ScheduledThreadPoolExecutor(1, threads("fleet-retry-timer-"));
+    retries.setRemoveOnCancelPolicy(true);
     this.http =
         HttpClients.custom()
             .setConnectionManager(
@@ -206,7 +218,9 @@ public final class ApiDestinationSender implements AutoCloseable {
                 long start = System.nanoTime();
                 long end = start + duration.toNanos();
                 phase.started(start);
-                try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                try (var senders =
+                    Executors.newThreadPerTaskExecutor(
+                        threads("fleet-closed-loop-" + name + "-sender-"))) {
                   for (int i = 0; i < concurrency; i++) {
                     senders.execute(
                         () -> {
@@ -259,7 +273,6 @@ public final class ApiDestinationSender implements AutoCloseable {
     }
     var post = new HttpPost(target.baseUrl().resolve(path));
     post.setEntity(new StringEntity(event.body(), ContentType.APPLICATION_JSON));
-    inFlight.acquireUninterruptibly();
     long sent = System.nanoTime();
     int status = Attempt.NO_ANSWER;
     String outcome;
@@ -270,7 +283,6 @@ public final class ApiDestinationSender implements AutoCloseable {
       // timeout alone would start only once the request is written.
       deadline = retries.schedule(post::cancel, rules.attemptTimeout().toNanos(), NANOS);
     } catch (RejectedExecutionException closed) {
-      inFlight.release();
       event.finish(SentEvent.Result.EXPIRED);
       return;
     }
@@ -295,7 +307,6 @@ public final class ApiDestinationSender implements AutoCloseable {
       outcome = "CLIENT_FAILURE";
     } finally {
       deadline.cancel(false);
-      inFlight.release();
     }
     int number = event.attemptCount() + 1;
     finish(
@@ -377,12 +388,9 @@ public final class ApiDestinationSender implements AutoCloseable {
     }
   }
 
-  private static ScheduledThreadPoolExecutor retryTimer() {
-    var timer =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().daemon().name("fleet-retry-timer").factory());
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
+  /** The sender's threads: daemons named {@code prefix + n}. */
+  private static ThreadFactory threads(String prefix) {
+    return Thread.ofPlatform().daemon().name(prefix, 0).factory();
   }
 
   private static long now() {

@@ -5,15 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The CPU time used on this machine during a phase's sending window, split by who used it:
  *
  * <ul>
- *   <li>the {@link ApiDestinationSender}: its own platform threads ({@code fleet-*}) and the
- *       carrier threads of its virtual threads, which do its HTTP client's I/O. In production the
- *       sender is EventBridge, on machines of its own;
+ *   <li>the {@link ApiDestinationSender}: its threads ({@code fleet-*}), which do its HTTP client's
+ *       I/O too. In production the sender is EventBridge, on machines of its own;
  *   <li>local mode: the rest of this JVM (the engine, local mode's own runtime, the stand-in REST
  *       API, garbage collection, the test's bookkeeping);
  *   <li>the replicas: this JVM's child processes.
@@ -22,17 +20,13 @@ import java.util.Set;
  * <p>The sender's and the replicas' shares are lower bounds: a thread or process that ended in the
  * window takes its CPU time with it (an idle carrier ends after a while; a killed replica). Local
  * mode's is the JVM's total less the sender's threads still alive, so it also holds what ended
- * sender threads used, and the collection of the sender's garbage. {@link HoldingGate} runs on the
- * same carriers as the sender; it passes on only the kill test's Put events calls, none during the
- * overload phases.
+ * sender threads used, and the collection of the sender's garbage.
  */
 final class MachineCpu {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final OperatingSystemMXBean PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-  private static final Set<String> POLLERS = Set.of("Read-Poller", "Write-Poller", "MasterPoller");
 
   private MachineCpu() {}
 
@@ -101,10 +95,6 @@ final class MachineCpu {
   }
 
   private static boolean isSender(Thread thread) {
-    String name = thread.getName();
-    // The JDK's pollers wait on sockets for blocked virtual threads: in these phases, the sender's.
-    return name.startsWith("fleet-")
-        || POLLERS.contains(name)
-        || "jdk.internal.misc.CarrierThread".equals(thread.getClass().getName());
+    return thread.getName().startsWith("fleet-");
   }
 }
