@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -105,7 +106,8 @@ public final class ApiDestinationSender implements AutoCloseable {
   private final String path;
   private final RetryRules rules;
   private final CloseableHttpClient http;
-  // At most maxInFlight attempts under way: one thread each, queued beyond that.
+  // At most maxInFlight attempts under way, one thread each, queued beyond that: under load the
+  // pool keeps all of its threads, an idle one ends after a minute.
   private final ThreadPoolExecutor attempts;
   // Retries and each attempt's deadline; a deadline met in time is removed at once.
   private final ScheduledThreadPoolExecutor retries;
@@ -218,24 +220,32 @@ public final class ApiDestinationSender implements AutoCloseable {
                 long start = System.nanoTime();
                 long end = start + duration.toNanos();
                 phase.started(start);
-                try (var senders =
-                    Executors.newThreadPerTaskExecutor(
-                        threads("fleet-closed-loop-" + name + "-sender-"))) {
+                var senders =
+                    Executors.newFixedThreadPool(
+                        concurrency, threads("fleet-closed-loop-" + name + "-sender-"));
+                try {
+                  var running = new CompletableFuture<?>[concurrency];
                   for (int i = 0; i < concurrency; i++) {
-                    senders.execute(
-                        () -> {
-                          for (long now = System.nanoTime();
-                              now < end && !phase.stopped();
-                              now = System.nanoTime()) {
-                            var event = newEvent(name, now);
-                            phase.add(event);
-                            attempt(event);
-                            event.done().join();
-                          }
-                        });
+                    running[i] =
+                        CompletableFuture.runAsync(
+                            () -> {
+                              for (long now = System.nanoTime();
+                                  now < end && !phase.stopped();
+                                  now = System.nanoTime()) {
+                                var event = newEvent(name, now);
+                                phase.add(event);
+                                attempt(event);
+                                event.done().join();
+                              }
+                            },
+                            senders);
                   }
+                  CompletableFuture.allOf(running).join();
+                  // While the senders' threads are alive: the CPU split counts only live threads.
+                  phase.sendingEnded(end);
+                } finally {
+                  senders.shutdownNow();
                 }
-                phase.sendingEnded(end);
               } catch (RuntimeException | Error e) {
                 phase.sendingFailed(e);
               }
@@ -260,7 +270,26 @@ public final class ApiDestinationSender implements AutoCloseable {
   }
 
   private void attempt(SentEvent event) {
-    attempts.execute(() -> send(event));
+    try {
+      attempts.execute(new QueuedAttempt(event));
+    } catch (RejectedExecutionException closed) {
+      event.finish(SentEvent.Result.EXPIRED);
+    }
+  }
+
+  /** An attempt waiting for a thread: {@link #close()} gives up the events of those not started. */
+  private final class QueuedAttempt implements Runnable {
+
+    private final SentEvent event;
+
+    private QueuedAttempt(SentEvent event) {
+      this.event = event;
+    }
+
+    @Override
+    public void run() {
+      send(event);
+    }
   }
 
   private void send(SentEvent event) {
@@ -338,7 +367,10 @@ public final class ApiDestinationSender implements AutoCloseable {
   private long delayNanos(int attempt, long retryAfterMillis) {
     var random = ThreadLocalRandom.current();
     if (retryAfterMillis >= 0) {
-      long base = TimeUnit.MILLISECONDS.toNanos(retryAfterMillis);
+      // A wait past the event's age expires it (finish); no longer, so that the sum stays a long.
+      long base =
+          Math.min(
+              TimeUnit.MILLISECONDS.toNanos(retryAfterMillis), rules.maxEventAge().toNanos() + 1);
       return base + (long) (base * 0.2 * random.nextDouble());
     }
     long cap = rules.maxBackoff().toNanos();
@@ -400,7 +432,11 @@ public final class ApiDestinationSender implements AutoCloseable {
   @Override
   public void close() {
     retries.shutdownNow();
-    attempts.shutdownNow();
+    for (Runnable queued : attempts.shutdownNow()) {
+      if (queued instanceof QueuedAttempt attempt) {
+        attempt.event.finish(SentEvent.Result.EXPIRED);
+      }
+    }
     http.close(CloseMode.IMMEDIATE);
   }
 }

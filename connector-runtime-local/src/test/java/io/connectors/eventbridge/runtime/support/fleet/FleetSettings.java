@@ -20,9 +20,9 @@ import java.time.Duration;
  *     replica's start-up starves the survivor and the engine for about 20 s, and with a knee of
  *     72.8/s (fault load 36.4/s) the kill -9 phase's p99 was 118 s and 27 events, answered only 429
  *     and 503 until then, expired at the former 2 minutes
- * @param maxBackoff the longest wait of the sender's own backoff, after a 5xx, a timeout or a
- *     failed connection without {@code Retry-After}; a {@code Retry-After} is honoured as given, as
- *     EventBridge does (the runtime's is at most 60 s)
+ * @param maxBackoff the longest wait of the sender's own backoff, after a retryable answer without
+ *     {@code Retry-After}, a timeout or a failed connection; a {@code Retry-After} is honoured as
+ *     given, as EventBridge does (the runtime's is at most 60 s)
  * @param jobTimeout the Put events job timeout of every runtime of the fleet ({@code
  *     CONNECTOR_AMAZON_EVENTBRIDGE_PUT_EVENTS_TIMEOUT}), {@code -Dfleet.job-timeout-millis}, 10 s
  *     in both forms

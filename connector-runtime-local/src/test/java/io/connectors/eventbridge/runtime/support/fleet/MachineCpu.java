@@ -18,9 +18,9 @@ import java.util.Map;
  * </ul>
  *
  * <p>The sender's and the replicas' shares are lower bounds: a thread or process that ended in the
- * window takes its CPU time with it (an idle carrier ends after a while; a killed replica). Local
- * mode's is the JVM's total less the sender's threads still alive, so it also holds what ended
- * sender threads used, and the collection of the sender's garbage.
+ * window takes its CPU time with it (a sender thread idle for a minute ends; a killed replica).
+ * Local mode's is the JVM's total less the sender's threads still alive, so it also holds what
+ * ended sender threads used, and the collection of the sender's garbage.
  */
 final class MachineCpu {
 
