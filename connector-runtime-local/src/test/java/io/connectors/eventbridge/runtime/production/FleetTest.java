@@ -70,7 +70,7 @@ import org.springframework.test.context.TestPropertySource;
  * the share of 503s) is printed as a table row and written to {@code target/fleet/} ({@code
  * report.md}, {@code report.json}, one JSON per phase).
  *
- * <p>Short form (CI, about 4-5 minutes on 2 cores; phases of 8 s): {@code mvn -B -pl
+ * <p>Short form (CI, about 4 minutes on 2 cores; phases of 8 s): {@code mvn -B -pl
  * connector-runtime-local -am verify -Dmodeler-check.skip -Dtest=FleetTest
  * -Dsurefire.failIfNoSpecifiedTests=false}. Long form (phases of 60 s, ramp steps of 10 s, goodput
  * held to 90 % of the knee): add {@code -Dfleet.long=true}, or run {@code tools/load/run.sh fleet}.
