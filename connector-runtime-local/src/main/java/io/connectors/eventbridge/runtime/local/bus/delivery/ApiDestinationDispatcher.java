@@ -42,7 +42,8 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
   private final HttpClient http;
   private final ScheduledExecutorService retryTimer;
   private final Semaphore pending;
-  private final DeliveryPlan apiDestinationPlan;
+  private final DeliveryRetryPolicy retryPolicy;
+  private final Duration timeout;
   private final DeadLetterLog deadLetters;
   private final DeliveryMetrics metrics;
 
@@ -61,12 +62,8 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("local-bus-retry").factory());
     this.pending = new Semaphore(maxPending);
-    this.apiDestinationPlan =
-        new DeliveryPlan(
-            retryPolicy,
-            timeout,
-            DeliveryPlan.RetriedFailures.THROTTLING_AND_SERVER_ERRORS,
-            Optional.empty());
+    this.retryPolicy = retryPolicy;
+    this.timeout = timeout;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
   }
@@ -91,7 +88,16 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
    */
   public void dispatch(
       String rule, RuleTarget target, String eventId, byte[] body, JsonNode event) {
-    dispatch(apiDestinationPlan, rule, target, eventId, body, event, () -> {});
+    dispatch(ruleTargetPlan(), rule, target, eventId, body, event, () -> {});
+  }
+
+  /** A rule target's plan for an event accepted now. */
+  private DeliveryPlan ruleTargetPlan() {
+    return new DeliveryPlan(
+        retryPolicy,
+        timeout,
+        DeliveryPlan.RetriedFailures.THROTTLING_AND_SERVER_ERRORS,
+        Instant.now().plus(DeliveryPlan.RULE_TARGET_MAX_EVENT_AGE));
   }
 
   /**
@@ -127,7 +133,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
    */
   public void refuseQueueFull(String origin, RuleTarget target, String eventId, JsonNode event) {
     deadLetter(
-        new Delivery(apiDestinationPlan, origin, target, eventId, new byte[0], event, () -> {}),
+        new Delivery(ruleTargetPlan(), origin, target, eventId, new byte[0], event, () -> {}),
         0,
         DeadLetterCause.QUEUE_FULL,
         "local bus FIFO queue full");
@@ -180,7 +186,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
         retryPolicy.delayAfter(attempt, error != null ? Optional.empty() : retryAfter(response));
     if (retryable
         && attempt < retryPolicy.maxAttempts()
-        && plan.tooOldAt(Instant.now().plus(delay))) {
+        && plan.tooOldAfter(Instant.now(), delay)) {
       finish();
       deadLetter(
           delivery,

@@ -2,22 +2,25 @@ package io.connectors.eventbridge.runtime.local.bus.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * How one event is delivered to one target: a classic rule's target delivers as an API destination
- * does ({@link RetriedFailures#THROTTLING_AND_SERVER_ERRORS}, no age limit), a Custom Event Bus
- * subscriber by its own retry policy.
+ * does ({@link RetriedFailures#THROTTLING_AND_SERVER_ERRORS}, {@link #RULE_TARGET_MAX_EVENT_AGE}),
+ * a Custom Event Bus subscriber by its own retry policy.
  *
  * @param timeout how long the target has to answer each attempt
- * @param giveUpAt when retries stop whatever is left of the attempts (a subscriber's {@code
- *     MaxEventAgeInSeconds} after ingestion); empty for no age limit
+ * @param giveUpAt when retries stop whatever is left of the attempts: the event's maximum age after
+ *     it was accepted (a subscriber's {@code MaxEventAgeInSeconds})
  */
 public record DeliveryPlan(
-    DeliveryRetryPolicy retryPolicy,
-    Duration timeout,
-    RetriedFailures retried,
-    Optional<Instant> giveUpAt) {
+    DeliveryRetryPolicy retryPolicy, Duration timeout, RetriedFailures retried, Instant giveUpAt) {
+
+  /**
+   * A rule target's maximum event age when its retry policy does not set one, EventBridge's default
+   * {@code MaximumEventAgeInSeconds} (86,400). It bounds how long a target's Retry-After can hold
+   * an event.
+   */
+  public static final Duration RULE_TARGET_MAX_EVENT_AGE = Duration.ofHours(24);
 
   /** Which failed answers are attempted again; network failures and timeouts always are. */
   public enum RetriedFailures {
@@ -37,8 +40,16 @@ public record DeliveryPlan(
     }
   }
 
-  /** Whether a retry that would start at {@code next} is past the age limit. */
-  boolean tooOldAt(Instant next) {
-    return giveUpAt.isPresent() && next.isAfter(giveUpAt.get());
+  /** Whether the event is past its age limit at {@code now}. */
+  boolean tooOldAt(Instant now) {
+    return now.isAfter(giveUpAt);
+  }
+
+  /**
+   * Whether a retry {@code wait} after {@code now} would be past the age limit. Compared, not
+   * added: a target's Retry-After can be any number of seconds.
+   */
+  boolean tooOldAfter(Instant now, Duration wait) {
+    return wait.compareTo(Duration.between(now, giveUpAt)) > 0;
   }
 }

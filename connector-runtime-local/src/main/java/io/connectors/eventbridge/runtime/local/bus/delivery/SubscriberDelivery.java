@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Delivers Custom Event Bus events to subscribers through the classic targets' dispatcher, with
@@ -65,7 +64,7 @@ public final class SubscriberDelivery {
                 backoff.maxBackoff()),
             subscriber.invocationTimeout(),
             DeliveryPlan.RetriedFailures.ALL,
-            Optional.of(ingestionTime.plus(subscriber.retryPolicy().maxEventAge())));
+            ingestionTime.plus(subscriber.retryPolicy().maxEventAge()));
     String origin = "subscriber " + subscriber.name();
     if (subscriber.ordering() == Subscriber.Ordering.UNORDERED || eventGroupId == null) {
       dispatcher.dispatch(plan, origin, subscriber.target(), eventId, body, event, () -> {});

@@ -34,11 +34,11 @@ class DeliveryRetryPolicyTest {
   }
 
   @Test
-  void retryAfterIsHonouredUpToTheCap() {
+  void retryAfterIsHonouredAsGivenPastTheBackoffCap() {
     assertThat(policy.delayAfter(1, Optional.of(Duration.ofMillis(700))))
         .isEqualTo(Duration.ofMillis(700));
     assertThat(policy.delayAfter(1, Optional.of(Duration.ofSeconds(30))))
-        .isEqualTo(Duration.ofSeconds(1));
+        .isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

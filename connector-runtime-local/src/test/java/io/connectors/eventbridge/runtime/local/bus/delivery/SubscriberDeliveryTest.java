@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A subscriber's retry policy and FIFO ordering on the classic targets' dispatcher, against a real
- * HTTP server that answers by the event's body: {@code reject} 400, {@code down} 503, else 200.
+ * HTTP server that answers by the event's body: {@code reject} 400, {@code down} 503, {@code
+ * busy-N} 429 with {@code Retry-After: N}, else 200.
  */
 class SubscriberDeliveryTest {
 
@@ -33,7 +34,8 @@ class SubscriberDeliveryTest {
 
   private HttpServer server;
   private ExecutorService serverThreads;
-  private final List<String> received = new ArrayList<>();
+  private final List<String> received = new ArrayList<>(); // guarded by itself
+  private final List<Long> receivedAtNanos = new ArrayList<>(); // guarded by received
   private final DeadLetterLog deadLetters = new DeadLetterLog(50);
   private ApiDestinationDispatcher dispatcher;
 
@@ -49,6 +51,13 @@ class SubscriberDeliveryTest {
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           synchronized (received) {
             received.add(body);
+            receivedAtNanos.add(System.nanoTime());
+          }
+          if (body.startsWith("busy-")) {
+            exchange.getResponseHeaders().add("Retry-After", body.substring("busy-".length()));
+            exchange.sendResponseHeaders(429, -1);
+            exchange.close();
+            return;
           }
           int status = body.contains("reject") ? 400 : body.contains("down") ? 503 : 200;
           exchange.sendResponseHeaders(status, -1);
@@ -106,6 +115,51 @@ class SubscriberDeliveryTest {
   }
 
   @Test
+  void aRetryAfterIsHonouredBeyondTheBusBackoffCap() {
+    // The bus's own backoff is capped at 20 ms; the target asks for 2 s, and gets them, as
+    // EventBridge gives them: an earlier retry would only be shed again.
+    var delivery = delivery(Duration.ofMillis(20));
+
+    delivery.deliver(
+        subscriber(1, Subscriber.Ordering.UNORDERED),
+        "e",
+        null,
+        Instant.now(),
+        bytes("busy-2"),
+        null);
+
+    awaitReceived(2);
+    synchronized (received) {
+      assertThat(Duration.ofNanos(receivedAtNanos.get(1) - receivedAtNanos.get(0)))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
+    }
+    assertThat(awaitDeadLetter("e").reason()).contains("HTTP 429").contains("retries exhausted");
+  }
+
+  @Test
+  void aRetryAfterPastTheMaximumEventAgeGivesTheEventUpAtOnce() {
+    var delivery = delivery(Duration.ofMillis(20));
+
+    // A subscriber's age limit is 60 s here; a rule's target has EventBridge's default, 24 h.
+    delivery.deliver(
+        subscriber(185, Subscriber.Ordering.UNORDERED),
+        "subscribed",
+        null,
+        Instant.now(),
+        bytes("busy-61"),
+        null);
+    dispatcher.dispatch("r", target(), "ruled", bytes("busy-86401"), null);
+    // Far past any clock's range: compared, never added to an instant.
+    dispatcher.dispatch("r", target(), "huge", bytes("busy-9223372036854775807"), null);
+
+    for (String eventId : List.of("subscribed", "ruled", "huge")) {
+      DeadLetter letter = awaitDeadLetter(eventId);
+      assertThat(letter.attempts()).isOne();
+      assertThat(letter.reason()).isEqualTo("HTTP 429; maximum event age reached");
+    }
+  }
+
+  @Test
   void anEventBeyondTheWaitingBoundIsDeadLetteredAtOnce() {
     // One event may wait behind its group's: the third of a group whose first is being retried
     // (the retry waits 5 s) cannot.
@@ -140,13 +194,17 @@ class SubscriberDeliveryTest {
         "s",
         "orders",
         List.of(),
-        new RuleTarget(
-            URI.create("http://localhost:" + server.getAddress().getPort() + "/hook"),
-            new TargetAuth.None()),
+        target(),
         Duration.ofSeconds(5),
         Subscriber.Transformer.WITH_METADATA,
         new Subscriber.RetryPolicy(maxRetryAttempts, Duration.ofSeconds(60)),
         ordering);
+  }
+
+  private RuleTarget target() {
+    return new RuleTarget(
+        URI.create("http://localhost:" + server.getAddress().getPort() + "/hook"),
+        new TargetAuth.None());
   }
 
   private static byte[] bytes(String text) {
