@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""CPU by thread group of a fleet-test run, and optionally the engine's threads given priority.
+
+Run it beside the fleet test's long form, from the start (the knee must be measured the same way):
+
+    tools/load/run.sh fleet -DargLine=-Xlog:gc:file=/tmp/fleet-gc.log &
+    sudo tools/load/engine-priority.py --nice -10 --out /tmp/fleet-cpu.jsonl   # or --nice 0
+    tools/load/engine-priority.py --report /tmp/fleet-cpu.jsonl
+
+It finds the test JVM (the Surefire fork, which holds local mode and the sender) and the replicas
+(its child processes). Every second it sets each new thread's nice value: `--nice` for local mode's
+threads (the engine, its gateway, the stand-in REST API, the JVM's own), 0 for the sender's
+(`fleet-*`) and for every replica thread. A negative value needs root. Threads inherit the value of
+the thread that starts them, so the sender's and the replicas' are set back to 0 each time.
+
+Why: in production the engine runs on brokers of its own. Here it shares two cores with the sender
+(EventBridge's stand-in) and the replicas, and under overload it loses CPU to their answers of 429.
+Priority is the nearest this machine comes to separate hosts; docs/benchmarks.md has what it
+changed. Every 5 s the cumulative CPU ticks per thread group are appended to `--out`.
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import time
+
+GROUPS = [("fleet-", "sender"), ("zb-actors", "engine"), ("grpc", "gateway (gRPC)"),
+          ("http-nio", "stand-in REST API"), ("GC Thread", "GC"), ("G1", "GC"),
+          ("C1", "JIT"), ("C2", "JIT"), ("rocksdb", "RocksDB")]
+
+
+def test_jvm():
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            argv = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")
+        except OSError:
+            continue
+        # Surefire starts the fork through `sh -c`, whose command line names the booter too.
+        if argv[0].endswith(b"java") and any(b"surefirebooter" in a for a in argv):
+            return int(pid)
+    return None
+
+
+def children(parent):
+    kids = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = open(f"/proc/{pid}/stat").read()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+            kids.append(int(pid))
+    return kids
+
+
+def threads(pid):
+    """(tid, name, utime + stime in clock ticks) of each thread of pid."""
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return
+    for tid in tids:
+        try:
+            stat = open(f"/proc/{pid}/task/{tid}/stat").read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat.rsplit(")", 1)[1].split()
+        yield int(tid), name, int(fields[11]) + int(fields[12])
+
+
+def group(process, name):
+    if process != "local mode":
+        return "replicas"
+    return next((label for prefix, label in GROUPS if name.startswith(prefix)), "local mode, other")
+
+
+def watch(nice, out):
+    seen = set()
+    tick = 0
+    with open(out, "a") as log:
+        while True:
+            jvm = test_jvm()
+            if jvm:
+                ticks = collections.Counter()
+                for process, pid in [("local mode", jvm)] + [("replica", p) for p in children(jvm)]:
+                    for tid, name, cpu in threads(pid):
+                        ticks[group(process, name)] += cpu
+                        if tid not in seen:
+                            wanted = nice if process == "local mode" and not name.startswith("fleet-") else 0
+                            try:
+                                os.setpriority(os.PRIO_PROCESS, tid, wanted)
+                            except OSError:
+                                pass  # gone already, or not permitted: the run says which
+                            seen.add(tid)
+                tick += 1
+                if tick % 5 == 0:
+                    log.write(json.dumps({"time": time.time(), "ticks": ticks}) + "\n")
+                    log.flush()
+            time.sleep(1)
+
+
+def report(path, every):
+    records = [json.loads(line) for line in open(path)]
+    hz = os.sysconf("SC_CLK_TCK") * os.cpu_count()
+    for before, after in zip(records[::every], records[every::every]):
+        seconds = after["time"] - before["time"]
+        # A thread that ended takes its ticks with it; such a window reads low (at worst 0) for its
+        # group.
+        shares = {g: max(0, after["ticks"][g] - before["ticks"].get(g, 0)) / seconds / hz
+                  for g in after["ticks"]}
+        print(time.strftime("%H:%M:%S", time.localtime(after["time"])),
+              f"busy {100 * sum(shares.values()):5.1f} %",
+              "  ".join(f"{g} {100 * s:4.1f}" for g, s in sorted(shares.items(), key=lambda i: -i[1])))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--nice", type=int, default=0, help="local mode's threads (default 0: measure only)")
+    parser.add_argument("--out", default="/tmp/fleet-cpu.jsonl")
+    parser.add_argument("--report", metavar="JSONL", help="print the shares of a recording and exit")
+    parser.add_argument("--every", type=int, default=6, help="records per line of the report (5 s each)")
+    args = parser.parse_args()
+    if args.report:
+        report(args.report, args.every)
+    else:
+        watch(args.nice, args.out)
