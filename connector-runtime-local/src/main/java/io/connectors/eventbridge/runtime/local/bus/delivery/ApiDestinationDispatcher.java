@@ -3,6 +3,7 @@ package io.connectors.eventbridge.runtime.local.bus.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.connectors.eventbridge.runtime.local.bus.delivery.DeliveryMetrics.DeadLetterCause;
 import io.connectors.eventbridge.runtime.local.bus.rules.RuleTarget;
+import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -96,7 +97,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
     return new DeliveryPlan(
         retryPolicy,
         timeout,
-        DeliveryPlan.RetriedFailures.THROTTLING_AND_SERVER_ERRORS,
+        DeliveryPlan.Retries.AS_API_DESTINATION,
         Instant.now().plus(DeliveryPlan.RULE_TARGET_MAX_EVENT_AGE));
   }
 
@@ -181,9 +182,13 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
     String outcome = error != null ? describe(error) : "HTTP " + response.statusCode();
     DeliveryPlan plan = delivery.plan();
     DeliveryRetryPolicy retryPolicy = plan.retryPolicy();
-    boolean retryable = error != null || plan.retried().retries(response.statusCode());
+    boolean retryable = error != null || plan.retries().retries(response.statusCode());
     Duration delay =
-        retryPolicy.delayAfter(attempt, error != null ? Optional.empty() : retryAfter(response));
+        retryPolicy.delayAfter(
+            attempt,
+            error == null && plan.retries().readsRetryAfter()
+                ? retryAfter(response)
+                : Optional.empty());
     if (retryable
         && attempt < retryPolicy.maxAttempts()
         && plan.tooOldAfter(Instant.now(), delay)) {
@@ -251,17 +256,19 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
 
   static Optional<Duration> parseRetryAfter(String value) {
     String trimmed = value.trim();
+    if (!trimmed.isEmpty() && trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // Seconds, however many: past a long's range it is longer than any event may wait.
+      var seconds = new BigInteger(trimmed);
+      return Optional.of(
+          Duration.ofSeconds(
+              seconds.bitLength() < Long.SIZE ? seconds.longValue() : Long.MAX_VALUE));
+    }
     try {
-      long seconds = Long.parseLong(trimmed);
-      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-    } catch (NumberFormatException notSeconds) {
-      try {
-        var date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(Instant.now(), date.toInstant());
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
+      var date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration wait = Duration.between(Instant.now(), date.toInstant());
+      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    } catch (DateTimeParseException notADate) {
+      return Optional.empty();
     }
   }
 

@@ -55,7 +55,10 @@ public final class DeliveryMetrics {
     UNSENDABLE("unsendable"),
     NOT_RETRYABLE("not_retryable"),
     RETRIES_EXHAUSTED("retries_exhausted"),
-    /** A Custom Event Bus subscriber's MaxEventAgeInSeconds passed. */
+    /**
+     * The event's maximum age passed, or a Retry-After would wait past it: a subscriber's
+     * MaxEventAgeInSeconds, 24 h for a rule's target.
+     */
     MAX_EVENT_AGE("max_event_age"),
     SHUTTING_DOWN("shutting_down");
 

@@ -5,15 +5,15 @@ import java.time.Instant;
 
 /**
  * How one event is delivered to one target: a classic rule's target delivers as an API destination
- * does ({@link RetriedFailures#THROTTLING_AND_SERVER_ERRORS}, {@link #RULE_TARGET_MAX_EVENT_AGE}),
- * a Custom Event Bus subscriber by its own retry policy.
+ * does ({@link Retries#AS_API_DESTINATION}, {@link #RULE_TARGET_MAX_EVENT_AGE}), a Custom Event Bus
+ * subscriber by its own retry policy ({@link Retries#AS_SUBSCRIBER}).
  *
  * @param timeout how long the target has to answer each attempt
  * @param giveUpAt when retries stop whatever is left of the attempts: the event's maximum age after
  *     it was accepted (a subscriber's {@code MaxEventAgeInSeconds})
  */
 public record DeliveryPlan(
-    DeliveryRetryPolicy retryPolicy, Duration timeout, RetriedFailures retried, Instant giveUpAt) {
+    DeliveryRetryPolicy retryPolicy, Duration timeout, Retries retries, Instant giveUpAt) {
 
   /**
    * A rule target's maximum event age when its retry policy does not set one, EventBridge's default
@@ -22,20 +22,35 @@ public record DeliveryPlan(
    */
   public static final Duration RULE_TARGET_MAX_EVENT_AGE = Duration.ofHours(24);
 
-  /** Which failed answers are attempted again; network failures and timeouts always are. */
-  public enum RetriedFailures {
-    /** 429 and 5xx, as API destinations retry; any other status is final. */
-    THROTTLING_AND_SERVER_ERRORS,
+  /**
+   * Which failed answers are attempted again, and when; network failures and timeouts are always
+   * attempted again.
+   */
+  public enum Retries {
+    /**
+     * 429 and 5xx, as API destinations retry; any other status is final. A Retry-After is honoured
+     * as given, as EventBridge honours it.
+     */
+    AS_API_DESTINATION,
     /**
      * Any answer outside 2xx: a Custom Event Bus subscriber's {@code RetryStrategy} {@code ALL}
-     * (https://docs.aws.amazon.com/eventbridgev2/latest/APIReference/API_RetryPolicy.html).
+     * (https://docs.aws.amazon.com/eventbridgev2/latest/APIReference/API_RetryPolicy.html), with
+     * the bus's backoff. Retry-After is not read: the subscriber's documentation does not say it is
+     * (docs/inbound-webhook.md), and a 429's wait could otherwise outlast a short maximum age.
      */
-    ALL;
+    AS_SUBSCRIBER;
 
     boolean retries(int status) {
       return switch (this) {
-        case THROTTLING_AND_SERVER_ERRORS -> DeliveryRetryPolicy.isRetryable(status);
-        case ALL -> true;
+        case AS_API_DESTINATION -> DeliveryRetryPolicy.isRetryable(status);
+        case AS_SUBSCRIBER -> true;
+      };
+    }
+
+    boolean readsRetryAfter() {
+      return switch (this) {
+        case AS_API_DESTINATION -> true;
+        case AS_SUBSCRIBER -> false;
       };
     }
   }

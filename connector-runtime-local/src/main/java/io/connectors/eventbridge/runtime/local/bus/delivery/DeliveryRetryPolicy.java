@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When to retry a delivery, as API destinations do: 429 and 5xx (and network failures) are retried
- * with exponential backoff, or after the target's Retry-After when it sends one; any other status
- * is final.
+ * with exponential backoff, or after the target's Retry-After when it sends one and the plan reads
+ * it ({@link DeliveryPlan.Retries#readsRetryAfter()}); any other status is final.
  *
  * @param maxBackoff caps the bus's own backoff only. A target's Retry-After is honoured as given,
  *     as EventBridge honours it: a replica that books its shed retries up to 60 s ahead would

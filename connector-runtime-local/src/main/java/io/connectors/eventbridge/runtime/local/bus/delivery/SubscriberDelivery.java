@@ -63,7 +63,7 @@ public final class SubscriberDelivery {
                 backoff.initialBackoff(),
                 backoff.maxBackoff()),
             subscriber.invocationTimeout(),
-            DeliveryPlan.RetriedFailures.ALL,
+            DeliveryPlan.Retries.AS_SUBSCRIBER,
             ingestionTime.plus(subscriber.retryPolicy().maxEventAge()));
     String origin = "subscriber " + subscriber.name();
     if (subscriber.ordering() == Subscriber.Ordering.UNORDERED || eventGroupId == null) {

@@ -3,6 +3,7 @@ package io.connectors.eventbridge.runtime.local.bus.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -42,8 +43,31 @@ class DeliveryRetryPolicyTest {
   }
 
   @Test
+  void aWaitIsTooLongWhenItEndsPastTheMaximumAge() {
+    Instant now = Instant.parse("2026-12-07T10:00:00Z");
+    var plan =
+        new DeliveryPlan(
+            policy,
+            Duration.ofSeconds(5),
+            DeliveryPlan.Retries.AS_API_DESTINATION,
+            now.plusSeconds(60));
+
+    assertThat(plan.tooOldAfter(now, Duration.ofSeconds(60))).isFalse();
+    assertThat(plan.tooOldAfter(now, Duration.ofSeconds(60).plusNanos(1))).isTrue();
+    assertThat(plan.tooOldAfter(now, Duration.ofSeconds(Long.MAX_VALUE))).isTrue();
+    assertThat(plan.tooOldAfter(now.plusSeconds(61), Duration.ZERO)).isTrue();
+    assertThat(plan.tooOldAt(now.plusSeconds(60))).isFalse();
+    assertThat(plan.tooOldAt(now.plusSeconds(61))).isTrue();
+  }
+
+  @Test
   void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
     assertThat(ApiDestinationDispatcher.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
+    assertThat(ApiDestinationDispatcher.parseRetryAfter("00000000000000000000007"))
+        .contains(Duration.ofSeconds(7));
+    assertThat(ApiDestinationDispatcher.parseRetryAfter("123456789012345678901234567890"))
+        .contains(Duration.ofSeconds(Long.MAX_VALUE));
+    assertThat(ApiDestinationDispatcher.parseRetryAfter("-5")).isEmpty();
     String inTenSeconds =
         DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
     assertThat(ApiDestinationDispatcher.parseRetryAfter(inTenSeconds))
