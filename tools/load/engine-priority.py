@@ -7,8 +7,8 @@ Run it beside the fleet test's long form, from the start (the knee must be measu
     sudo tools/load/engine-priority.py --nice -10 --out /tmp/fleet-cpu.jsonl   # or --nice 0
     tools/load/engine-priority.py --report /tmp/fleet-cpu.jsonl
 
-It finds the test JVM (the Surefire fork, which holds local mode and the sender) and the replicas
-(its child processes). Every second it sets each new thread's nice value: `--nice` for local mode's
+It finds the test JVM (the Surefire fork, which holds local mode and the sender; `--pid` when more
+than one build runs) and the replicas (its child processes). Every second it sets each new thread's nice value: `--nice` for local mode's
 threads (the engine, its gateway, the stand-in REST API, the JVM's own), 0 for the sender's
 (`fleet-*`) and for every replica thread. A negative value needs root. Threads inherit the value of
 the thread that starts them, so the sender's and the replicas' are set back to 0 each time.
@@ -26,11 +26,12 @@ import re
 import time
 
 GROUPS = [("fleet-", "sender"), ("zb-actors", "engine"), ("grpc", "gateway (gRPC)"),
-          ("http-nio", "stand-in REST API"), ("GC Thread", "GC"), ("G1", "GC"),
+          ("http-nio", "stand-in REST API"), ("GC Thread", "GC"), ("G1", "GC"), ("VM Thread", "GC"),
           ("C1", "JIT"), ("C2", "JIT"), ("rocksdb", "RocksDB")]
 
 
-def test_jvm():
+def test_jvms():
+    found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             argv = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")
@@ -38,8 +39,17 @@ def test_jvm():
             continue
         # Surefire starts the fork through `sh -c`, whose command line names the booter too.
         if argv[0].endswith(b"java") and any(b"surefirebooter" in a for a in argv):
-            return int(pid)
-    return None
+            found.append(int(pid))
+    return found
+
+
+def process_ticks(pid):
+    """utime + stime of the whole process, its ended threads included."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
 
 
 def children(parent):
@@ -76,53 +86,70 @@ def group(process, name):
     return next((label for prefix, label in GROUPS if name.startswith(prefix)), "local mode, other")
 
 
-def watch(nice, out):
+def watch(nice, out, pid):
+    if nice < 0 and os.geteuid() != 0:
+        raise SystemExit("a negative --nice needs root")
     seen = set()
     tick = 0
     with open(out, "a") as log:
         while True:
-            jvm = test_jvm()
-            if jvm:
+            jvms = [pid] if pid else test_jvms()
+            if len(jvms) > 1:
+                raise SystemExit(f"more than one test JVM ({jvms}): name the fleet's with --pid")
+            if jvms and os.path.isdir(f"/proc/{jvms[0]}"):
+                jvm = jvms[0]
+                replicas = children(jvm)
                 ticks = collections.Counter()
-                for process, pid in [("local mode", jvm)] + [("replica", p) for p in children(jvm)]:
-                    for tid, name, cpu in threads(pid):
+                for process, p in [("local mode", jvm)] + [("replica", r) for r in replicas]:
+                    for tid, name, cpu in threads(p):
                         ticks[group(process, name)] += cpu
                         if tid not in seen:
                             wanted = nice if process == "local mode" and not name.startswith("fleet-") else 0
                             try:
                                 os.setpriority(os.PRIO_PROCESS, tid, wanted)
-                            except OSError:
-                                pass  # gone already, or not permitted: the run says which
+                            except ProcessLookupError:
+                                pass  # ended already
                             seen.add(tid)
                 tick += 1
                 if tick % 5 == 0:
-                    log.write(json.dumps({"time": time.time(), "ticks": ticks}) + "\n")
+                    log.write(json.dumps({
+                        "time": time.time(), "clk_tck": os.sysconf("SC_CLK_TCK"),
+                        "cpus": len(os.sched_getaffinity(0)), "threads": ticks,
+                        "processes": {"test JVM": process_ticks(jvm),
+                                      "replicas": sum(process_ticks(r) for r in replicas)}}) + "\n")
                     log.flush()
             time.sleep(1)
 
 
 def report(path, every):
     records = [json.loads(line) for line in open(path)]
-    hz = os.sysconf("SC_CLK_TCK") * os.cpu_count()
-    for before, after in zip(records[::every], records[every::every]):
+
+    def shares(before, after, key):
         seconds = after["time"] - before["time"]
+        hz = after["clk_tck"] * after["cpus"]
         # A thread that ended takes its ticks with it; such a window reads low (at worst 0) for its
-        # group.
-        shares = {g: max(0, after["ticks"][g] - before["ticks"].get(g, 0)) / seconds / hz
-                  for g in after["ticks"]}
+        # group. The processes' totals keep them, but a restarted replica is a new process.
+        return {g: max(0, after[key][g] - before[key].get(g, 0)) / seconds / hz for g in after[key]}
+
+    for before, after in zip(records[::every], records[every::every]):
+        processes = shares(before, after, "processes")
+        by_thread = shares(before, after, "threads")
         print(time.strftime("%H:%M:%S", time.localtime(after["time"])),
-              f"busy {100 * sum(shares.values()):5.1f} %",
-              "  ".join(f"{g} {100 * s:4.1f}" for g, s in sorted(shares.items(), key=lambda i: -i[1])))
+              f"JVMs {100 * sum(processes.values()):5.1f} % of the machine",
+              f"(test JVM {100 * processes['test JVM']:4.1f}, replicas {100 * processes['replicas']:4.1f});",
+              "by thread:",
+              "  ".join(f"{g} {100 * v:4.1f}" for g, v in sorted(by_thread.items(), key=lambda i: -i[1])))
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--nice", type=int, default=0, help="local mode's threads (default 0: measure only)")
     parser.add_argument("--out", default="/tmp/fleet-cpu.jsonl")
+    parser.add_argument("--pid", type=int, help="the fleet's test JVM, when more than one build runs")
     parser.add_argument("--report", metavar="JSONL", help="print the shares of a recording and exit")
     parser.add_argument("--every", type=int, default=6, help="records per line of the report (5 s each)")
     args = parser.parse_args()
     if args.report:
         report(args.report, args.every)
     else:
-        watch(args.nice, args.out)
+        watch(args.nice, args.out, args.pid)
