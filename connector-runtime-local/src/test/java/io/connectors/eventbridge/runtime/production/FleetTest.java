@@ -253,7 +253,7 @@ class FleetTest {
             // (-Dfleet.long=true) holds every factor to issue 17's throughput targets.
             return;
           }
-          // Not the report's goodputVsKnee, which is rounded to two places for reading.
+          // Not the report's goodputVsKnee, rounded to two places for reading (0.896 read 0.90).
           soft.assertThat(report.goodputPerSecond() / knee)
               .as("%s: goodput against the knee (%.1f/s)", report.phase(), knee)
               .isGreaterThanOrEqualTo(settings.goodputFloor());

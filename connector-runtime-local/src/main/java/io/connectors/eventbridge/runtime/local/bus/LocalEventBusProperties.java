@@ -31,8 +31,9 @@ public record LocalEventBusProperties(
    * @param maxAttempts attempts per event and target, the first included (AWS makes up to 185 over
    *     24 h; a development bus gives up sooner)
    * @param initialBackoff wait before the first retry; doubled for every further retry
-   * @param maxBackoff upper bound of the bus's own backoff; a target's Retry-After is honoured as
-   *     given, within the event's maximum age (24 h for a rule's target, as EventBridge's default)
+   * @param maxBackoff upper bound of the bus's own backoff; a rule target's Retry-After is honoured
+   *     as given, within the event's maximum age (24 h, EventBridge's default), and a subscriber's
+   *     retries do not read it
    * @param timeout time a target has to answer (API destinations allow 5 s)
    * @param maxPending deliveries in flight or waiting to retry; beyond this, events are
    *     dead-lettered (the same bound applies to the events waiting in FIFO subscribers' groups)

@@ -56,8 +56,9 @@ public final class DeliveryMetrics {
     NOT_RETRYABLE("not_retryable"),
     RETRIES_EXHAUSTED("retries_exhausted"),
     /**
-     * The event's maximum age passed, or a Retry-After would wait past it: a subscriber's
-     * MaxEventAgeInSeconds, 24 h for a rule's target.
+     * The event's maximum age passed, or the next retry's wait (a rule target's Retry-After, or the
+     * bus's backoff) would end past it: a subscriber's MaxEventAgeInSeconds, 24 h for a rule's
+     * target.
      */
     MAX_EVENT_AGE("max_event_age"),
     SHUTTING_DOWN("shutting_down");

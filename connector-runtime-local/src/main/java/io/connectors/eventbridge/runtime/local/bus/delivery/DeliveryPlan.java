@@ -2,6 +2,7 @@ package io.connectors.eventbridge.runtime.local.bus.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * How one event is delivered to one target: a classic rule's target delivers as an API destination
@@ -21,6 +22,15 @@ public record DeliveryPlan(
    * an event.
    */
   public static final Duration RULE_TARGET_MAX_EVENT_AGE = Duration.ofHours(24);
+
+  public DeliveryPlan {
+    // Read in the HTTP client's completion callback, where a failure would leave the delivery's
+    // slot taken: fail here, where the plan is made.
+    Objects.requireNonNull(retryPolicy, "retryPolicy");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(retries, "retries");
+    Objects.requireNonNull(giveUpAt, "giveUpAt");
+  }
 
   /**
    * Which failed answers are attempted again, and when; network failures and timeouts are always

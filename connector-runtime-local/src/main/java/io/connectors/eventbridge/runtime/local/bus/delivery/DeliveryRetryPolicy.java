@@ -9,10 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * with exponential backoff, or after the target's Retry-After when it sends one and the plan reads
  * it ({@link DeliveryPlan.Retries#readsRetryAfter()}); any other status is final.
  *
- * @param maxBackoff caps the bus's own backoff only. A target's Retry-After is honoured as given,
- *     as EventBridge honours it: a replica that books its shed retries up to 60 s ahead would
- *     otherwise get them back early, to shed them again. How long the bus may wait is the event's
- *     maximum age ({@link DeliveryPlan#giveUpAt()}).
+ * @param maxBackoff caps the bus's own backoff only. A rule target's Retry-After is honoured as
+ *     given, as EventBridge honours an API destination's: a replica that books its shed retries up
+ *     to 60 s ahead would otherwise get them back early, to shed them again. How long the bus may
+ *     wait is the event's maximum age ({@link DeliveryPlan#giveUpAt()}).
  */
 public record DeliveryRetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 

@@ -65,6 +65,11 @@ class DeliveryRetryPolicyTest {
     assertThat(ApiDestinationDispatcher.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
     assertThat(ApiDestinationDispatcher.parseRetryAfter("00000000000000000000007"))
         .contains(Duration.ofSeconds(7));
+    assertThat(ApiDestinationDispatcher.parseRetryAfter("9223372036854775807"))
+        .contains(Duration.ofSeconds(Long.MAX_VALUE));
+    // Past a long's range: the longest wait, not none (which would retry after the backoff).
+    assertThat(ApiDestinationDispatcher.parseRetryAfter("9223372036854775808"))
+        .contains(Duration.ofSeconds(Long.MAX_VALUE));
     assertThat(ApiDestinationDispatcher.parseRetryAfter("123456789012345678901234567890"))
         .contains(Duration.ofSeconds(Long.MAX_VALUE));
     assertThat(ApiDestinationDispatcher.parseRetryAfter("-5")).isEmpty();
