@@ -8,10 +8,11 @@ Run it beside the fleet test's long form, from the start (the knee must be measu
     tools/load/engine-priority.py --report /tmp/fleet-cpu.jsonl
 
 It finds the test JVM (the Surefire fork, which holds local mode and the sender; `--pid` when more
-than one build runs) and the replicas (its child processes). Every second it sets each new thread's nice value: `--nice` for local mode's
-threads (the engine, its gateway, the stand-in REST API, the JVM's own), 0 for the sender's
-(`fleet-*`) and for every replica thread. A negative value needs root. Threads inherit the value of
-the thread that starts them, so the sender's and the replicas' are set back to 0 each time.
+than one build runs) and the replicas (its child processes), and follows that JVM until it ends.
+With a `--nice` other than 0 it sets, every second, local mode's threads (the engine, its gateway,
+the stand-in REST API, the JVM's own) to that value and the sender's (`fleet-*`) and every replica
+thread to 0: threads inherit the value of the thread that starts them. A negative value needs root.
+`--nice 0`, the default, only records.
 
 Why: in production the engine runs on brokers of its own. Here it shares two cores with the sender
 (EventBridge's stand-in) and the replicas, and under overload it loses CPU to their answers of 429.
@@ -43,13 +44,14 @@ def test_jvms():
     return found
 
 
-def process_ticks(pid):
-    """utime + stime of the whole process, its ended threads included."""
+def process_ticks(pid, children=False):
+    """utime + stime of the whole process, its ended threads included; or, with children, the
+    cutime + cstime of the children it has reaped."""
     try:
         fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     except OSError:
         return 0
-    return int(fields[11]) + int(fields[12])
+    return int(fields[13]) + int(fields[14]) if children else int(fields[11]) + int(fields[12])
 
 
 def children(parent):
@@ -86,38 +88,54 @@ def group(process, name):
     return next((label for prefix, label in GROUPS if name.startswith(prefix)), "local mode, other")
 
 
+def fleet_jvm(pid):
+    """The fleet's test JVM: --pid checked, or the only Surefire fork, waited for."""
+    if pid:
+        if pid not in test_jvms():
+            raise SystemExit(f"{pid} is not a running Surefire fork")
+        return pid
+    while True:
+        jvms = test_jvms()
+        if len(jvms) > 1:
+            raise SystemExit(f"more than one test JVM ({jvms}): name the fleet's with --pid")
+        if jvms:
+            return jvms[0]
+        time.sleep(1)
+
+
 def watch(nice, out, pid):
     if nice < 0 and os.geteuid() != 0:
         raise SystemExit("a negative --nice needs root")
-    seen = set()
+    jvm = fleet_jvm(pid)
     tick = 0
     with open(out, "a") as log:
-        while True:
-            jvms = [pid] if pid else test_jvms()
-            if len(jvms) > 1:
-                raise SystemExit(f"more than one test JVM ({jvms}): name the fleet's with --pid")
-            if jvms and os.path.isdir(f"/proc/{jvms[0]}"):
-                jvm = jvms[0]
-                replicas = children(jvm)
-                ticks = collections.Counter()
-                for process, p in [("local mode", jvm)] + [("replica", r) for r in replicas]:
-                    for tid, name, cpu in threads(p):
-                        ticks[group(process, name)] += cpu
-                        if tid not in seen:
-                            wanted = nice if process == "local mode" and not name.startswith("fleet-") else 0
-                            try:
+        # Until the fleet's JVM ends; another build's fork that starts meanwhile is not touched.
+        while os.path.isdir(f"/proc/{jvm}"):
+            replicas = children(jvm)
+            ticks = collections.Counter()
+            for process, p in [("local mode", jvm)] + [("replica", r) for r in replicas]:
+                for tid, name, cpu in threads(p):
+                    ticks[group(process, name)] += cpu
+                    if nice != 0:
+                        # Every pass: a thread may be named after it was first seen, and a new
+                        # one inherits its creator's value.
+                        wanted = nice if process == "local mode" and not name.startswith("fleet-") else 0
+                        try:
+                            if os.getpriority(os.PRIO_PROCESS, tid) != wanted:
                                 os.setpriority(os.PRIO_PROCESS, tid, wanted)
-                            except ProcessLookupError:
-                                pass  # ended already
-                            seen.add(tid)
-                tick += 1
-                if tick % 5 == 0:
-                    log.write(json.dumps({
-                        "time": time.time(), "clk_tck": os.sysconf("SC_CLK_TCK"),
-                        "cpus": len(os.sched_getaffinity(0)), "threads": ticks,
-                        "processes": {"test JVM": process_ticks(jvm),
-                                      "replicas": sum(process_ticks(r) for r in replicas)}}) + "\n")
-                    log.flush()
+                        except ProcessLookupError:
+                            pass  # ended already
+            tick += 1
+            if tick % 5 == 0:
+                log.write(json.dumps({
+                    "time": time.time(), "clk_tck": os.sysconf("SC_CLK_TCK"), "cpus": os.cpu_count(),
+                    "threads": ticks,
+                    # The test JVM's own time, and its children's: the live replicas' plus, in the
+                    # JVM's cutime and cstime, those it has reaped (killed or stopped).
+                    "processes": {"test JVM": process_ticks(jvm),
+                                  "replicas": sum(process_ticks(r) for r in replicas)
+                                  + process_ticks(jvm, children=True)}}) + "\n")
+                log.flush()
             time.sleep(1)
 
 
