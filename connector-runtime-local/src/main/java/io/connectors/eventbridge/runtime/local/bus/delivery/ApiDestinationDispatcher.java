@@ -43,7 +43,8 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
   private final HttpClient http;
   private final ScheduledExecutorService retryTimer;
   private final Semaphore pending;
-  private final DeliveryRetryPolicy retryPolicy;
+  // A rule target's; a subscriber's plan brings its own (onOutcome reads the plan's).
+  private final DeliveryRetryPolicy ruleTargetRetryPolicy;
   private final Duration timeout;
   private final DeadLetterLog deadLetters;
   private final DeliveryMetrics metrics;
@@ -63,7 +64,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("local-bus-retry").factory());
     this.pending = new Semaphore(maxPending);
-    this.retryPolicy = retryPolicy;
+    this.ruleTargetRetryPolicy = retryPolicy;
     this.timeout = timeout;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
@@ -95,7 +96,7 @@ public final class ApiDestinationDispatcher implements AutoCloseable {
   /** A rule target's plan for an event accepted now. */
   private DeliveryPlan ruleTargetPlan() {
     return new DeliveryPlan(
-        retryPolicy,
+        ruleTargetRetryPolicy,
         timeout,
         DeliveryPlan.Retries.AS_API_DESTINATION,
         Instant.now().plus(DeliveryPlan.RULE_TARGET_MAX_EVENT_AGE));

@@ -67,7 +67,7 @@ public record DeliveryPlan(
 
   /** Whether the event is past its age limit at {@code now}. */
   boolean tooOldAt(Instant now) {
-    return now.isAfter(giveUpAt);
+    return tooOldAfter(now, Duration.ZERO);
   }
 
   /**
